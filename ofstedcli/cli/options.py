@@ -1,0 +1,86 @@
+"""Options written once, as Annotated aliases every command shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ofstedcli.errors import UsageError
+from ofstedcli.render import FORMATS, Output
+
+
+def _complete_authority(incomplete: str) -> list[str]:
+    from ofstedcli.resolve import complete
+    from ofstedcli.store import open_store
+
+    try:
+        with open_store() as store:
+            return complete(store, incomplete)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
+Format = Annotated[
+    Optional[str],  # noqa: UP045 - typer 0.28 reads Optional[...] on Python 3.10 too
+    typer.Option("--format", "-f", help="Output format: table, json, csv or ndjson."),
+]
+NoColor = Annotated[bool, typer.Option("--no-color", help="Never colour the output.")]
+Db = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--db",
+        envvar="OFSTED_DB",
+        help="Use this one database file instead of the bundled and user databases.",
+        show_envvar=True,
+    ),
+]
+Since = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD)."),
+]
+Until = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+]
+Framework = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--framework", help="Only these frameworks: SLAC, CPI, TLAC, SIF, ILACS."),
+]
+Region = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--region", help="Only authorities in this region (as in `ofsted list`)."),
+]
+Grade = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--grade", help="Only this overall grade (any wording: good, RI, inadequate)."),
+]
+Name = Annotated[
+    str,
+    typer.Argument(
+        help="An authority: name, alias, ONS or DfE code, or Ofsted URN.",
+        autocompletion=_complete_authority,
+        show_default=False,
+    ),
+]
+Names = Annotated[
+    list[str],
+    typer.Argument(
+        help="Authorities, by name, alias or code.",
+        autocompletion=_complete_authority,
+        show_default=False,
+    ),
+]
+
+
+def output(json: bool, fmt: str | None, no_color: bool, *, lists: bool = False) -> Output:
+    """The Output for a command's --json / --format / --no-color options."""
+    chosen = (fmt or ("json" if json else "table")).lower()
+    if json and fmt and chosen != "json":
+        raise UsageError(f"--json and --format {fmt} ask for two formats; give one")
+    allowed = FORMATS if lists else ("table", "json")
+    if chosen not in allowed:
+        raise UsageError(f"--format must be one of {', '.join(allowed)}, not {fmt!r}")
+    return Output(chosen, no_color=no_color)

@@ -1,0 +1,218 @@
+"""The vocabulary every part of ofsted shares: grades, judgement areas, frameworks, records.
+
+Grades are canonical strings (the exact words Ofsted uses today) so that they go straight
+into SQLite and JSON; :func:`parse_grade` reads any wording a source or a letter uses.
+Areas are canonical keys so that frameworks compare: SIF "leadership, management and
+governance" and ILACS "impact of leaders" are both ``leadership``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+OUTSTANDING = "Outstanding"
+GOOD = "Good"
+REQUIRES_IMPROVEMENT = "Requires improvement to be good"
+INADEQUATE = "Inadequate"
+
+#: Canonical grades, best first.
+GRADES: tuple[str, ...] = (OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE)
+
+#: Short labels for narrow displays and the one-line path of grades.
+SHORT_GRADE = {
+    OUTSTANDING: "Outstanding",
+    GOOD: "Good",
+    REQUIRES_IMPROVEMENT: "Requires improvement",
+    INADEQUATE: "Inadequate",
+}
+
+_GRADE_WORDS: dict[str, str] = {
+    "outstanding": OUTSTANDING,
+    "good": GOOD,
+    "requires improvement to be good": REQUIRES_IMPROVEMENT,
+    "requires improvement": REQUIRES_IMPROVEMENT,
+    "requiring improvement to be good": REQUIRES_IMPROVEMENT,
+    "requiring improvement": REQUIRES_IMPROVEMENT,
+    "requires improvements": REQUIRES_IMPROVEMENT,
+    "ri": REQUIRES_IMPROVEMENT,
+    # Ofsted relabelled the pre-2013 "Adequate" grade as "Requires improvement to be good".
+    "adequate": REQUIRES_IMPROVEMENT,
+    "inadequate": INADEQUATE,
+}
+
+#: Values that mean "no grade was given" rather than an unknown word.
+_NO_GRADE = {"", "-", "n/a", "na", "none", "not applicable", "not_reported_post_reform"}
+
+
+def parse_grade(text: str | None) -> str | None:
+    """Canonical grade for any wording, None for a blank; ValueError for an unknown word."""
+    if text is None:
+        return None
+    key = re.sub(r"[\s_]+", " ", str(text)).strip().strip("'\"‘’“”.").lower()
+    if key in _NO_GRADE:
+        return None
+    if key in _GRADE_WORDS:
+        return _GRADE_WORDS[key]
+    raise ValueError(f"unknown grade {text!r}")
+
+
+def grade_rank(grade: str | None) -> int | None:
+    """1 for Outstanding to 4 for Inadequate; None for no grade."""
+    return GRADES.index(grade) + 1 if grade in GRADES else None
+
+
+#: Canonical judgement areas, in display order, with a label for each.
+AREAS: dict[str, str] = {
+    "overall": "Overall effectiveness",
+    "leadership": "Leadership",
+    "help_and_protection": "Help and protection",
+    "in_care": "Children in care",
+    "care_leavers": "Care leavers",
+    "adoption": "Adoption",
+    "lscb": "LSCB",
+    "safeguarding": "Safeguarding",
+    "looked_after": "Looked after children",
+}
+
+#: Frameworks, oldest first, with their full names.
+FRAMEWORKS: dict[str, str] = {
+    "SLAC": "Safeguarding and looked after children inspection (2009-2012)",
+    "CPI": "Child protection inspection (2012-2013)",
+    "TLAC": "Targeted looked after children inspection",
+    "SIF": "Single inspection framework (2013-2018)",
+    "ILACS": "Inspection of local authority children's services (2018-)",
+}
+
+#: Inspection types (the ``type`` column); visits carry a theme and no grade.
+INSPECTION_TYPES = (
+    "inspection",
+    "re-inspection",
+    "standard inspection",
+    "short inspection",
+    "focused visit",
+    "monitoring visit",
+)
+VISIT_TYPES = ("focused visit", "monitoring visit")
+
+#: Frameworks whose overall judgement covers the whole service, so that they line up in a path.
+WHOLE_SERVICE_FRAMEWORKS = ("SIF", "ILACS")
+
+
+@dataclass
+class Authority:
+    """A local authority with children's services responsibilities, current or former."""
+
+    ons_code: str
+    name: str
+    dfe_code: str | None = None
+    ofsted_urn: str | None = None
+    region: str | None = None
+    type: str | None = None
+    status: str = "current"
+    predecessors: list[dict[str, Any]] = field(default_factory=list)
+    successors: list[dict[str, Any]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def ref(self) -> dict[str, Any]:
+        """The short reference used inside other records' JSON."""
+        return {"name": self.name, "ons_code": self.ons_code, "dfe_code": self.dfe_code}
+
+    def to_json(self) -> dict[str, Any]:
+        """The authority object of the JSON contract."""
+        return {
+            "name": self.name,
+            "ons_code": self.ons_code,
+            "dfe_code": self.dfe_code,
+            "ofsted_urn": self.ofsted_urn,
+            "region": self.region,
+            "type": self.type,
+            "status": self.status,
+            "predecessors": self.predecessors,
+            "successors": self.successors,
+            "aliases": self.aliases,
+        }
+
+
+@dataclass
+class Inspection:
+    """One inspection or visit of one authority's children's services."""
+
+    id: str
+    authority: str
+    framework: str
+    type: str
+    start_date: str | None = None
+    end_date: str | None = None
+    published: str | None = None
+    overall: str | None = None
+    judgements: dict[str, str | None] = field(default_factory=dict)
+    wording: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+    lead_inspector: str | None = None
+    report_url: str | None = None
+    provisional: bool = False
+    source: str | None = None
+
+    @property
+    def date(self) -> str | None:
+        """The date the inspection is placed at on a timeline: its start, else publication."""
+        return self.start_date or self.published
+
+    @property
+    def is_visit(self) -> bool:
+        """True for focused and monitoring visits, which carry a theme and no grade."""
+        return self.type in VISIT_TYPES
+
+    def to_json(self) -> dict[str, Any]:
+        """The inspection object of the JSON contract."""
+        return {
+            "id": self.id,
+            "framework": self.framework,
+            "type": self.type,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "published": self.published,
+            "overall": self.overall,
+            "judgements": self.judgements,
+            "theme": self.theme,
+            "lead_inspector": self.lead_inspector,
+            "report_url": self.report_url,
+            "provisional": self.provisional,
+            "source": self.source,
+        }
+
+
+@dataclass
+class Document:
+    """A letter, report or press release about an authority's children's services."""
+
+    id: str
+    authority: str | None
+    kind: str
+    date: str | None = None
+    title: str | None = None
+    sender: dict[str, Any] | None = None
+    recipient: dict[str, Any] | None = None
+    url: str | None = None
+    sha256: str | None = None
+    inspection: str | None = None
+    source: str | None = None
+    has_text: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The document object of the JSON contract (without its text)."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "date": self.date,
+            "title": self.title,
+            "authority": self.authority,
+            "sender": self.sender,
+            "recipient": self.recipient,
+            "url": self.url,
+            "inspection": self.inspection,
+            "source": self.source,
+            "has_text": self.has_text,
+        }

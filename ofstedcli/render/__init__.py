@@ -1,0 +1,157 @@
+"""The one place that decides how results look: a table for people, JSON, CSV or NDJSON.
+
+Commands hand :class:`Output` plain data (the JSON contract) and a view name; for ``json``,
+``csv`` and ``ndjson`` this module writes it without importing Rich, which keeps scripted
+calls fast.  For tables it imports the view's drawing function from the module named in
+:data:`VIEWS`, the only code that imports Rich.  All text that came from sources or documents
+is made safe there: no markup or escape sequence in data can style or control a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import IO, Any
+
+from ofstedcli.errors import OfstedError
+
+FORMATS = ("table", "json", "csv", "ndjson")
+
+#: view name -> "module:function" drawing it as a table (modules under ofstedcli.render).
+VIEWS: dict[str, str] = {
+    "show": "history:draw_show",
+    "compare": "history:draw_compare",
+    "list": "history:draw_list",
+    "inspections": "history:draw_inspections",
+}
+
+#: Views whose data is a list of records, and so can be written as CSV or NDJSON.
+LIST_VIEWS = {"list", "inspections"}
+
+_active: Output | None = None
+
+
+def colour_wanted(no_color: bool, stream: IO[str]) -> bool:
+    """Colour only on a terminal, and never with --no-color, NO_COLOR or TERM=dumb."""
+    if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+class Output:
+    """Writes one command's result in the format asked for, and its errors."""
+
+    def __init__(
+        self,
+        fmt: str = "table",
+        *,
+        no_color: bool = False,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+    ) -> None:
+        global _active
+        self.format = fmt
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.color = colour_wanted(no_color, self.stdout)
+        _active = self
+
+    @property
+    def json(self) -> bool:
+        """Whether results go out as JSON (errors then go to stdout as JSON too)."""
+        return self.format == "json"
+
+    def emit(self, view: str, data: Any, *, rows: Iterable[dict[str, Any]] | None = None) -> None:
+        """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON."""
+        if self.format == "json":
+            self.stdout.write(dumps(data) + "\n")
+        elif self.format in ("csv", "ndjson"):
+            records = list(rows if rows is not None else data)
+            if self.format == "ndjson":
+                for record in records:
+                    self.stdout.write(dumps(record, indent=None) + "\n")
+            else:
+                write_csv(self.stdout, records)
+        else:
+            self._draw(view, data)
+        self.stdout.flush()
+
+    def _draw(self, view: str, data: Any) -> None:
+        module, _, name = VIEWS[view].partition(":")
+        draw: Callable[[Any, Any], None] = getattr(
+            importlib.import_module(f"ofstedcli.render.{module}"), name
+        )
+        from ofstedcli.render.console import make_console
+
+        draw(make_console(self.stdout, self.color), data)
+
+    def message(self, text: str) -> None:
+        """A one-line note to stderr (progress, warnings), never to stdout."""
+        self.stderr.write(one_line(text) + "\n")
+        self.stderr.flush()
+
+    def error(self, err: OfstedError) -> None:
+        """An error: its message on stderr, and under --json its object on stdout."""
+        self.message(f"ofsted: {err.message}")
+        if self.json:
+            self.stdout.write(dumps(err.to_json()) + "\n")
+            self.stdout.flush()
+
+
+def active() -> Output | None:
+    """The Output of the command being run, if it has made one."""
+    return _active
+
+
+def reset() -> None:
+    """Forget the active Output (between commands run in one process, as in tests)."""
+    global _active
+    _active = None
+
+
+def dumps(data: Any, indent: int | None = 2) -> str:
+    """JSON as the contract prints it: UTF-8 text, control characters escaped."""
+    return json.dumps(data, indent=indent, ensure_ascii=False, default=str)
+
+
+def one_line(text: str) -> str:
+    """Text folded onto one line with every control character made visible or dropped."""
+    return "".join(c if c.isprintable() else " " for c in str(text)).strip()
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested objects as dotted columns ("authority.name", "judgements.leadership")."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            flat[name] = "; ".join(
+                dumps(v, indent=None) if isinstance(v, dict) else str(v) for v in value
+            )
+        else:
+            flat[name] = value
+    return flat
+
+
+def write_csv(stream: IO[str], records: list[dict[str, Any]]) -> None:
+    """Records as CSV with a header of every column seen, in first-seen order."""
+    flat = [flatten(r) for r in records]
+    columns: dict[str, None] = {}
+    for row in flat:
+        columns.update(dict.fromkeys(row))
+    writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in flat:
+        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value

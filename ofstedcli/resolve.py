@@ -1,0 +1,168 @@
+"""Resolving what a person typed to exactly one authority, or saying why not.
+
+One resolver, in this order, stopping at the first step that finds anything:
+
+1. an exact code: ONS (old codes too), DfE three-digit code, Ofsted URN;
+2. an exact name or alias after :func:`names.normalise` (case, punctuation, ``&``, council
+   words, county abbreviations) or in its compact form ("B&NES" = "bnes");
+3. whole words: every word typed stands as a whole word in one authority's name, so
+   ``hull`` is Kingston upon Hull and never Solihull;
+4. fuzzy: rapidfuzz's plain ``ratio`` on the normal forms, which gives no substring a high
+   score, so ``leicester`` can never drift to Leicestershire while ``leicster`` finds Leicester.
+
+A step that finds several authorities raises :class:`Ambiguous` with the candidates; it never
+guesses.  An exact tie between a current authority and former ones of the same name (Dorset,
+Buckinghamshire) goes to the current one, whose record lists its predecessors.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ofstedcli import names
+from ofstedcli.errors import Ambiguous, NotFound, UsageError
+from ofstedcli.model import Authority
+from ofstedcli.store import Store
+
+MAX_QUERY = 200
+FUZZY_CUTOFF = 80.0
+FUZZY_MARGIN = 4.0
+SUGGEST_CUTOFF = 55.0
+
+
+def resolve(store: Store, query: str) -> Authority:
+    """The one authority ``query`` names; NotFound or Ambiguous otherwise."""
+    return store.authority(resolve_code(store, query))
+
+
+def resolve_code(store: Store, query: str) -> str:
+    """The ONS code of the one authority ``query`` names."""
+    text = _clean(query)
+    if not text.strip():
+        raise UsageError("an authority name is needed, and this one is empty")
+    if len(text) > MAX_QUERY:
+        raise UsageError(f"an authority name of {len(text)} characters is too long to be one")
+    found = store.codes(text)
+    if found:
+        return _one(store, query, found)
+    norm = names.normalise(text)
+    if not norm:
+        raise NotFound(f"no authority matches {query!r}", query=query, suggestions=[])
+    found = store.alias_matches(sorted({norm, names.compact(text), names.fold(text)}))
+    if found:
+        return _one(store, query, found, prefer_current=True)
+    aliases = store.all_aliases()
+    found = _initials(text, aliases)
+    if found:
+        return _one(store, query, found, prefer_current=True)
+    found = _whole_words(norm, aliases)
+    if found:
+        return _one(store, query, found, prefer_current=True)
+    return _fuzzy(store, query, norm, aliases)
+
+
+def _clean(query: str) -> str:
+    """Drop control characters (NUL, escape sequences' ESC) that no name contains."""
+    return "".join(c if c.isprintable() else " " for c in query)
+
+
+def _one(store: Store, query: str, codes: list[str], *, prefer_current: bool = False) -> str:
+    unique = sorted(set(codes))
+    if len(unique) == 1:
+        return unique[0]
+    if prefer_current:
+        status = store.statuses(unique)
+        current = [c for c in unique if status.get(c) == "current"]
+        if len(current) == 1:
+            return current[0]
+        if current:
+            unique = current
+    raise _ambiguous(store, query, unique)
+
+
+def _ambiguous(store: Store, query: str, codes: list[str]) -> Ambiguous:
+    known = store.names()
+    candidates = sorted(
+        ({"name": known.get(c, c), "ons_code": c} for c in codes), key=lambda c: c["name"]
+    )
+    listed = ", ".join(c["name"] for c in candidates)
+    return Ambiguous(
+        f"{query.strip()!r} could mean {len(candidates)} authorities: {listed}",
+        query=query,
+        candidates=candidates,
+    )
+
+
+def _initials(text: str, aliases: list[tuple[str, str]]) -> list[str]:
+    """Authorities whose name's initials are what was typed ("B&NES", "bcp"), 3+ letters."""
+    key = names.compact(text)
+    if len(key) < 3 or " " in text.strip():
+        return []
+    return sorted(
+        {
+            code
+            for alias, code in aliases
+            if len(alias.split()) >= 3 and names.initials(alias) == key
+        }
+    )
+
+
+def _whole_words(norm: str, aliases: list[tuple[str, str]]) -> list[str]:
+    """Authorities with an alias containing every typed word as a whole word, in order."""
+    words = norm.split()
+    found: set[str] = set()
+    for alias, code in aliases:
+        alias_words = alias.split()
+        if _contains_in_order(alias_words, words):
+            found.add(code)
+    return sorted(found)
+
+
+def _contains_in_order(haystack: list[str], needle: list[str]) -> bool:
+    """True when ``needle``'s words appear in ``haystack`` as a contiguous run."""
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _fuzzy(store: Store, query: str, norm: str, aliases: list[tuple[str, str]]) -> str:
+    from rapidfuzz import fuzz, process
+
+    by_alias: dict[str, set[str]] = defaultdict(set)
+    for alias, code in aliases:
+        by_alias[alias].add(code)
+    # An explicit processor (none: both sides are already normalised) and plain ratio, which
+    # scores a substring by its edit distance, never as a near-perfect partial match.
+    scored = process.extract(
+        norm, list(by_alias), scorer=fuzz.ratio, processor=None, limit=12, score_cutoff=0
+    )
+    best: dict[str, float] = {}
+    for alias, score, _ in scored:
+        for code in by_alias[alias]:
+            best[code] = max(best.get(code, 0.0), float(score))
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and ranked[0][1] >= FUZZY_CUTOFF:
+        close = [code for code, score in ranked if score >= ranked[0][1] - FUZZY_MARGIN]
+        if len(close) == 1:
+            return close[0]
+        raise _ambiguous(store, query, close)
+    known = store.names()
+    suggestions = [
+        {"name": known.get(code, code), "ons_code": code}
+        for code, score in ranked[:3]
+        if score >= SUGGEST_CUTOFF
+    ]
+    hint = f"; did you mean {', '.join(s['name'] for s in suggestions)}?" if suggestions else ""
+    shown = query.strip()
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    raise NotFound(f"no authority matches {shown!r}{hint}", query=query, suggestions=suggestions)
+
+
+def complete(store: Store, incomplete: str) -> list[str]:
+    """Authority names starting with (or containing a word starting with) what was typed."""
+    start = names.fold(incomplete)
+    out: list[str] = []
+    for auth in store.authorities(status="current"):
+        folded = names.fold(auth.name)
+        if folded.startswith(start) or any(w.startswith(start) for w in folded.split()):
+            out.append(auth.name)
+    return out

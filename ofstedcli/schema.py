@@ -1,0 +1,197 @@
+"""The database schema, as named migrations applied in order (the bundled and user files alike).
+
+Both the bundled ``data/inspections.db`` and the user's own database have this schema, so
+that reads can see the two together.  A migration is never edited once released: add a new
+one.  Applied migrations are recorded by name in ``_migrations``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_INITIAL = """
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    publisher TEXT NOT NULL,
+    published TEXT,
+    licence TEXT,
+    file TEXT,
+    url TEXT
+);
+CREATE TABLE authorities (
+    ons_code TEXT PRIMARY KEY,
+    dfe_code TEXT,
+    ofsted_urn TEXT,
+    name TEXT NOT NULL,
+    region TEXT,
+    type TEXT,
+    status TEXT NOT NULL CHECK (status IN ('current', 'former')),
+    source TEXT REFERENCES sources(id)
+);
+CREATE TABLE aliases (
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    authority TEXT NOT NULL REFERENCES authorities(ons_code),
+    kind TEXT NOT NULL,
+    source TEXT REFERENCES sources(id),
+    PRIMARY KEY (norm, authority)
+);
+CREATE INDEX aliases_authority ON aliases(authority);
+CREATE TABLE successions (
+    predecessor TEXT NOT NULL REFERENCES authorities(ons_code),
+    successor TEXT NOT NULL REFERENCES authorities(ons_code),
+    date TEXT,
+    source TEXT REFERENCES sources(id),
+    PRIMARY KEY (predecessor, successor)
+);
+CREATE TABLE neighbours (
+    authority TEXT NOT NULL REFERENCES authorities(ons_code),
+    neighbour TEXT NOT NULL REFERENCES authorities(ons_code),
+    rank INTEGER NOT NULL,
+    source TEXT REFERENCES sources(id),
+    PRIMARY KEY (authority, rank)
+);
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    authority TEXT NOT NULL REFERENCES authorities(ons_code),
+    framework TEXT NOT NULL,
+    type TEXT NOT NULL,
+    start_date TEXT,
+    end_date TEXT,
+    published TEXT,
+    overall TEXT CHECK (overall IN
+        ('Outstanding', 'Good', 'Requires improvement to be good', 'Inadequate')),
+    lead_inspector TEXT,
+    theme TEXT,
+    report_url TEXT,
+    provisional INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL REFERENCES sources(id)
+);
+CREATE INDEX inspections_authority ON inspections(authority);
+CREATE INDEX inspections_published ON inspections(published);
+CREATE TABLE judgements (
+    inspection TEXT NOT NULL REFERENCES inspections(id),
+    area TEXT NOT NULL,
+    grade TEXT CHECK (grade IN
+        ('Outstanding', 'Good', 'Requires improvement to be good', 'Inadequate')),
+    wording TEXT,
+    source TEXT REFERENCES sources(id),
+    PRIMARY KEY (inspection, area)
+);
+CREATE TABLE disagreements (
+    id INTEGER PRIMARY KEY,
+    inspection TEXT REFERENCES inspections(id),
+    authority TEXT REFERENCES authorities(ons_code),
+    field TEXT NOT NULL,
+    official TEXT,
+    official_source TEXT REFERENCES sources(id),
+    other TEXT,
+    other_source TEXT REFERENCES sources(id)
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    authority TEXT REFERENCES authorities(ons_code),
+    kind TEXT NOT NULL,
+    date TEXT,
+    title TEXT,
+    sender_name TEXT,
+    sender_role TEXT,
+    sender_org TEXT,
+    recipient_name TEXT,
+    recipient_role TEXT,
+    recipient_org TEXT,
+    url TEXT,
+    sha256 TEXT UNIQUE,
+    text TEXT,
+    path TEXT,
+    inspection TEXT REFERENCES inspections(id),
+    source TEXT REFERENCES sources(id)
+);
+CREATE INDEX documents_authority ON documents(authority);
+CREATE TABLE facts (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    value TEXT,
+    evidence_start INTEGER,
+    evidence_end INTEGER,
+    evidence TEXT,
+    inspection TEXT REFERENCES inspections(id),
+    conflict TEXT
+);
+CREATE INDEX facts_document ON facts(document);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    document UNINDEXED, title, text, tokenize = 'porter unicode61'
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE VIEW timeline AS
+SELECT a.name AS authority_name, i.authority, i.id AS inspection, i.framework, i.type,
+       i.start_date, i.end_date, i.published, i.overall, i.theme, i.provisional, i.source
+FROM inspections i JOIN authorities a ON a.ons_code = i.authority
+ORDER BY i.authority, COALESCE(i.start_date, i.published);
+CREATE VIEW latest_judgements AS
+SELECT a.ons_code, a.name, a.region, a.type, i.id AS inspection, i.framework,
+       i.type AS inspection_type, i.start_date, i.published, i.overall
+FROM authorities a JOIN inspections i ON i.id = (
+    SELECT j.id FROM inspections j
+    WHERE j.authority = a.ons_code AND j.framework IN ('SIF', 'ILACS')
+      AND j.type NOT IN ('focused visit', 'monitoring visit')
+    ORDER BY COALESCE(j.start_date, j.published) DESC LIMIT 1
+)
+WHERE a.status = 'current';
+"""
+
+#: Named migrations, applied in order and recorded in ``_migrations``.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("m001_initial", _INITIAL),
+]
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations already applied to this database."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [row[0] for row in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every pending migration, each in its own transaction; return the names applied."""
+    done = set(applied(conn))
+    new: list[str] = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        new.append(name)
+    return new
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (none of ours has a semicolon inside a literal)."""
+    parts: list[str] = []
+    buf = ""
+    for piece in sql.split(";"):
+        buf += piece
+        if sqlite3.complete_statement(buf + ";"):
+            if buf.strip():
+                parts.append(buf.strip())
+            buf = ""
+        else:
+            buf += ";"
+    return parts

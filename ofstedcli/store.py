@@ -1,0 +1,558 @@
+"""Finding and opening the databases, and the queries every command reads through.
+
+Two files hold the data.  The bundled ``data/inspections.db`` ships with the package and is
+never modified: it is opened read-only and immutable.  The user database (documents the user
+ingested, newer editions loaded with ``ofsted db update``) lives in the user data directory,
+overridable with ``OFSTED_HOME``.  A connection opens an in-memory main database, attaches the
+two files as ``bundled`` and ``user``, and creates a TEMP view per table that unions them (user
+rows win over bundled rows with the same key), so every query is written once against plain
+table names.  ``--db PATH`` or ``OFSTED_DB`` replaces both with one explicit file.
+
+Writers insert into ``user.<table>`` explicitly; the views are for reading.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ofstedcli.errors import DatabaseError, NotFound
+from ofstedcli.model import Authority, Document, Inspection
+
+#: Tables and their keys: the views show a bundled row only where the user file has none.
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "sources": ("id",),
+    "authorities": ("ons_code",),
+    "aliases": ("norm", "authority"),
+    "successions": ("predecessor", "successor"),
+    "neighbours": ("authority", "rank"),
+    "inspections": ("id",),
+    "judgements": ("inspection", "area"),
+    "disagreements": ("id",),
+    "documents": ("id",),
+    "facts": ("id",),
+    "meta": ("key",),
+}
+
+BUNDLED_PATH = Path(__file__).parent / "data" / "inspections.db"
+
+
+def user_home() -> Path:
+    """The user data directory: ``OFSTED_HOME``, else the platform's usual place."""
+    env = os.environ.get("OFSTED_HOME")
+    if env:
+        return Path(env).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "ofsted"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The database files a command uses."""
+
+    bundled: Path | None
+    user: Path
+    explicit: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The paths as shown by ``ofsted db info``."""
+        return {
+            "bundled": str(self.bundled) if self.bundled else None,
+            "user": str(self.user),
+            "explicit": self.explicit,
+        }
+
+
+def paths(db: Path | None = None) -> Paths:
+    """Which files to use: ``db`` or ``OFSTED_DB`` alone, else bundled plus user database."""
+    explicit = db or (Path(os.environ["OFSTED_DB"]) if os.environ.get("OFSTED_DB") else None)
+    if explicit is not None:
+        return Paths(bundled=None, user=explicit.expanduser(), explicit=True)
+    return Paths(bundled=BUNDLED_PATH, user=user_home() / "user.db", explicit=False)
+
+
+def _uri(path: Path, mode: str) -> str:
+    uri = path.resolve().as_uri() + f"?mode={mode}"
+    return uri + "&immutable=1" if mode == "ro" and _is_bundled(path) else uri
+
+
+def _is_bundled(path: Path) -> bool:
+    try:
+        return path.resolve() == BUNDLED_PATH.resolve()
+    except OSError:
+        return False
+
+
+class Store:
+    """An open connection over the bundled and user databases, with the read queries."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, where: Paths, layers: Sequence[str], writable: bool
+    ) -> None:
+        self.conn = conn
+        self.paths = where
+        self.layers = tuple(layers)
+        self.writable = writable
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- raw access -------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run a read query, turning SQLite failures into one-line DatabaseErrors."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _database_error(exc, self.paths) from exc
+
+    # -- authorities ------------------------------------------------------------------------
+
+    def authority(self, ons_code: str) -> Authority:
+        """One authority by ONS code, with its predecessors, successors and aliases."""
+        found = self.rows("SELECT * FROM authorities WHERE ons_code = ?", (ons_code,))
+        if not found:
+            raise NotFound(f"no authority with code {ons_code}", query=ons_code)
+        auth = _authority(found[0])
+        auth.predecessors = [
+            {"ons_code": r["predecessor"], "name": r["name"], "date": r["date"]}
+            for r in self.rows(
+                "SELECT s.predecessor, a.name, s.date FROM successions s "
+                "JOIN authorities a ON a.ons_code = s.predecessor "
+                "WHERE s.successor = ? ORDER BY s.date, a.name",
+                (ons_code,),
+            )
+        ]
+        auth.successors = [
+            {"ons_code": r["successor"], "name": r["name"], "date": r["date"]}
+            for r in self.rows(
+                "SELECT s.successor, a.name, s.date FROM successions s "
+                "JOIN authorities a ON a.ons_code = s.successor "
+                "WHERE s.predecessor = ? ORDER BY s.date, a.name",
+                (ons_code,),
+            )
+        ]
+        auth.aliases = sorted(
+            {
+                r["alias"]
+                for r in self.rows(
+                    "SELECT alias FROM aliases WHERE authority = ? AND kind != 'code'",
+                    (ons_code,),
+                )
+            }
+            - {auth.name}
+        )
+        return auth
+
+    def authorities(
+        self,
+        *,
+        status: str | None = None,
+        region: str | None = None,
+        type: str | None = None,
+    ) -> list[Authority]:
+        """Every authority, filtered, in name order (no aliases or successions)."""
+        where, params = _where(
+            ("status = ?", status),
+            ("lower(region) = lower(?)", region),
+            ("lower(type) = lower(?)", type),
+        )
+        return [
+            _authority(r)
+            for r in self.rows(f"SELECT * FROM authorities{where} ORDER BY name", params)
+        ]
+
+    def codes(self, text: str) -> list[str]:
+        """Authorities whose ONS code, DfE code, Ofsted URN or code alias is exactly ``text``."""
+        key = text.strip().upper()
+        return [
+            r[0]
+            for r in self.rows(
+                "SELECT ons_code FROM authorities WHERE ons_code = ?1 OR dfe_code = ?1 "
+                "OR ofsted_urn = ?1 UNION SELECT authority FROM aliases "
+                "WHERE kind = 'code' AND upper(alias) = ?1",
+                (key,),
+            )
+        ]
+
+    def alias_matches(self, norms: Sequence[str]) -> list[str]:
+        """Authorities with an alias whose normal form is one of ``norms``."""
+        marks = ",".join("?" * len(norms))
+        return [
+            r[0]
+            for r in self.rows(
+                f"SELECT DISTINCT authority FROM aliases WHERE norm IN ({marks})", list(norms)
+            )
+        ]
+
+    def all_aliases(self) -> list[tuple[str, str]]:
+        """Every (normal form, authority) pair, for word and fuzzy matching."""
+        return [(r[0], r[1]) for r in self.rows("SELECT norm, authority FROM aliases")]
+
+    def statuses(self, codes: Sequence[str]) -> dict[str, str]:
+        """Status (current or former) of each authority code."""
+        marks = ",".join("?" * len(codes))
+        return {
+            r[0]: r[1]
+            for r in self.rows(
+                f"SELECT ons_code, status FROM authorities WHERE ons_code IN ({marks})",
+                list(codes),
+            )
+        }
+
+    def names(self) -> dict[str, str]:
+        """Name of every authority by code."""
+        return {r[0]: r[1] for r in self.rows("SELECT ons_code, name FROM authorities")}
+
+    # -- inspections ------------------------------------------------------------------------
+
+    def inspections(
+        self,
+        *,
+        authorities: Sequence[str] | None = None,
+        framework: Sequence[str] | None = None,
+        type: Sequence[str] | None = None,
+        grade: Sequence[str] | None = None,
+        region: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        visits: bool = True,
+        published_since: str | None = None,
+        published_until: str | None = None,
+    ) -> list[Inspection]:
+        """Inspections with their judgements, oldest first, filtered as asked."""
+        clauses: list[str] = []
+        params: list[Any] = []
+
+        def among(column: str, values: Sequence[str] | None, fold: bool = False) -> None:
+            if values:
+                col = f"lower({column})" if fold else column
+                clauses.append(f"{col} IN ({','.join('?' * len(values))})")
+                params.extend(v.lower() for v in values) if fold else params.extend(values)
+
+        among("i.authority", authorities)
+        among("i.framework", framework, fold=True)
+        among("i.type", type, fold=True)
+        among("i.overall", grade)
+        if region:
+            clauses.append("lower(a.region) = lower(?)")
+            params.append(region)
+        if since:
+            clauses.append("COALESCE(i.start_date, i.published) >= ?")
+            params.append(since)
+        if until:
+            clauses.append("COALESCE(i.start_date, i.published) <= ?")
+            params.append(until)
+        if published_since:
+            clauses.append("i.published >= ?")
+            params.append(published_since)
+        if published_until:
+            clauses.append("i.published <= ?")
+            params.append(published_until)
+        if not visits:
+            clauses.append("i.type NOT IN ('focused visit', 'monitoring visit')")
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self.rows(
+            "SELECT i.* FROM inspections i JOIN authorities a ON a.ons_code = i.authority"
+            f"{where} ORDER BY COALESCE(i.start_date, i.published), i.published, i.id",
+            params,
+        )
+        found = [_inspection(r) for r in rows]
+        self._attach_judgements(found)
+        return found
+
+    def _attach_judgements(self, found: list[Inspection]) -> None:
+        if not found:
+            return
+        by_id = {i.id: i for i in found}
+        if len(found) > 200:
+            rows = self.rows("SELECT inspection, area, grade, wording FROM judgements")
+        else:
+            marks = ",".join("?" * len(by_id))
+            rows = self.rows(
+                "SELECT inspection, area, grade, wording FROM judgements "
+                f"WHERE inspection IN ({marks})",
+                list(by_id),
+            )
+        order = _AREA_ORDER
+        for r in sorted(rows, key=lambda r: order.get(r["area"], 99)):
+            insp = by_id.get(r["inspection"])
+            if insp is None or r["area"] == "overall":
+                continue
+            insp.judgements[r["area"]] = r["grade"]
+            if r["wording"]:
+                insp.wording[r["area"]] = r["wording"]
+
+    # -- documents --------------------------------------------------------------------------
+
+    def documents(
+        self,
+        *,
+        authorities: Sequence[str] | None = None,
+        kind: Sequence[str] | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[Document]:
+        """Documents, newest first, filtered as asked (without their text)."""
+        where, params = _where(
+            (f"authority IN ({','.join('?' * len(authorities or []))})", authorities or None),
+            (f"kind IN ({','.join('?' * len(kind or []))})", kind or None),
+            ("date >= ?", since),
+        )
+        sql = (
+            "SELECT id, authority, kind, date, title, sender_name, sender_role, sender_org, "
+            "recipient_name, recipient_role, recipient_org, url, sha256, inspection, source, "
+            "text IS NOT NULL AS has_text FROM documents"
+            f"{where} ORDER BY date DESC, id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_document(r) for r in self.rows(sql, params)]
+
+    def meta(self) -> dict[str, str]:
+        """The key-value facts the build recorded (newest publication, schema ...)."""
+        return {r[0]: r[1] for r in self.rows("SELECT key, value FROM meta")}
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Every source the data came from, with publisher and licence."""
+        return [dict(r) for r in self.rows("SELECT * FROM sources ORDER BY id")]
+
+
+_AREA_ORDER = {
+    a: i
+    for i, a in enumerate(
+        (
+            "overall",
+            "leadership",
+            "help_and_protection",
+            "in_care",
+            "care_leavers",
+            "adoption",
+            "lscb",
+            "safeguarding",
+            "looked_after",
+        )
+    )
+}
+
+
+def _where(*pairs: tuple[str, Any]) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for clause, value in pairs:
+        if value is None:
+            continue
+        clauses.append(clause)
+        params.extend(value if isinstance(value, (list, tuple)) else [value])
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _authority(r: sqlite3.Row) -> Authority:
+    return Authority(
+        ons_code=r["ons_code"],
+        name=r["name"],
+        dfe_code=r["dfe_code"],
+        ofsted_urn=r["ofsted_urn"],
+        region=r["region"],
+        type=r["type"],
+        status=r["status"],
+    )
+
+
+def _inspection(r: sqlite3.Row) -> Inspection:
+    return Inspection(
+        id=r["id"],
+        authority=r["authority"],
+        framework=r["framework"],
+        type=r["type"],
+        start_date=r["start_date"],
+        end_date=r["end_date"],
+        published=r["published"],
+        overall=r["overall"],
+        theme=r["theme"],
+        lead_inspector=r["lead_inspector"],
+        report_url=r["report_url"],
+        provisional=bool(r["provisional"]),
+        source=r["source"],
+    )
+
+
+def _party(name: str | None, role: str | None, org: str | None) -> dict[str, Any] | None:
+    if not (name or role or org):
+        return None
+    return {"name": name, "role": role, "organisation": org}
+
+
+def _document(r: sqlite3.Row) -> Document:
+    return Document(
+        id=r["id"],
+        authority=r["authority"],
+        kind=r["kind"],
+        date=r["date"],
+        title=r["title"],
+        sender=_party(r["sender_name"], r["sender_role"], r["sender_org"]),
+        recipient=_party(r["recipient_name"], r["recipient_role"], r["recipient_org"]),
+        url=r["url"],
+        sha256=r["sha256"],
+        inspection=r["inspection"],
+        source=r["source"],
+        has_text=bool(r["has_text"]),
+    )
+
+
+def _database_error(exc: sqlite3.Error, where: Paths) -> DatabaseError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DatabaseError(f"the database is locked by another process ({where.user}); try again")
+    if "full" in text:
+        return DatabaseError(f"no space left to write the database ({where.user})")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(f"the database is read-only ({where.user})")
+    if "not a database" in text or "malformed" in text:
+        return DatabaseError(f"not a usable ofsted database: {text}")
+    if "no such table" in text or "no such column" in text:
+        return DatabaseError(f"not an ofsted database (it has {text})")
+    return DatabaseError(f"database error: {text}")
+
+
+def _connect_memory() -> sqlite3.Connection:
+    conn = sqlite3.connect("file::memory:", uri=True, isolation_level=None, timeout=10)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise DatabaseError(f"no database at {path}")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"cannot read the database {path}: {exc.strerror}") from exc
+    if head and head != b"SQLite format 3\x00":
+        raise DatabaseError(f"{path} is not an SQLite database")
+
+
+def open_store(db: Path | None = None, *, write: bool = False) -> Store:
+    """Open the databases for reading, or with the user database writable (created if new).
+
+    Raises DatabaseError with a one-line message when a file is missing, unreadable, not
+    SQLite, or is the bundled file asked to take writes.
+    """
+    where = paths(db)
+    conn = _connect_memory()
+    layers: list[str] = []
+    try:
+        if where.bundled is not None:
+            _check_file(where.bundled)
+            conn.execute("ATTACH DATABASE ? AS bundled", (_uri(where.bundled, "ro"),))
+            layers.append("bundled")
+        user_exists = where.user.exists()
+        if write:
+            if _is_bundled(where.user):
+                raise DatabaseError(
+                    "the bundled database is never modified; give --db another file "
+                    "or unset OFSTED_DB"
+                )
+            if not user_exists:
+                try:
+                    where.user.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseError(
+                        f"cannot create {where.user.parent}: {exc.strerror}"
+                    ) from exc
+            else:
+                _check_file(where.user)
+            conn.execute("ATTACH DATABASE ? AS user", (_uri(where.user, "rwc"),))
+            conn.execute("PRAGMA user.busy_timeout = 10000")
+            _migrate_user(conn, where)
+            layers.append("user")
+        elif user_exists or where.explicit:
+            _check_file(where.user)
+            conn.execute("ATTACH DATABASE ? AS user", (_uri(where.user, "ro"),))
+            layers.append("user")
+        _create_views(conn, layers)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _database_error(exc, where) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, where, layers, write)
+
+
+def _migrate_user(conn: sqlite3.Connection, where: Paths) -> None:
+    """Bring the attached user database up to the current schema."""
+    # Migrations run on their own connection: schema.migrate works on a main database.
+    from ofstedcli import schema
+
+    direct = sqlite3.connect(where.user, isolation_level=None, timeout=10)
+    try:
+        schema.migrate(direct)
+    finally:
+        direct.close()
+
+
+def _create_views(conn: sqlite3.Connection, layers: Sequence[str]) -> None:
+    if not layers:
+        raise DatabaseError("no database to read: the bundled database is missing")
+    for layer in layers:
+        present = {
+            r[0]
+            for r in conn.execute(f"SELECT name FROM {layer}.sqlite_master WHERE type = 'table'")
+        }
+        missing = {"authorities", "inspections"} - present
+        if missing:
+            raise DatabaseError(f"not an ofsted database: no {', '.join(sorted(missing))} table")
+    for table, keys in TABLE_KEYS.items():
+        if len(layers) == 1:
+            body = f"SELECT * FROM {layers[0]}.{table}"
+        else:
+            # user rows first; bundled rows only where the user file has none with that key
+            match = " AND ".join(f"u.{k} = b.{k}" for k in keys)
+            body = (
+                f"SELECT * FROM user.{table} UNION ALL SELECT b.* FROM bundled.{table} b "
+                f"WHERE NOT EXISTS (SELECT 1 FROM user.{table} u WHERE {match})"
+            )
+        conn.execute(f"CREATE TEMP VIEW {table} AS {body}")
+
+
+@contextmanager
+def transaction(store: Store) -> Iterator[sqlite3.Connection]:
+    """One write transaction on the user database: all of it is stored, or none."""
+    if not store.writable:
+        raise DatabaseError("the database is open read-only")
+    conn = store.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise _database_error(exc, store.paths) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise _database_error(exc, store.paths) from exc
+        raise
