@@ -18,6 +18,7 @@ from typer.exceptions import Abort, Exit
 
 from ofstedcli import __version__
 from ofstedcli.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, OfstedError, UsageError
+from ofstedcli.render import PipeClosed
 
 app = typer.Typer(
     name="ofsted",
@@ -101,7 +102,7 @@ def run(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             sys.stderr.write("\nofsted: interrupted\n")
             return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, PipeClosed):
         # The reader went away (`| head -1`): stop quietly, without a second error on exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -35,6 +35,10 @@ LIST_VIEWS = {"list", "inspections"}
 _active: Output | None = None
 
 
+class PipeClosed(Exception):  # noqa: N818 - a signal, not an error
+    """The reader of stdout went away (``| head -1``): stop quietly."""
+
+
 def colour_wanted(no_color: bool, stream: IO[str]) -> bool:
     """Colour only on a terminal, and never with --no-color, NO_COLOR or TERM=dumb."""
     if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
@@ -67,6 +71,12 @@ class Output:
 
     def emit(self, view: str, data: Any, *, rows: Iterable[dict[str, Any]] | None = None) -> None:
         """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON."""
+        try:
+            self._emit(view, data, rows)
+        except BrokenPipeError:
+            raise PipeClosed from None
+
+    def _emit(self, view: str, data: Any, rows: Iterable[dict[str, Any]] | None) -> None:
         if self.format == "json":
             self.stdout.write(dumps(data) + "\n")
         elif self.format in ("csv", "ndjson"):

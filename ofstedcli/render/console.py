@@ -23,10 +23,16 @@ CHANGE_MARKS = {"up": ("▲", "green"), "down": ("▼", "red"), "same": ("=", "d
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Let the one closed-pipe handler in the CLI end the run (Rich would exit 1)."""
+        raise BrokenPipeError
+
+
 def make_console(stream: IO[str], color: bool) -> Console:
     """A console on ``stream``; width from COLUMNS when set, colour only when wanted."""
     width = os.environ.get("COLUMNS")
-    return Console(
+    return _Console(
         file=stream,
         no_color=not color,
         color_system="auto" if color else None,
