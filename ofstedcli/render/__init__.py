@@ -35,7 +35,7 @@ LIST_VIEWS = {"list", "inspections"}
 _active: Output | None = None
 
 
-class PipeClosed(Exception):  # noqa: N818 - a signal, not an error
+class PipeClosed(Exception):
     """The reader of stdout went away (``| head -1``): stop quietly."""
 
 
