@@ -39,7 +39,7 @@ RECODED = ("E10000023", "E10000027")
 EXTRA_SUCCESSIONS = (("E10000009", "E06000058"),)
 
 #: Alias kinds, the most telling first (one alias per normalised form and authority).
-ALIAS_KINDS = ("name", "dfe_name", "ons_name", "also_known_as", "ofsted_name", "domain", "ons_code")
+ALIAS_KINDS = ("name", "dfe_name", "ons_name", "also_known_as", "domain", "ons_code")
 
 
 @dataclass
@@ -54,6 +54,8 @@ class Authority:
     region: str | None
     source: str
     status: str = "current"
+    #: The source of the name shown (Ofsted's edition when it names the authority).
+    name_source: str | None = None
     ofsted_urn: str | None = None
     type: str | None = None
     #: First day it existed and first day it no longer did; None where the list is open.
@@ -198,10 +200,11 @@ def build_registry(
         if code not in registry.codes:
             continue
         authority = registry.authorities[registry.codes[code]]
-        authority.name = name
-        registry.add_alias(name, authority.ons_code, "ofsted_name", source)
+        authority.name, authority.name_source = name, source
     for authority in registry.authorities.values():
-        registry.add_alias(authority.name, authority.ons_code, "name", authority.source)
+        registry.add_alias(
+            authority.name, authority.ons_code, "name", authority.name_source or authority.source
+        )
     registry.aliases = _dedupe(registry.aliases)
     return registry
 

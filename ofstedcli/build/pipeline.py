@@ -66,8 +66,19 @@ def discover(root: Path) -> Inputs:
     return inputs
 
 
-def build_database(sources: Path, out: Path, seeds: Path | None = None) -> BuildReport:
-    """Build the bundled database at ``out`` from the source files under ``sources``."""
+@dataclass
+class Loaded:
+    """Every source read, with the registry of authorities built from them."""
+
+    editions: list[Edition]
+    credits: list[SourceFile]
+    registry: Registry
+    unofficial: list[Observation]
+    rows_read: dict[str, int]
+
+
+def load(sources: Path) -> Loaded:
+    """Read every source file under ``sources`` and build the registry of authorities."""
     inputs = discover(sources)
     editions = sorted(
         (ofsted_ods.read_edition(path, name) for path, name in inputs.editions),
@@ -83,18 +94,28 @@ def build_database(sources: Path, out: Path, seeds: Path | None = None) -> Build
     dfe_rows = dfe_csv.read(dfe_path, dfe_name)
     lookup_rows = d2i.read_lookup(lookup_path, lookup_name)
     history = d2i.read_history(history_path, history_name)
+    registry = build_registry(
+        dfe_rows, dfe_csv.SOURCE_ID, lookup_rows, d2i.LOOKUP_ID, ofsted_names(editions)
+    )
+    rows_read = {f"{e.source.file}: {sheet}": n for e in editions for sheet, n in e.rows.items()}
+    rows_read.update(
+        {dfe_name: len(dfe_rows), lookup_name: len(lookup_rows), history_name: len(history)}
+    )
     credits = [
         *(e.source for e in editions),
         dfe_csv.source(dfe_name),
         d2i.lookup_source(lookup_name),
         d2i.history_source(history_name),
     ]
+    return Loaded(editions, credits, registry, history, rows_read)
 
-    registry = build_registry(
-        dfe_rows, dfe_csv.SOURCE_ID, lookup_rows, d2i.LOOKUP_ID, ofsted_names(editions)
-    )
-    events, disagreements = merge(registry, editions, history)
-    rows = table_rows(registry, credits, events, disagreements, editions)
+
+def build_database(sources: Path, out: Path, seeds: Path | None = None) -> BuildReport:
+    """Build the bundled database at ``out`` from the source files under ``sources``."""
+    loaded = load(sources)
+    registry, editions = loaded.registry, loaded.editions
+    events, disagreements = merge(registry, editions, loaded.unofficial)
+    rows = table_rows(registry, loaded.credits, events, disagreements, editions)
     newest = editions[0]
     rows["meta"] = meta_rows(
         newest_official_edition=newest.source.published,
@@ -102,10 +123,6 @@ def build_database(sources: Path, out: Path, seeds: Path | None = None) -> Build
         newest_official_publication=newest.published_by,
     )
     size = write_new(out, rows)
-    rows_read = {f"{e.source.file}: {sheet}": n for e in editions for sheet, n in e.rows.items()}
-    rows_read.update(
-        {dfe_name: len(dfe_rows), lookup_name: len(lookup_rows), history_name: len(history)}
-    )
     return BuildReport(
         out=out,
         size=size,
@@ -116,7 +133,7 @@ def build_database(sources: Path, out: Path, seeds: Path | None = None) -> Build
         judgements=len(rows["judgements"]),
         documents=len(rows["documents"]),
         disagreements=[d.describe() for d in disagreements],
-        rows_read=rows_read,
+        rows_read=loaded.rows_read,
         sources=rows["sources"],
         seeds="",
     )

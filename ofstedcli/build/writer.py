@@ -57,6 +57,7 @@ def write_new(out: Path, rows: Rows) -> int:
             conn.execute("VACUUM")
         finally:
             conn.close()
+        tmp.chmod(0o644)  # mkstemp makes the file private; the database is for everyone to read
         os.replace(tmp, out)
     except BaseException:
         with contextlib.suppress(OSError):
