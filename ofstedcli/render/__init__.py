@@ -27,10 +27,17 @@ VIEWS: dict[str, str] = {
     "compare": "history:draw_compare",
     "list": "history:draw_list",
     "inspections": "history:draw_inspections",
+    "stats": "analysis:draw_stats",
+    "neighbours": "analysis:draw_neighbours",
+    "transitions": "analysis:draw_transitions",
+    "movers": "analysis:draw_movers",
+    "recent": "analysis:draw_recent",
+    "chart": "chart:draw_chart",
 }
 
 #: Views whose data is a list of records, and so can be written as CSV or NDJSON.
 LIST_VIEWS = {"list", "inspections"}
+LIST_VIEWS |= {"stats", "neighbours", "transitions", "movers", "recent"}
 
 _active: Output | None = None
 
