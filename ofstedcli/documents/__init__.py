@@ -1,0 +1,67 @@
+"""Documents about councils' children's services: reading them and extracting their facts.
+
+The extractor knows nothing of files or databases: :func:`extract` takes text and returns an
+:class:`Extraction` (the document's kind and its facts, each with the span of text it came
+from).  :func:`read_document` and :func:`read_bytes` turn files into that text.
+
+>>> x = extract("Children's services in Leicester are good.")
+>>> x.kind
+'other'
+"""
+
+from __future__ import annotations
+
+from ofstedcli.documents import (
+    committee,
+    common,
+    engagement,
+    ministerial,
+    press,
+    reports,
+    visits,
+)
+from ofstedcli.documents.classify import classify
+from ofstedcli.documents.extraction import KINDS, Builder, Extraction, Fact
+from ofstedcli.documents.read import SUFFIXES, read_bytes, read_document
+from ofstedcli.documents.text import View
+
+__all__ = [
+    "KINDS",
+    "SUFFIXES",
+    "Extraction",
+    "Fact",
+    "classify_text",
+    "extract",
+    "read_bytes",
+    "read_document",
+]
+
+
+def classify_text(text: str) -> str:
+    """The kind of a document (one of :data:`KINDS`)."""
+    return classify(View(text))[0]
+
+
+def extract(text: str) -> Extraction:
+    """Every fact the text states, with its evidence, and the document's kind."""
+    view = View(text)
+    kind, cue = classify(view)
+    b = Builder(view)
+    if cue is not None:
+        b.add("kind", kind, *cue)
+    if kind == "inspection_report":
+        reports.extract(b)
+    elif kind in ("focused_visit_letter", "monitoring_visit_letter"):
+        visits.extract(b, kind)
+    elif kind == "ministerial_letter":
+        ministerial.extract(b)
+    elif kind == "engagement_meeting_letter":
+        engagement.extract(b)
+    elif kind == "press_release":
+        press.extract(b)
+    elif kind == "committee_report":
+        committee.extract(b)
+    else:
+        common.authority(b, common.candidates(b))
+        ministerial.about_inspection(b, None)
+    return b.result(kind)

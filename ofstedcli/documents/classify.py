@@ -1,0 +1,102 @@
+"""Telling what kind of document a text is, from its own structure and wording.
+
+Each kind has cues: phrases that only that kind of document puts near its top (a minister's
+title in the letterhead, "Annual Engagement Meeting" as a subject, "Focused visit to ..." under
+the salutation, a committee heading, an inspection report's dates line and judgement table).
+The first kind whose cues are met wins; the cue's span is the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ofstedcli.documents.text import View
+
+Span = tuple[int, int]
+
+#: How far from the top a heading cue may sit (normalised characters).
+HEAD = 1500
+
+_I = re.IGNORECASE
+_SALUTATION = re.compile(r"\bDear (?:Sir|Madam|[A-Z])", 0)
+
+_ENGAGEMENT = re.compile(r"\bannual (?:conversation|engagement meeting)\b", _I)
+_FOCUSED = re.compile(
+    r"\b(?:focused visit|focused assurance visit) (?:to|of|at)\b"
+    r"|\bfindings of the (?:focused|assurance) visit\b",
+    _I,
+)
+_MONITORING = re.compile(
+    r"\bmonitoring visit (?:to|of|at)\b|\bfindings of the monitoring visit\b", _I
+)
+_MINISTER = re.compile(
+    r"\b(?:Parliamentary Under[- ]Secretary of State|Minister of State|Minister for Children"
+    r"|Secretary of State for Education|Minister for Children and Families)\b",
+    _I,
+)
+_COMMITTEE = re.compile(
+    r"\b(?:scrutiny|select|overview)(?: and scrutiny)? (?:committee|commission|board|panel)\b"
+    r"|\bpurpose of (?:the|this) report\b"
+    r"|\breport of the (?:director|chief|head|strategic|executive)"
+    r"|\b(?:cabinet|committee) (?:meeting|report)\b"
+    r"|\brecommendations? to (?:the )?(?:cabinet|committee)\b",
+    _I,
+)
+_REPORT_TITLE = re.compile(
+    r"\b(?:Re-)?inspection of (?:(?:the )?[\w' ,-]{0,60}? )?(?:local authority children's"
+    r"(?: social care)? services|children's social care services|services for children in need"
+    r"|looked after children services|safeguarding and looked after children services"
+    r"|local authority arrangements for the protection of children)",
+    _I,
+)
+_REPORT_STRUCTURE = re.compile(
+    r"\bInspection dates?:|\bLead inspector:|\bReporting inspector\b|\bJudgement Grade\b"
+    r"|\bReport published:|\bThe overall judgement is\b",
+    _I,
+)
+_PRESS = re.compile(
+    r"\bpress release\b|\bnotes to editors\b|\bmedia enquiries\b|\bPublished on\b"
+    r"|\bfor immediate release\b|\bsays Ofsted\b",
+    _I,
+)
+_QUOTE_SAID = re.compile(r"\b(?:said|added|says)[:,]? ?\"", _I)
+
+
+def classify(view: View) -> tuple[str, Span | None]:
+    """The kind of a document and the normalised span of the cue that told it."""
+    text = view.text
+    head = text[:HEAD]
+    salutation = _SALUTATION.search(text, 0, HEAD * 2)
+
+    m = _ENGAGEMENT.search(head)
+    if m and salutation:
+        return "engagement_meeting_letter", m.span()
+    if salutation:
+        for kind, pattern in (
+            ("focused_visit_letter", _FOCUSED),
+            ("monitoring_visit_letter", _MONITORING),
+        ):
+            m = pattern.search(text, 0, salutation.end() + 600)
+            if m:
+                return kind, m.span()
+        m = _MINISTER.search(head)
+        if m:
+            return "ministerial_letter", m.span()
+    m = _COMMITTEE.search(head)
+    if m and not _REPORT_STRUCTURE.search(text, 0, 400):
+        return "committee_report", m.span()
+    title = _REPORT_TITLE.search(text, 0, 600)
+    structure = _REPORT_STRUCTURE.search(text, 0, HEAD)
+    if title and structure:
+        return "inspection_report", title.span()
+    press = list(_PRESS.finditer(head)) + list(_QUOTE_SAID.finditer(text))
+    if len(press) >= 2:
+        return "press_release", press[0].span()
+    if m:
+        return "committee_report", m.span()
+    if salutation and _MINISTER.search(text):
+        found = _MINISTER.search(text)
+        return "ministerial_letter", found.span() if found else None
+    if structure and _REPORT_TITLE.search(text):
+        return "inspection_report", structure.span()
+    return "other", None

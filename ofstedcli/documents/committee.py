@@ -1,0 +1,75 @@
+"""Council committee reports: a director's report to a scrutiny committee or the cabinet.
+
+The heading names the committee and the meeting's date ("CHILDREN AND FAMILIES OVERVIEW AND
+SCRUTINY COMMITTEE - 3 SEPTEMBER 2024") and who reports ("REPORT OF THE DIRECTOR OF ...");
+the body often copies the inspection's judgement table and dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ofstedcli.documents import common, places, vocab
+from ofstedcli.documents.extraction import Builder
+from ofstedcli.documents.ministerial import about_inspection
+
+_I = re.IGNORECASE
+_BODY = (
+    r"(?:Overview\s+and\s+Scrutiny|Scrutiny|Select|Cabinet|Corporate\s+Parenting)"
+    r"(?:\s+Committee|\s+Commission|\s+Board|\s+Panel|\s+Sub-Committee)?"
+)
+_COMMITTEE = re.compile(
+    r"(?P<c>(?:[A-Z][\w'&,-]*(?: (?:and|of|for|the|&))?\s+){0,8}?" + _BODY + r")\b", _I
+)
+#: "REPORT OF THE DIRECTOR OF CHILDREN AND FAMILY SERVICES" (a heading in capitals, read
+#: from the normalised text so that line breaks do not cut it) or "Report of the Director of
+#: Children's Services" (read to the end of its line).
+_REPORT_OF_CAPS = re.compile(r"\bREPORT OF (?:THE )?(?P<r>[A-Z][A-Z,&' -]*[A-Z])(?![a-z])")
+_REPORT_OF = re.compile(r"\bReport of (?:the )?(?P<r>[A-Z][^\n*]{3,100})", _I)
+_HEAD = 800
+
+
+def extract(b: Builder) -> None:
+    """Record a committee report's facts."""
+    raw = b.view.raw
+    for m in vocab.FULL_DATE_RE.finditer(b.text, 0, _HEAD):
+        value = vocab.iso(m)
+        if value:
+            b.match("date", value, m)
+            break
+    committee = _COMMITTEE.search(raw, 0, _HEAD * 2)
+    if committee:
+        name = _committee_name(committee["c"])
+        offset = committee["c"].find(name.split()[0]) if name else 0
+        start = committee.start("c") + max(offset, 0)
+        b.add_raw("recipient.organisation", places.tidy(name), start, committee.end("c"))
+    council = places.main_council(raw)
+    _reporter(b)
+    if council is not None:
+        b.add_raw("sender.organisation", council.value, council.start, council.end)
+    common.authority(b, common.candidates(b))
+    about_inspection(b, b.get("date"))
+
+
+def _reporter(b: Builder) -> None:
+    """Record the role of the officer whose report it is (in their own casing if written)."""
+    caps = _REPORT_OF_CAPS.search(b.text, 0, _HEAD * 2)
+    if caps:
+        role = caps["r"]
+        mixed = re.search(re.escape(role).replace(r"\ ", r"\s+"), b.view.raw, _I)
+        value = places.tidy(role)
+        if mixed and not mixed.group().isupper():
+            value = " ".join(mixed.group().split())
+        b.match("sender.role", value, caps, "r")
+        return
+    m = _REPORT_OF.search(b.view.raw, 0, _HEAD * 2)
+    if m:
+        b.add_raw("sender.role", places.tidy(m["r"]), m.start("r"), m.end("r"))
+
+
+def _committee_name(text: str) -> str:
+    """The committee's name without a leading date or heading noise."""
+    words = " ".join(text.split()).split(" ")
+    while words and not words[0][:1].isalpha():
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,199 @@
+"""What an extractor returns: facts, each with the span of text it was read from.
+
+A :class:`Fact` is one field (``"inspection.overall"``, ``"sender.name"``, ``"mentions[0]"``)
+with its value and its evidence: the start and end offsets in the document's text and the
+quoted snippet.  :class:`Extraction` holds the facts of one document and turns them into the
+JSON document contract (the shape of ``seeds/expected.json`` plus ``evidence``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ofstedcli.documents import vocab
+from ofstedcli.documents.text import View
+
+#: Document kinds, as the ``kind`` field and the ``--kind`` filter spell them.
+KINDS = (
+    "inspection_report",
+    "focused_visit_letter",
+    "monitoring_visit_letter",
+    "ministerial_letter",
+    "engagement_meeting_letter",
+    "press_release",
+    "committee_report",
+    "other",
+)
+
+#: Fields of the inspection object, in contract order.
+INSPECTION_FIELDS = (
+    "framework",
+    "type",
+    "published",
+    "start_date",
+    "end_date",
+    "lead_inspector",
+    "overall",
+)
+
+
+def judgement_field(area: str) -> str:
+    """The fact field of a judgement area: ``inspection.overall`` or ``inspection.judgements.X``."""
+    return "inspection.overall" if area == "overall" else f"inspection.judgements.{area}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One extracted value and the span of the document's text it was read from."""
+
+    field: str
+    value: Any
+    start: int
+    end: int
+    text: str
+
+    def evidence(self) -> dict[str, Any]:
+        """The evidence object of the JSON contract."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Extraction:
+    """The facts read from one document, and its kind."""
+
+    kind: str
+    facts: list[Fact] = field(default_factory=list)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The value of the first fact with this field name, else ``default``."""
+        for fact in self.facts:
+            if fact.field == name:
+                return fact.value
+        return default
+
+    def fact(self, name: str) -> Fact | None:
+        """The first fact with this field name, if any."""
+        return next((f for f in self.facts if f.field == name), None)
+
+    def has(self, prefix: str) -> bool:
+        """True when some fact's field is ``prefix`` or lies under it."""
+        return any(f.field == prefix or f.field.startswith(prefix + ".") for f in self.facts)
+
+    @property
+    def authority_names(self) -> list[str]:
+        """Names of the authority the document concerns, best first, as written."""
+        names = [f.value for f in self.facts if f.field == "authority.name"]
+        names += [f.value for f in self.facts if f.field.startswith("authority.candidates[")]
+        return list(dict.fromkeys(names))
+
+    @property
+    def mentions(self) -> list[dict[str, Any]]:
+        """Other judgements the document refers to, oldest first."""
+        return [f.value for f in self.facts if f.field.startswith("mentions[")]
+
+    def to_json(self) -> dict[str, Any]:
+        """The document contract: kind, date, authority, sender, recipient, inspection, ..."""
+        out: dict[str, Any] = {"kind": self.kind, "date": self.get("date")}
+        if self.has("meeting_date"):
+            out["meeting_date"] = self.get("meeting_date")
+        if self.has("title"):
+            out["title"] = self.get("title")
+        names = self.authority_names
+        out["authority"] = {"name": names[0] if names else None, "candidates": names}
+        for party, keys in (
+            ("sender", ("name", "role", "organisation")),
+            ("recipient", ("name", "role", "organisation")),
+        ):
+            out[party] = {k: self.get(f"{party}.{k}") for k in keys} if self.has(party) else None
+        out["inspection"] = self._inspection()
+        out["mentions"] = self.mentions
+        out["evidence"] = {f.field: f.evidence() for f in self.facts}
+        return out
+
+    def _inspection(self) -> dict[str, Any] | None:
+        """The inspection object, or None when the document is about no inspection."""
+        if not self.has("inspection"):
+            return None
+        obj: dict[str, Any] = {k: self.get(f"inspection.{k}") for k in INSPECTION_FIELDS}
+        if self.has("inspection.overall_reported"):
+            obj["overall_reported"] = self.get("inspection.overall_reported")
+        obj["judgements"] = {
+            f.field.rsplit(".", 1)[1]: f.value
+            for f in self.facts
+            if f.field.startswith("inspection.judgements.")
+        }
+        return obj
+
+
+class Builder:
+    """Collects facts for one document, translating normalised spans to original ones."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.facts: list[Fact] = []
+
+    @property
+    def text(self) -> str:
+        """The normalised text extractors match against."""
+        return self.view.text
+
+    def add(self, name: str, value: Any, start: int, end: int) -> Fact:
+        """Record a fact read from the normalised span ``start:end``; the first one wins."""
+        a, b = self.view.span(start, end)
+        fact = Fact(name, value, a, b, self.view.raw[a:b])
+        if not self.has(name):
+            self.facts.append(fact)
+        return fact
+
+    def add_raw(self, name: str, value: Any, start: int, end: int) -> Fact:
+        """Record a fact whose evidence is the original span ``start:end``."""
+        raw = self.view.raw
+        while start < end and raw[start].isspace():
+            start += 1
+        while end > start and raw[end - 1].isspace():
+            end -= 1
+        fact = Fact(name, value, start, end, raw[start:end])
+        if not self.has(name):
+            self.facts.append(fact)
+        return fact
+
+    def date(self, name: str, m: re.Match[str], group: int | str = 0) -> bool:
+        """Record a full date written in a match (or one of its groups); False if none."""
+        value = vocab.iso_in(m.group(group))
+        if value:
+            self.match(name, value, m, group)
+        return bool(value)
+
+    def date_range(self, m: re.Match[str], group: int | str = 0) -> bool:
+        """Record ``inspection.start_date`` and ``end_date`` from a date range in a match."""
+        inner = vocab.DATE_RANGE_RE.search(m.group(group))
+        if inner is None:
+            return False
+        start, end = vocab.iso_range(inner)
+        if start:
+            self.match("inspection.start_date", start, m, group)
+        if end:
+            self.match("inspection.end_date", end, m, group)
+        return bool(start or end)
+
+    def norm_pos(self, raw_pos: int) -> int:
+        """The normalised position nearest to an original offset."""
+        return self.view.norm_pos(raw_pos)
+
+    def match(self, name: str, value: Any, m: re.Match[str], group: int | str = 0) -> Fact:
+        """Record a fact whose evidence is a regular-expression match (or one of its groups)."""
+        return self.add(name, value, m.start(group), m.end(group))
+
+    def has(self, name: str) -> bool:
+        """True when a fact with this field name is already recorded."""
+        return any(f.field == name for f in self.facts)
+
+    def get(self, name: str) -> Any:
+        """The value of the recorded fact with this field name, if any."""
+        return next((f.value for f in self.facts if f.field == name), None)
+
+    def result(self, kind: str) -> Extraction:
+        """The finished extraction."""
+        return Extraction(kind, list(self.facts))

@@ -1,0 +1,272 @@
+"""Reading judgements: a report's "Judgement | Grade" table, sentences that state a grade,
+and the other judgements a document refers to ("judged inadequate in 2015").
+
+Everything here works on normalised text (see :mod:`ofstedcli.documents.text`) and returns
+normalised spans; the family extractors record them as facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ofstedcli.documents import vocab
+from ofstedcli.documents.vocab import AREA_PHRASE, GRADE, GRADE_RE, PARTIAL_DATE
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a judgement table: the area, its grade, and where each was written."""
+
+    area: str
+    grade: str
+    label: Span
+    value: Span
+
+
+#: Boundaries a table row's label never crosses: a sentence end (not "1." or "2.1"), a colon,
+#: a table header.
+_LABEL_CUT = re.compile(r"(?:(?<!\d)[.?!:;]\s|\bJudgements?\s+Grades?\s|\)\s)", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-•◼▪])\s*")
+_MAX_LABEL = 160
+
+
+def table(
+    text: str, start: int = 0, end: int | None = None, single_overall: bool = False
+) -> list[Row]:
+    """The longest run of "<area label> <grade>" rows in ``text[start:end]``.
+
+    A run needs two rows, or one "Overall effectiveness" row when ``single_overall`` (older
+    reports grade it under its own heading).
+
+    A run breaks at a label that names no judgement area, holds a sentence break, is too long
+    to be a table cell, or repeats an area already in the run: so body text ends the table.
+    """
+    end = len(text) if end is None else end
+    runs: list[list[Row]] = []
+    run: list[Row] = []
+    boundary = start
+    for m in GRADE_RE.finditer(text, start, end):
+        row = _row(text, boundary, m, first=False) if run else None
+        if row is None or any(r.area == row.area for r in run):
+            runs.append(run)
+            first = _row(text, _cut_before(text, start, m), m, first=True)
+            run = [first] if first else []
+        else:
+            run.append(row)
+        boundary = m.end()
+    runs.append(run)
+    best = max(runs, key=len)
+    if len(best) >= 2 or (single_overall and best and best[0].area == "overall"):
+        return best
+    return []
+
+
+def _cut_before(text: str, floor: int, m: re.Match[str]) -> int:
+    """Where the label before a grade may begin: after the last sentence or header break."""
+    lo = max(floor, m.start() - _MAX_LABEL - 40)
+    cut = lo
+    for c in _LABEL_CUT.finditer(text, lo, m.start()):
+        cut = c.end()
+    return cut
+
+
+def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
+    """A table row made of the label ``text[begin:m.start()]`` and the grade ``m``.
+
+    The first row of a run may start after a sentence or header break; later rows may not
+    hold one, since table cells are phrases.
+    """
+    label = text[begin : m.start()]
+    cut = 0
+    for c in _LABEL_CUT.finditer(label):
+        cut = c.end()
+    if cut and not first and label[:cut].strip():
+        return None
+    label = label[cut:]
+    lead = _NUMBERING.match(label)
+    skip = lead.end() if lead else 0
+    clean = label[skip:].strip(" '\"(")
+    if not clean or len(clean) > _MAX_LABEL:
+        return None
+    key = vocab.area(clean)
+    if key is None:
+        return None
+    a = begin + cut + skip + (len(label[skip:]) - len(label[skip:].lstrip()))
+    return Row(key, vocab.grade(m.group()), (a, m.start()), m.span())
+
+
+# --- sentences that state a grade -----------------------------------------------------------
+
+_Q = r"['\"]?"
+_AREA_GROUP = rf"(?P<a>{AREA_PHRASE})"
+
+#: Sentences stating the overall judgement of the inspection a document is about.
+OVERALL_PATTERNS = [
+    re.compile(
+        rf"overall effectiveness (?:of [^.]{{0,80}}? )?(?:has been |was |is |had been )?"
+        rf"(?:judged|rated|graded|found|assessed)(?: by Ofsted)?(?: to be| as)? {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    re.compile(
+        rf"judged the overall effectiveness of [^.]{{0,80}}? to be {_Q}(?P<g>{GRADE})", re.I
+    ),
+    re.compile(
+        rf"overall (?:judgement|rating|grade|effectiveness) (?:of|as|is|was|:) {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    re.compile(
+        rf"(?:overall,? )?children's (?:social care )?services in [A-Z][^.]{{0,60}}? "
+        rf"(?:are|is|remain|have been)(?: now)?(?: (?:rated|judged|graded|found))?(?: as| to be)? "
+        rf"{_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+]
+
+#: Sentences stating a sub-judgement: "judged outstanding for leadership, management and
+#: governance", "leadership ..., which Ofsted says is now good".
+AREA_PATTERNS = [
+    re.compile(
+        rf"(?:judged|rated|graded) {_Q}(?P<g>{GRADE}){_Q} (?:for|in) "
+        rf"(?:your |its |their )?{_AREA_GROUP}",
+        re.I,
+    ),
+    re.compile(
+        rf"{_AREA_GROUP}(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
+        rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been)(?: now)?"
+        rf"(?: (?:judged|rated|graded|found))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A grade stated in a sentence: the area (``overall`` or a sub-area) and the spans."""
+
+    area: str
+    grade: str
+    span: Span
+
+
+def stated(text: str, skip: list[Span]) -> list[Stated]:
+    """Grades the text states for the inspection it is about, outside the ``skip`` spans."""
+    out: list[Stated] = []
+    for pattern in OVERALL_PATTERNS:
+        for m in pattern.finditer(text):
+            if not inside(m.span(), skip):
+                out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
+    for pattern in AREA_PATTERNS:
+        for m in pattern.finditer(text):
+            key = vocab.area(m["a"])
+            if key and key != "overall" and not inside(m.span(), skip):
+                out.append(Stated(key, vocab.grade(m["g"]), m.span()))
+    out.sort(key=lambda s: s.span)
+    return out
+
+
+def inside(span: Span, spans: list[Span]) -> bool:
+    """True when ``span`` overlaps one of ``spans``."""
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+# --- mentions of other judgements -----------------------------------------------------------
+
+_TYPE = (
+    r"(?:full |judgement |ILACS |SIF |standard |short |single |Ofsted |local authority )*"
+    r"(?:inspection|focused visit|monitoring visit|re-inspection)"
+)
+_DATE = rf"(?P<date>{PARTIAL_DATE})"
+_G = rf"{_Q}(?P<g>{GRADE}){_Q}"
+
+MENTION_PATTERNS = [
+    # "after an inspection in January 2015 found them to be inadequate";
+    # "the last full inspection ... in September/October 2019, when ... graded as '...'".
+    re.compile(
+        rf"(?P<type>{_TYPE})[^.]{{0,70}}?\b(?:in|of|during|on),? {_DATE},?[^.]{{0,80}}?"
+        rf"\b(?:found|judged|graded|rated|was|were|as)\b[^.]{{0,30}}?{_G}",
+        re.I,
+    ),
+    # "judged inadequate in 2015", "were judged requires improvement to be good in November 2022".
+    re.compile(
+        rf"\b(?:judged|rated|graded|found)(?: to be| as)? {_G}(?: overall)?,?"
+        rf"(?: (?:at|in|following|after) (?:the |its |an? )?(?P<type>{_TYPE}))?"
+        rf"(?: in| of)? {_DATE}",
+        re.I,
+    ),
+    # "improved from 'Requires Improvement' to 'Good'".
+    re.compile(rf"\bimproved from {_G} to\b", re.I),
+    # "your last full inspection was in 2017", "your last focused visit early in 2019".
+    re.compile(
+        rf"\b(?:last|previous|most recent) (?P<type>{_TYPE})(?: was)?"
+        rf"(?: (?:held|undertaken|carried out|conducted))?,?(?: in)? {_DATE}",
+        re.I,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Another judgement or inspection the document refers to."""
+
+    date: str | None
+    type: str | None
+    overall: str | None
+    span: Span
+
+    def value(self) -> dict[str, Any]:
+        """The mention object of the JSON contract."""
+        return {"date": self.date, "type": self.type, "overall": self.overall}
+
+
+#: Words without which a sentence cannot mention another judgement (a cheap filter that
+#: keeps the mention patterns off most of a long report).
+_MENTION_HINT = re.compile(r"inspect|visit|judged|rated|graded|improved from|found", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def mentions(text: str, end: int | None = None) -> list[Mention]:
+    """Other judgements the text (or its first ``end`` characters) refers to, oldest first,
+    one per (date, grade)."""
+    found: list[Mention] = []
+    for sentence in _SENTENCE.finditer(text, 0, len(text) if end is None else end):
+        if not _MENTION_HINT.search(sentence.group()):
+            continue
+        taken: list[Span] = []
+        for pattern in MENTION_PATTERNS:
+            for m in pattern.finditer(text, sentence.start(), sentence.end()):
+                if inside(m.span(), taken):
+                    continue
+                groups = m.groupdict()
+                when = vocab.partial_in(groups["date"]) if groups.get("date") else None
+                kind = " ".join(groups["type"].lower().split()) if groups.get("type") else None
+                grade = vocab.grade(groups["g"]) if groups.get("g") else None
+                found.append(Mention(when, _type(kind), grade, m.span()))
+                taken.append(m.span())
+    unique: list[Mention] = []
+    for mention in sorted(found, key=lambda x: x.span):
+        if any(_same(mention, u) for u in unique):
+            continue
+        unique.append(mention)
+    unique.sort(key=lambda x: (x.date is None, x.date or "", x.span))
+    return unique
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """True when two mentions refer to the same judgement."""
+    if a.date != b.date:
+        return False
+    if a.overall and b.overall:
+        return a.overall == b.overall
+    return a.type == b.type and a.overall == b.overall
+
+
+def _type(kind: str | None) -> str | None:
+    """A mention's inspection type, tidied: "last full inspection" -> "full inspection"."""
+    if kind is None:
+        return None
+    kind = re.sub(r"^(?:ofsted |local authority |judgement |ilacs |sif |single )+", "", kind)
+    return kind or None

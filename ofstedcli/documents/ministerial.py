@@ -1,0 +1,49 @@
+"""Letters from a DfE minister to a council after an Ofsted inspection.
+
+The minister's name and title head the letter (the letterhead, not the signature, which may
+be a scanned scrawl); the council leader's address block follows; the subject names the
+council and the inspection, often with its publication date; the body gives the grades.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ofstedcli.documents import common, judgements, letters, places
+from ofstedcli.documents.extraction import Builder
+
+DFE = "Department for Education"
+_DFE_CUE = re.compile(r"Department for Education|education\.gov\.uk|Sanctuary Buildings|\bDfE\b")
+
+
+def extract(b: Builder) -> None:
+    """Record a ministerial letter's facts."""
+    raw = b.view.raw
+    all_lines = letters.lines(raw)
+    sal = letters.salutation(raw)
+    upto = letters.index_at(all_lines, sal.start()) if sal else len(all_lines)
+    letters.letter_date(b, all_lines, upto)
+    council = places.main_council(raw)
+    head = [ln for ln in all_lines[: min(upto, 8)] if not letters.POSTCODE.search(ln.text)]
+    found = letters.person_block(head)
+    cue = _DFE_CUE.search(raw)
+    org = (DFE, cue.start(), cue.end()) if cue else None
+    if found is not None:
+        letters.record_person(b, "sender", found, org)
+    letters.recipient(
+        b, letters.address_block(all_lines, upto), sal["who"] if sal else None, council
+    )
+    common.authority(b, common.candidates(b))
+    about_inspection(b, b.get("date"))
+
+
+def about_inspection(b: Builder, doc_date: str | None) -> None:
+    """Record the inspection a letter, release or committee report describes, and mentions."""
+    found = judgements.mentions(b.text)
+    skip = [m.span for m in found]
+    common.published(b)
+    common.inspection_dates(b, doc_date, skip)
+    common.judgements_from_text(b, skip, judgements.table(b.text))
+    if any(f.field.startswith("inspection.") for f in b.facts):
+        common.framework(b)
+    common.record_mentions(b, found)

@@ -1,0 +1,184 @@
+"""Finding the names of councils and places a document is about, as the document writes them.
+
+The extractor does not know the list of authorities (the resolver does): it finds the phrases
+that name one ("Leicester City Council", "LEEDS CITY COUNCIL", "children's services in
+Leicestershire", "London Borough of Bexley") and ranks them.  Council names are read within
+one line of the original text, walking back from the word "Council" over capitalised words,
+so that an address block's "Strategic Director of Education" line is not taken for a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ofstedcli.documents.text import View
+
+#: Words that can sit inside a council's name between capitalised words.
+_JOINERS = {"and", "upon", "on", "le", "under", "&"}
+#: Capitalised words that never begin or continue a council's name.
+_STOP = {
+    "a", "an", "at", "by", "dear", "for", "from", "in", "inspection", "into", "of", "ofsted",
+    "report", "the", "to", "with", "mp", "cllr", "councillor", "sir", "dame", "mr", "mrs",
+    "ms", "dr", "appendix", "our", "your", "their", "this", "that", "sent", "email", "re",
+    "subject", "dfe", "local", "authority", "children's", "services", "social", "care",
+}  # fmt: skip
+#: Words after which "of" continues a name ("City of York Council").
+_OF_HEADS = {"city", "borough", "county", "isles"}
+#: Minor words kept lower case in a title-cased name.
+_MINOR = {"and", "of", "upon", "on", "the", "for", "in", "with", "under", "le", "to", "a"}
+
+_COUNCIL_WORD = re.compile(r"\bCOUNCIL\b|\bCouncil\b")
+_WORD = re.compile(r"[\w'’&.-]+[,;:]?")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in the original text: its value (tidied) and raw span."""
+
+    value: str
+    start: int
+    end: int
+
+
+def title_case(text: str) -> str:
+    """Title case for names written in capitals: "LEEDS CITY COUNCIL" -> "Leeds City Council"."""
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if i and low in _MINOR:
+            out.append(low)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in low.split("-")))
+    return " ".join(out)
+
+
+def tidy(text: str) -> str:
+    """A name as written, with straight quotes and single spaces; capitals title-cased."""
+    text = " ".join(text.replace("’", "'").replace("‘", "'").split()).strip(" ,;:.")
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+        return title_case(text)
+    return text
+
+
+def _capitalised(word: str) -> bool:
+    """True for a word that starts with a capital letter (or is in capitals)."""
+    return word[:1].isupper()
+
+
+def councils(raw: str) -> list[Name]:
+    """Every "<Name> [City|County|Borough|...] Council" in the text, in order."""
+    found: list[Name] = []
+    for m in _COUNCIL_WORD.finditer(raw):
+        line_start = raw.rfind("\n", 0, m.start()) + 1
+        words = [(w.start(), w.group()) for w in _WORD.finditer(raw, line_start, m.start())]
+        taken: list[tuple[int, str]] = []
+        i = len(words) - 1
+        while i >= 0:
+            pos, word = words[i]
+            bare = word.rstrip(",;:")
+            low = bare.lower()
+            if bare != word or (
+                low.rstrip(".") in _STOP and not (low == "of" and _of_ok(words, i))
+            ):
+                break
+            if low in _JOINERS:
+                if not taken or i == 0 or not _capitalised(words[i - 1][1]):
+                    break
+                if words[i - 1][1].lower().rstrip(",;:") in _STOP:
+                    break
+            elif low == "of":
+                if not _of_ok(words, i):
+                    break
+            elif not _capitalised(bare):
+                break
+            taken.append((pos, bare))
+            i -= 1
+        while taken and taken[-1][1].lower() in _JOINERS | {"of"}:
+            taken.pop()
+        if not taken:
+            continue
+        taken.reverse()
+        if all(
+            w.lower() in {"city", "county", "borough", "district", "metropolitan"} for _, w in taken
+        ):
+            continue
+        start = taken[0][0]
+        found.append(Name(tidy(raw[start : m.end()]), start, m.end()))
+    return found
+
+
+def _of_ok(words: list[tuple[int, str]], i: int) -> bool:
+    """True when the "of" at ``words[i]`` continues a name ("City of York")."""
+    return i > 0 and words[i - 1][1].lower() in _OF_HEADS
+
+
+def main_council(raw: str) -> Name | None:
+    """The council a document is chiefly about: its most named council, mixed case preferred."""
+    names = councils(raw)
+    if not names:
+        return None
+    counts = Counter(n.value.lower() for n in names)
+    best = max(counts, key=lambda v: (counts[v], -_first(names, v)))
+    matching = [n for n in names if n.value.lower() == best]
+    mixed = [n for n in matching if not raw[n.start : n.end].isupper()]
+    return (mixed or matching)[0]
+
+
+def _first(names: list[Name], value: str) -> int:
+    """Position of the first name with this (lower-cased) value."""
+    return next(n.start for n in names if n.value.lower() == value)
+
+
+#: "London Borough of Bexley", "Royal Borough of Kingston upon Thames", "City of York".
+_BOROUGH_OF = re.compile(
+    r"\b(?:London|Royal) Borough of (?:[A-Z][\w'&-]*)"
+    r"(?: (?:and|upon|on) [A-Z][\w'&-]*| [A-Z][\w'&-]*)*"
+)
+_PLACE = r"[A-Z][\w'&-]*(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&-]*)*"
+#: Phrases naming the place a document is about: "children's services in Leicester".
+_PLACE_PHRASES = [
+    re.compile(
+        r"(?i:children's (?:social care )?services|services for children(?: and (?:young people"
+        r"|families))?|children(?: and young people)?) in (?:the )?(?P<x>" + _PLACE + ")"
+    ),
+    re.compile(r"(?P<x>" + _PLACE + r")'s (?i:children's (?:social care )?services)"),
+]
+_NOT_PLACES = {
+    "The", "This", "These", "Ofsted", "England", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "January", "February", "Covid",
+    "Local", "Children", "Council", "County", "City", "A", "It", "In",
+}  # fmt: skip
+
+
+def places(view: View, end: int | None = None) -> list[Name]:
+    """Places named as the subject of children's services phrases, in order of appearance
+    (in the first ``end`` characters of the normalised text, or all of it)."""
+    text = view.text if end is None else view.text[:end]
+    out: list[Name] = []
+    for m in _BOROUGH_OF.finditer(text):
+        a, b = view.span(m.start(), m.end())
+        out.append(Name(tidy(m.group()), a, b))
+    for pattern in _PLACE_PHRASES:
+        for m in pattern.finditer(text):
+            value = re.sub(r"'s$", "", m["x"])
+            if value.split()[0] in _NOT_PLACES:
+                continue
+            a, b = view.span(m.start("x"), m.end("x"))
+            out.append(Name(tidy(value), a, b))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def ranked_places(view: View, end: int | None = None) -> list[Name]:
+    """Distinct places, the most often named first (ties: the earliest)."""
+    found = places(view, end)
+    counts = Counter(n.value.lower() for n in found)
+    firsts: dict[str, Name] = {}
+    for n in found:
+        firsts.setdefault(n.value.lower(), n)
+    order = sorted(firsts, key=lambda v: (-counts[v], firsts[v].start))
+    return [firsts[v] for v in order]

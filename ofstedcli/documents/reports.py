@@ -1,0 +1,227 @@
+"""Ofsted's inspection reports on a council's children's services, by framework.
+
+Every report opens the same way, whatever its framework: the authority and the title, the
+inspection dates, the lead inspector (ILACS; SIF names the team at the end), then the
+judgements.  What differs is the wording:
+
+- ILACS (2018-): "Judgement | Grade" rows for the impact of leaders, help and protection,
+  children in care (with care leavers until January 2023, separately after) and "Overall
+  effectiveness" - a row that reports after April 2026 no longer have.
+- SIF (2013-18): a headline ("Children's services in X are good" / "The overall judgement
+  is ..."), numbered rows with adoption and care leavers as sub-judgements of children looked
+  after, and the LSCB review's own sentence ("The Local Safeguarding Children Board is good").
+- TLAC, SLAC and CPI (before 2014): the title names the framework; overall effectiveness is a
+  graded heading ("Grade 3 (Adequate)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ofstedcli.documents import common, judgements, places, vocab
+from ofstedcli.documents.extraction import Builder
+from ofstedcli.documents.vocab import GRADE
+
+_I = re.IGNORECASE
+#: How far into a report its front page reaches (normalised characters).
+FRONT = 5000
+
+_FRAMEWORKS: list[tuple[str, re.Pattern[str]]] = [
+    ("TLAC", re.compile(r"\bInspection of looked after children(?:'s)? services\b", _I)),
+    ("SLAC", re.compile(
+        r"\bInspection of safeguarding and looked after children(?:'s)? services\b", _I)),
+    ("CPI", re.compile(
+        r"\bInspection of local authority arrangements for the protection of children\b", _I)),
+    ("SIF", re.compile(
+        r"\b(?P<re>Re-)?inspection of services for children in need of help and protection"
+        r"|\bReview of the effectiveness of the local safeguarding children board", _I)),
+    ("ILACS", re.compile(
+        r"\bInspection of (?:[^.]{0,80}? )?local authority children's (?:social care )?services"
+        r"|\bInspection of children's social care services\b|\bJudgement Grade\b", _I)),
+]  # fmt: skip
+
+#: "Inspection of Leicester City Council local authority children's services".
+_NAME_INSIDE = re.compile(
+    r"\bInspection of (?P<x>(?!local authority)[^.]{1,80}?) local authority children's"
+    r"(?: social care)? services",
+    _I,
+)
+#: The title after which (TLAC, SLAC, CPI) or before which (SIF, early ILACS) the name stands.
+_TITLE = re.compile(
+    r"(?P<t>(?:Re-)?[Ii]nspection of (?:children's social care services|local authority children's"
+    r"(?: social care)? services|services for children in need of help and protection"
+    r"|looked after children(?:'s)? services|safeguarding and looked after children(?:'s)? services"
+    r"|local authority arrangements for the protection of children))",
+    _I,
+)
+_DATES = re.compile(rf"\bInspection dates?:? (?P<r>{vocab.DATE_RANGE})", _I)
+_DATE_ONE = re.compile(rf"\bInspection dates?:? (?P<d>{vocab.FULL_DATE})", _I)
+_NAME_END = re.compile(
+    r"(?:,|\s+(?:Her|His)\s+Majesty|\s+HMI\b|\s+SHMI\b|\s+\(|\s+Deputy\b|\s+Team\b"
+    r"|\s+Judgement\b|\s+Age group\b|\s+Additional\b|\s+Senior\b|\s{2,}).*$",
+    re.S,
+)
+_HEADLINE = re.compile(
+    rf"\bThe overall judgement is (?:that )?(?:children's services (?:(?:are|is) )?)?"
+    rf"(?P<g>{GRADE})"
+    rf"|\bChildren's services (?:in (?:the )?(?P<x>[A-Z][^.]{{0,80}}?) )?"
+    rf"(?:(?:are|is|remain|remains) (?:judged to be |now )?)?(?P<g2>{GRADE})",
+    _I,
+)
+_LSCB = re.compile(
+    rf"\bThe (?:effectiveness of the )?(?:Local Safeguarding Children(?:'s)? Board|LSCB)"
+    rf"(?: \(LSCB\))?(?: in [A-Z][\w ]{{0,40}}?)? (?:is |are )?(?:judged to be )?(?P<g>{GRADE})"
+)
+#: Older reports grade overall effectiveness under its heading: "... Grade 4 (Inadequate)".
+_GRADED_HEADING = re.compile(
+    rf"\bOverall effectiveness\b[^.]{{0,120}}? Grade [1-4] \((?P<g>{GRADE})\)", _I
+)
+_NO_OVERALL = re.compile(
+    r"[^.]*\b(?:no overall effectiveness (?:judgement|grade)"
+    r"|overall effectiveness (?:is|was|has been) (?:no longer|not) (?:judged|graded|given|reported)"
+    r"|(?:does|do|did) not (?:give|make|award|include) an overall (?:effectiveness )?"
+    r"(?:judgement|grade))[^.]*\.?",
+    _I,
+)
+
+
+def extract(b: Builder) -> None:
+    """Record an inspection report's facts."""
+    text = b.text
+    front = text[:FRONT]
+    name = _framework(b, front)
+    _authority(b, front)
+    common.published(b)
+    if b.has("inspection.published"):
+        fact = next(f for f in b.facts if f.field == "inspection.published")
+        b.add_raw("date", fact.value, fact.start, fact.end)
+    _dates(b, front)
+    _lead(b)
+    _judgements(b, name, front)
+    # Reports refer to earlier judgements in their summary, on the first pages.
+    common.record_mentions(b, judgements.mentions(text, 2 * FRONT))
+
+
+def _framework(b: Builder, front: str) -> str | None:
+    """Record the framework and inspection type named by the report's title."""
+    for name, pattern in _FRAMEWORKS:
+        m = pattern.search(front, 0, 1500)
+        if m:
+            b.match("inspection.framework", name, m)
+            reinspection = name == "SIF" and m.groupdict().get("re")
+            b.match("inspection.type", "re-inspection" if reinspection else "inspection", m)
+            title = _TITLE.search(front, 0, 1500)
+            if title:
+                b.match("title", title.group(), title)
+            return name
+    return None
+
+
+def _authority(b: Builder, front: str) -> None:
+    """Record the inspected authority's name from the title, then from the headline."""
+    raw = b.view.raw
+    found: list[places.Name] = []
+    m = _NAME_INSIDE.search(front, 0, 1500)
+    if m:
+        found.append(_name(b, m.start("x"), m.end("x")))
+    title = _TITLE.search(front, 0, 1500)
+    dates = re.search(r"\bInspection dates?\b", front[:1500], _I)
+    if title:
+        before = front[: title.start()]
+        lead = re.match(r"^\s*(?:\d+\s+)?", before)
+        start = lead.end() if lead else 0
+        if before[start:].strip():
+            found.append(_name(b, start, title.start()))
+        elif dates and dates.start() > title.end():
+            found.append(_name(b, title.end(), dates.start()))
+    for h in _HEADLINE.finditer(front):
+        if h["x"]:
+            found.append(_name(b, h.start("x"), h.end("x")))
+    found += places.ranked_places(b.view, FRONT)[:3]
+    found += [n for n in places.councils(raw[: b.view.raw_end(min(len(b.text), FRONT))])][:2]
+    common.authority(b, [n for n in found if n.value])
+
+
+def _name(b: Builder, start: int, end: int) -> places.Name:
+    """A name read from the normalised span, without footnote marks or trailing noise."""
+    value = b.text[start:end]
+    value = re.sub(r"(?:\s*\d+)+\s*$", "", value)
+    value = re.sub(r"^\s*(?:the\s+)", "", value, flags=_I)
+    value = value.strip(" ,;:-")
+    offset = b.text.find(value, start, end) if value else start
+    a, z = b.view.span(offset, offset + len(value))
+    return places.Name(places.tidy(value), a, z)
+
+
+def _dates(b: Builder, front: str) -> None:
+    """Record the inspection's first and last days from the dates line."""
+    m = _DATES.search(front)
+    if m and b.date_range(m, "r"):
+        return
+    one = _DATE_ONE.search(front)
+    if one:
+        b.date("inspection.start_date", one, "d")
+
+
+_LEAD_WORD = re.compile(r"(?:lead|reporting) inspector\b:?[ \t]*", _I)
+
+
+def _lead(b: Builder) -> None:
+    """Record the lead inspector, read from the original line that names them."""
+    raw = b.view.raw
+    at = 0
+    while True:
+        # str.find walks a long report far faster than a case-insensitive pattern would.
+        hit = min(
+            (i for i in (raw.find("nspector", at), raw.find("NSPECTOR", at)) if i >= 0), default=-1
+        )
+        if hit < 0:
+            return
+        at = hit + 8
+        line_start = raw.rfind("\n", 0, hit) + 1
+        m = _LEAD_WORD.match(raw, max(line_start, hit - 12))
+        if m is None or re.search(r"deputy\s*$", raw[line_start : m.start()], _I):
+            continue
+        line_end = raw.find("\n", m.end())
+        line = raw[m.end() : line_end if line_end >= 0 else len(raw)]
+        start = m.end()
+        if not line.strip():
+            nxt = raw[m.end() :].lstrip("\n").split("\n", 1)[0]
+            start = raw.find(nxt, m.end())
+            line = nxt
+        name = " ".join(_NAME_END.sub("", line.strip()).split())
+        if re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*| [a-z]{1,3}){1,4}", name):
+            first = raw.find(name.split()[0], start)
+            b.add_raw("inspection.lead_inspector", places.tidy(name), first, first + len(name))
+            return
+
+
+def _judgements(b: Builder, framework: str | None, front: str) -> None:
+    """Record the overall judgement and the sub-judgements."""
+    text = b.text
+    rows = judgements.table(text, 0, FRONT, single_overall=True)
+    common.record_rows(b, rows)
+    headline = _HEADLINE.search(front)
+    if headline and not b.has("inspection.overall"):
+        g = headline["g"] or headline["g2"]
+        b.match("inspection.overall", vocab.grade(g), headline)
+    if framework == "SIF" or b.has("inspection.judgements.adoption"):
+        lscb = _LSCB.search(text)
+        if lscb:
+            b.match("inspection.judgements.lscb", vocab.grade(lscb["g"]), lscb)
+    graded = None if b.has("inspection.overall") else _GRADED_HEADING.search(text)
+    if graded:
+        b.match("inspection.overall", vocab.grade(graded["g"]), graded)
+    if not b.has("inspection.overall"):
+        for found in judgements.stated(text[:FRONT], []):
+            if found.area == "overall":
+                b.add("inspection.overall", found.grade, *found.span)
+                break
+    overall = next((f for f in b.facts if f.field == "inspection.overall"), None)
+    if overall is not None:
+        b.add_raw("inspection.overall_reported", True, overall.start, overall.end)
+    elif rows:
+        said = _NO_OVERALL.search(text)
+        span = said.span() if said else (rows[0].label[0], rows[-1].value[1])
+        b.add("inspection.overall", None, *span)
+        b.add("inspection.overall_reported", False, *span)

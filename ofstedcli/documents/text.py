@@ -1,0 +1,230 @@
+"""A normalised view of a document's text whose positions map back to the original text.
+
+Extraction matches against one flat, tidy line of text (single spaces, straight quotes, plain
+hyphens, ligatures expanded, PDF line-break hyphens joined, Markdown emphasis and running page
+headers dropped), but every fact's evidence must point into the text the caller stored.
+:class:`View` keeps both and translates spans.
+
+Fast by construction: one ``str.translate`` makes every one-for-one replacement (line breaks
+become spaces, curly quotes straight), so only the few edits that change the length (runs of
+spaces, deletions, ligatures, page headers) need a Python loop and a position anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+#: One-for-one replacements, as (pattern, replacement) applied in turn with ``re.sub`` (which
+#: is several times faster than ``str.translate`` on text with non-ASCII characters).
+_ONE_FOR_ONE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile("[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"), " "),
+    (re.compile("[\u2018\u2019\u201a\u201b\u2032`]"), "'"),
+    (re.compile("[\u201c\u201d\u201e]"), '"'),
+    (re.compile("[\u2010-\u2015\u2212\u2500]"), "-"),
+    (re.compile("[\ufffe\u00ad]"), "\x01"),
+    (re.compile("[\u200b-\u200d\u2060\ufeff]"), "\x00"),
+]
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+#: The edits that change the length, found in the flattened text: runs of spaces (by far the
+#: most, so searched for on their own, which is several times faster), and the rare ones: a
+#: line-break hyphen mark with the spaces after it, deletions, ligatures.
+_SPACE_RUN = re.compile(" {2,}")
+_RARE = re.compile("\x01 *|\x00+|\\*\\*+|__+|[\ufb00-\ufb06]")
+
+
+def _rare(m: re.Match[str]) -> str:
+    """The replacement for a rare edit."""
+    text = m.group()
+    if text[0] == "\x01":
+        return "-"
+    return _LIGATURES.get(text, "")
+
+
+def _flatten(raw: str) -> str:
+    """The raw text with every one-for-one replacement made (same length, same offsets)."""
+    flat = raw
+    for pattern, new in _ONE_FOR_ONE:
+        flat = pattern.sub(new, flat)
+    return flat
+
+
+class View:
+    """The normalised text of a document and the way back to the original offsets."""
+
+    __slots__ = ("_norm_pos", "_raw_end", "_raw_pos", "_repl", "raw", "text")
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        parts: list[str] = []
+        # Anchors: at normalised position _norm_pos[i] starts a piece taken from raw position
+        # _raw_pos[i]; a replaced piece (``_repl[i]``) ends at raw position _raw_end[i].
+        self._norm_pos: list[int] = []
+        self._raw_pos: list[int] = []
+        self._raw_end: list[int] = []
+        self._repl: list[bool] = []
+        flat = _flatten(raw)
+        norm = 0
+        raw_at = 0
+        for start, end, new in _rewrites(raw, flat):
+            if start > raw_at:
+                self._anchor(norm, raw_at, start, False)
+                parts.append(flat[raw_at:start])
+                norm += start - raw_at
+            if new == " " and (not parts or parts[-1].endswith(" ")):
+                new = ""
+            self._anchor(norm, start, end, True)
+            parts.append(new)
+            norm += len(new)
+            raw_at = end
+        if raw_at < len(raw):
+            self._anchor(norm, raw_at, len(raw), False)
+            parts.append(flat[raw_at:])
+        self.text = "".join(parts)
+
+    def _anchor(self, norm: int, raw_start: int, raw_end: int, repl: bool) -> None:
+        """Record that normalised position ``norm`` comes from ``raw[raw_start:raw_end]``."""
+        if self._norm_pos and self._norm_pos[-1] == norm and self._repl[-1] and repl:
+            self._raw_end[-1] = raw_end
+            return
+        self._norm_pos.append(norm)
+        self._raw_pos.append(raw_start)
+        self._raw_end.append(raw_end)
+        self._repl.append(repl)
+
+    def raw_start(self, pos: int) -> int:
+        """The original offset where the normalised character at ``pos`` begins."""
+        i = bisect_right(self._norm_pos, pos) - 1
+        if i < 0:
+            return 0
+        if self._repl[i]:
+            return self._raw_pos[i]
+        return self._raw_pos[i] + (pos - self._norm_pos[i])
+
+    def raw_end(self, pos: int) -> int:
+        """The original offset just after the normalised character before ``pos``."""
+        if pos <= 0:
+            return 0
+        i = bisect_right(self._norm_pos, pos - 1) - 1
+        if i < 0:
+            return 0
+        if self._repl[i]:
+            return self._raw_end[i]
+        return self._raw_pos[i] + (pos - self._norm_pos[i])
+
+    def norm_pos(self, raw_pos: int) -> int:
+        """The normalised position of the character at an original offset (or the next one)."""
+        i = bisect_right(self._raw_pos, raw_pos) - 1
+        if i < 0:
+            return 0
+        if self._repl[i]:
+            return self._norm_pos[i]
+        return self._norm_pos[i] + (raw_pos - self._raw_pos[i])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised span ``start:end``, trimmed of whitespace."""
+        a, b = self.raw_start(start), self.raw_end(end)
+        while a < b and self.raw[a].isspace():
+            a += 1
+        while b > a and self.raw[b - 1].isspace():
+            b -= 1
+        return a, b
+
+
+def _rewrites(raw: str, flat: str) -> list[tuple[int, int, str]]:
+    """The (start, end, replacement) edits that change the length of the flattened text."""
+    edits = [(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(flat)]
+    rare = [(m.start(), m.end(), _rare(m)) for m in _RARE.finditer(flat)]
+    rare += [(a, b, " ") for a, b in _running_heads(raw)]
+    if rare:
+        edits += rare
+        edits.sort()
+    out: list[tuple[int, int, str]] = []
+    append = out.append
+    p_start, p_end, p_new = -1, -1, "x"
+    for start, end, new in edits:
+        if start < p_end:
+            # Overlapping (a page header and the spaces inside it): one edit covers both.
+            if end > p_end:
+                p_end = end
+                out[-1] = (p_start, p_end, p_new)
+            continue
+        if (
+            out
+            and len(new) < 2
+            and new != "-"
+            and len(p_new) < 2
+            and p_new != "-"
+            and (start == p_end or not flat[p_end:start].strip())
+        ):
+            # Only spaces between two edits that leave a space or nothing: one space.
+            p_new = " " if (new or p_new or start > p_end) else ""
+            p_end = end
+            out[-1] = (p_start, p_end, p_new)
+            continue
+        p_start, p_end, p_new = start, end, new
+        append((start, end, new))
+    size = len(flat)
+    for i, (start, end, new) in enumerate(out):
+        if new == " ":
+            # A space stands for the whole gap: swallow the single space after it too.
+            stop = out[i + 1][0] if i + 1 < len(out) else size
+            if end < stop and flat[end] == " ":
+                while end < stop and flat[end] == " ":
+                    end += 1
+                out[i] = (start, end, new)
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_heads(raw: str) -> list[tuple[int, int]]:
+    """Spans of the page headers and footers that repeat on most pages (pages 2 onwards)."""
+    if raw.count("\f") < 2:
+        return []
+    pages: list[tuple[int, str]] = []
+    at = 0
+    for page in raw.split("\f"):
+        pages.append((at, page))
+        at += len(page) + 1
+    edge_lines: list[list[tuple[int, int, str]]] = []
+    counts: Counter[str] = Counter()
+    for offset, page in pages[1:]:
+        edges = _lines(page, offset)
+        edge_lines.append(edges)
+        counts.update({key for _, _, key in edges})
+    need = max(2, (len(pages) - 1) // 2)
+    spans: list[tuple[int, int]] = []
+    for edges in edge_lines:
+        for start, end, key in edges:
+            if key == "" or counts[key] >= need:
+                spans.append((start, end))
+    return sorted(set(spans))
+
+
+def _lines(page: str, offset: int) -> list[tuple[int, int, str]]:
+    """The first and last three non-blank lines of a page as (start, end, key), where the
+    key drops digits (page numbers) and is empty for a line that is only a number."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for line in page.split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    if len(spans) > 6:
+        spans = spans[:3] + spans[-3:]
+    out: list[tuple[int, int, str]] = []
+    for start, end in spans:
+        key = " ".join(_DIGITS.sub("#", page[start:end]).split())
+        out.append((offset + start, offset + end, "" if key == "#" else key))
+    return out

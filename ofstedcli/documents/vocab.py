@@ -1,0 +1,220 @@
+"""Patterns for the words documents use: grades, judgement areas, dates, frameworks.
+
+All patterns run on the normalised text of :class:`~ofstedcli.documents.text.View` (single
+spaces, straight quotes, plain hyphens) and are compiled case-insensitively where the case of
+the source varies.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ofstedcli import model
+
+#: A grade as documents write it, including the verb forms of headlines ("require improvement")
+#: and the pre-2013 "adequate".  Not followed by a letter, so "improvement2" (a page number
+#: glued on) still matches while "goodness" does not.
+GRADE = (
+    r"(?:(?:requires?|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
+    r"|outstanding|inadequate|adequate|good)(?![a-z])"
+)
+GRADE_RE = re.compile(GRADE, re.IGNORECASE)
+
+
+def grade(words: str) -> str:
+    """The canonical grade of a phrase matched by :data:`GRADE`."""
+    key = " ".join(words.lower().split())
+    key = re.sub(r"^(?:require|requiring|requires)\s+(?:an?\s+)?improvements?", "", key)
+    if key != " ".join(words.lower().split()):
+        return model.REQUIRES_IMPROVEMENT
+    parsed = model.parse_grade(key)
+    if parsed is None:
+        raise ValueError(f"not a grade: {words!r}")
+    return parsed
+
+
+#: Words that tell which judgement a table row or a sentence is about, most specific first.
+_AREA_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"overall effectiveness|overall judgement", re.I), "overall"),
+    (re.compile(r"safeguarding children(?:'s)? (?:board|partnership)|\blscb\b", re.I), "lscb"),
+    (re.compile(r"adoption", re.I), "adoption"),
+    (re.compile(r"\bleader|leadership|management and governance", re.I), "leadership"),
+    (
+        re.compile(r"help and protection|need of help|protection of children", re.I),
+        "help_and_protection",
+    ),
+    (
+        re.compile(
+            r"in care and care leavers|looked after and achieving permanence"
+            r"|children looked after|looked after children|children in care",
+            re.I,
+        ),
+        "in_care",
+    ),
+    (re.compile(r"care leavers|leaving care", re.I), "care_leavers"),
+    (re.compile(r"^\W*safeguarding", re.I), "safeguarding"),
+]
+
+
+def area(label: str) -> str | None:
+    """The canonical area (a key of :data:`model.AREAS`) a judgement label names, if any."""
+    for pattern, key in _AREA_RULES:
+        if pattern.search(label):
+            return key
+    return None
+
+
+#: Phrases naming judgement areas inside sentences ("judged outstanding for leadership").
+AREA_PHRASE = (
+    r"(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
+    r"|leadership(?:\s+and\s+management)?"
+    r"|(?:services\s+for\s+)?children\s+who\s+need\s+help\s+and\s+protection"
+    r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
+    r"|children\s+looked\s+after(?:\s+and\s+achieving\s+permanence)?"
+    r"|(?:services\s+for\s+)?care\s+leavers|adoption(?:\s+performance)?"
+    r"|(?:the\s+)?local\s+safeguarding\s+children(?:'s)?\s+board|lscb)"
+)
+
+MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d\d"
+WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+
+#: A full date: "4 September 2017", "Monday, September 4, 2017", "12/11/21", "2021-11-22".
+FULL_DATE = (
+    rf"(?:{WEEKDAY}?(?P<d1>{DAY})\s+(?P<m1>{MONTH})\s*,?\s+(?P<y1>{YEAR})"
+    rf"|{WEEKDAY}?(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})"
+    rf"|(?P<d3>[0-3]?\d)/(?P<m3>[01]?\d)/(?P<y3>(?:19|20)?\d\d)(?!\d)"
+    rf"|(?P<y4>{YEAR})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
+)
+FULL_DATE_RE = re.compile(rf"(?<![\w/]){FULL_DATE}(?![\w/])", re.IGNORECASE)
+
+
+def iso(m: re.Match[str]) -> str | None:
+    """The ISO date of a :data:`FULL_DATE` match, or None when it is not a real date."""
+    g = m.groupdict()
+    for n in "1234":
+        if g.get("y" + n):
+            y, mo, d = g["y" + n], g["m" + n], g["d" + n]
+            break
+    else:  # pragma: no cover - the pattern always sets one group
+        return None
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    month = int(mo) if mo.isdigit() else MONTHS[mo.lower().rstrip(".")]
+    day = int(re.sub(r"\D", "", d))
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_in(text: str) -> str | None:
+    """The ISO date of the first full date written in ``text``, if it is a real date."""
+    m = FULL_DATE_RE.search(text)
+    return iso(m) if m else None
+
+
+def month_number(word: str) -> int:
+    """The month number of a month name or abbreviation."""
+    return MONTHS[word.lower().rstrip(".")]
+
+
+#: A date range: "20 September 2021 to 1 October 2021", "7 to 18 October 2024",
+#: "23 June - 16 July 2015", "14 and 15 May 2019", "from 15 April to 3 May 2024".
+DATE_RANGE = (
+    rf"(?P<sd>{DAY})(?:\s+(?P<sm>{MONTH}))?(?:\s*,?\s+(?P<sy>{YEAR}))?"
+    rf"\s*(?:-|to|until|and)\s*"
+    rf"(?P<ed>{DAY})\s+(?P<em>{MONTH})\s*,?\s+(?P<ey>{YEAR})"
+)
+DATE_RANGE_RE = re.compile(rf"(?<![\w/]){DATE_RANGE}(?![\w/])", re.IGNORECASE)
+
+
+def iso_range(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """Start and end ISO dates of a :data:`DATE_RANGE` match (None where impossible)."""
+    ey, em, ed = int(m["ey"]), month_number(m["em"]), int(re.sub(r"\D", "", m["ed"]))
+    sy = int(m["sy"]) if m["sy"] else ey
+    sm = month_number(m["sm"]) if m["sm"] else em
+    sd = int(re.sub(r"\D", "", m["sd"]))
+    try:
+        end = date(ey, em, ed)
+        start = date(sy, sm, sd)
+    except ValueError:
+        return None, None
+    if start > end and not m["sy"]:
+        try:
+            start = date(sy - 1, sm, sd)
+        except ValueError:
+            return None, end.isoformat()
+    if start > end:
+        return None, end.isoformat()
+    return start.isoformat(), end.isoformat()
+
+
+#: A partial date as letters refer to past events: "January 2015", "September/October 2019",
+#: "early in 2019", "2017".  Never a day: the text rarely gives one and we never invent it.
+PARTIAL_DATE = (
+    rf"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+(?:in\s+)?)?"
+    rf"(?:(?P<pm>{MONTH})(?:\s*/\s*{MONTH}|\s+and\s+{MONTH})?\s+)?(?P<py>{YEAR})"
+)
+
+
+PARTIAL_RE = re.compile(PARTIAL_DATE, re.IGNORECASE)
+
+
+def partial(m: re.Match[str]) -> str:
+    """The partial ISO date ("2015-01" or "2015") of a :data:`PARTIAL_DATE` match."""
+    year = m["py"]
+    whole = m.group(0).lower()
+    if m["pm"] and "/" not in whole and " and " not in whole:
+        return f"{year}-{month_number(m['pm']):02d}"
+    return year
+
+
+def partial_in(text: str) -> str | None:
+    """The partial ISO date of a text that is one partial date ("January 2015"), if it is."""
+    m = PARTIAL_RE.fullmatch(text.strip())
+    return partial(m) if m else None
+
+
+#: When each whole-service framework began; a date places an inspection in one of them.
+FRAMEWORK_STARTS: list[tuple[str, str]] = [
+    ("2009-06-01", "SLAC"),
+    ("2013-11-01", "SIF"),
+    ("2018-01-01", "ILACS"),
+]
+
+
+def framework_at(day: str | None) -> str | None:
+    """The whole-service framework in force on an ISO date (full or partial), if known."""
+    if not day:
+        return None
+    found = None
+    for start, name in FRAMEWORK_STARTS:
+        if day >= start[: len(day)]:
+            found = name
+    return found
