@@ -9,6 +9,7 @@ old one and moves it into place.  The core never prints: it returns reports.
 from __future__ import annotations
 
 from ofstedcli.build.pipeline import build_database
-from ofstedcli.build.report import BuildReport, UpdateReport
+from ofstedcli.build.report import BuildReport, Change, UpdateReport
+from ofstedcli.build.update import update_database
 
-__all__ = ["BuildReport", "UpdateReport", "build_database"]
+__all__ = ["BuildReport", "Change", "UpdateReport", "build_database", "update_database"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ofstedcli import names
 from ofstedcli.build.d2i import LookupRow
@@ -39,7 +40,7 @@ RECODED = ("E10000023", "E10000027")
 EXTRA_SUCCESSIONS = (("E10000009", "E06000058"),)
 
 #: Alias kinds, the most telling first (one alias per normalised form and authority).
-ALIAS_KINDS = ("name", "dfe_name", "ons_name", "also_known_as", "domain", "ons_code")
+ALIAS_KINDS = ("name", "dfe_name", "ons_name", "also_known_as", "domain", "code")
 
 
 @dataclass
@@ -118,7 +119,7 @@ class Registry:
         norm = names.normalise(alias)
         if alias and norm:
             self.aliases.append(Alias(alias, norm, authority, kind, source))
-            if kind != "ons_code":
+            if kind != "code":
                 self.by_name[norm].add(authority)
 
     def resolve(self, ref: AuthorityRef, on: str | None, where: Where) -> list[str]:
@@ -252,7 +253,7 @@ def _merge_recoded(registry: Registry, rows: list[DfeRow], source: str) -> None:
         _set_period(kept, first, last)
         del registry.authorities[old]
         registry.codes[old] = kept.ons_code
-        registry.add_alias(old, kept.ons_code, "ons_code", source)
+        registry.add_alias(old, kept.ons_code, "code", source)
 
 
 def _successions(registry: Registry, source: str) -> None:
@@ -291,7 +292,7 @@ def _add_lookup(registry: Registry, rows: list[LookupRow], source: str) -> None:
                 raise bad(row.where, f"DfE code {row.dfe_code!r} is not in the DfE list")
             authority = same[-1]
             registry.codes[row.ons_code] = authority.ons_code
-            registry.add_alias(row.ons_code, authority.ons_code, "ons_code", source)
+            registry.add_alias(row.ons_code, authority.ons_code, "code", source)
         matched.append((row, authority))
         authority.ofsted_urn = row.urn
         authority.type = row.la_type or authority.type
@@ -331,3 +332,49 @@ def _dedupe(aliases: list[Alias]) -> list[Alias]:
     for a in sorted(aliases, key=lambda a: (ALIAS_KINDS.index(a.kind), a.alias, a.source)):
         best.setdefault((a.norm, a.authority), a)
     return sorted(best.values(), key=lambda a: (a.authority, a.norm))
+
+
+def registry_from_rows(
+    authorities: Iterable[dict[str, Any]],
+    aliases: Iterable[dict[str, Any]],
+    successions: Iterable[dict[str, Any]],
+) -> Registry:
+    """The registry as a built database holds it, to resolve the rows of a newer edition.
+
+    The dates an authority existed are those of its successions: it began when it succeeded
+    others and ended when others succeeded it.
+    """
+    registry = Registry(
+        {
+            a["ons_code"]: Authority(
+                ons_code=a["ons_code"],
+                dfe_code=a["dfe_code"] or "",
+                name=a["name"],
+                first_year=0,
+                last_year=0,
+                region=a["region"],
+                source=a["source"] or "",
+                status=a["status"],
+                ofsted_urn=a["ofsted_urn"],
+                type=a["type"],
+            )
+            for a in authorities
+        }
+    )
+    for code, authority in registry.authorities.items():
+        registry.codes[code] = code
+        if authority.ofsted_urn:
+            registry.urns[authority.ofsted_urn] = code
+    for s in successions:
+        registry.successions.append(
+            Succession(s["predecessor"], s["successor"], s["date"], s["source"] or "")
+        )
+        before, after = registry.authorities[s["predecessor"]], registry.authorities[s["successor"]]
+        before.end = min(filter(None, (before.end, s["date"])))
+        after.start = max(filter(None, (after.start, s["date"])))
+    for a in aliases:
+        if a["kind"] == "code":
+            registry.codes[a["alias"].upper()] = a["authority"]
+        else:
+            registry.by_name[a["norm"]].add(a["authority"])
+    return registry

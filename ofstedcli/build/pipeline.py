@@ -192,7 +192,7 @@ def table_rows(
     """Every table's rows, sorted, ready to insert."""
     order = {e.source.id: e.source.published or "" for e in editions}
     rows: Rows = {
-        "sources": [_source_row(s) for s in sorted(credits, key=lambda s: s.id)],
+        "sources": [source_row(s) for s in sorted(credits, key=lambda s: s.id)],
         "authorities": [
             {
                 "ons_code": a.ons_code,
@@ -231,7 +231,7 @@ def table_rows(
     return rows
 
 
-def _source_row(s: SourceFile) -> dict[str, Any]:
+def source_row(s: SourceFile) -> dict[str, Any]:
     """A ``sources`` row."""
     return {
         "id": s.id,

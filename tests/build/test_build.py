@@ -81,7 +81,7 @@ def test_authorities_codes_and_successions(built: Path) -> None:
     assert rows(built, "SELECT ons_code, status FROM authorities WHERE dfe_code = '815'") == [
         ("E06000065", "current")
     ]
-    aliases = rows(built, "SELECT alias, authority FROM aliases WHERE kind = 'ons_code'")
+    aliases = rows(built, "SELECT alias, authority FROM aliases WHERE kind = 'code'")
     assert sorted(aliases) == [("E08000038", "E08000016"), ("E10000023", "E06000065")]
     assert rows(built, "SELECT * FROM successions ORDER BY 1, 2") == [
         ("E06000028", "E06000058", "2019-04-01", "dfe-children-in-need"),
