@@ -15,6 +15,7 @@ from typing import Any
 
 from ofstedcli import schema
 from ofstedcli.build import d2i, dfe_csv, ofsted_ods
+from ofstedcli.build import seeds as seed_documents
 from ofstedcli.build.authorities import Registry, build_registry
 from ofstedcli.build.merge import Disagreement, Event, Merger
 from ofstedcli.build.records import Edition, Observation, SourceFile
@@ -111,11 +112,30 @@ def load(sources: Path) -> Loaded:
 
 
 def build_database(sources: Path, out: Path, seeds: Path | None = None) -> BuildReport:
-    """Build the bundled database at ``out`` from the source files under ``sources``."""
+    """Build the bundled database at ``out`` from the source files under ``sources``.
+
+    ``seeds`` is a folder of seed documents; by default ``seeds`` beside the sources
+    directory, when there is one.
+    """
     loaded = load(sources)
     registry, editions = loaded.registry, loaded.editions
     events, disagreements = merge(registry, editions, loaded.unofficial)
+    seeds = seeds or default_seeds(sources)
+    if seeds is not None and not seeds.is_dir():
+        raise bad(Where(str(seeds)), "seed documents folder not found")
+    if seeds is not None:
+        loaded.credits.append(seed_documents.source(seeds.name))
     rows = table_rows(registry, loaded.credits, events, disagreements, editions)
+    seeds_note = ""
+    if seeds is not None:
+        documents, facts = seed_documents.seed_rows(seeds, seeds.name, registry, events)
+        rows["documents"] += documents
+        rows["facts"] = facts
+        seeds_note = (
+            f"{len(documents)} seed documents, {sum(bool(d['inspection']) for d in documents)}"
+            f" linked to an inspection, {sum(bool(f['conflict']) for f in facts)} facts"
+            " differing from the official record"
+        )
     newest = editions[0]
     rows["meta"] = meta_rows(
         newest_official_edition=newest.source.published,
@@ -135,8 +155,14 @@ def build_database(sources: Path, out: Path, seeds: Path | None = None) -> Build
         disagreements=[d.describe() for d in disagreements],
         rows_read=loaded.rows_read,
         sources=rows["sources"],
-        seeds="",
+        seeds=seeds_note,
     )
+
+
+def default_seeds(sources: Path) -> Path | None:
+    """The seed documents folder beside the sources directory, if there is one."""
+    folder = sources.parent / "seeds"
+    return folder if folder.is_dir() else None
 
 
 def ofsted_names(editions: list[Edition]) -> list[tuple[str, str, str]]:

@@ -23,7 +23,7 @@ class SourceFile:
     title: str
     publisher: str
     published: str | None
-    licence: str
+    licence: str | None
     file: str
     url: str | None = None
     official: bool = True

@@ -210,3 +210,23 @@ def test_bundled_database_is_a_fresh_build(fresh: tuple[Path, BuildReport]) -> N
         extra = sorted(set(held[table]) - set(want), key=repr)[:3]
         assert not (missing or extra), f"{table}: not committed {missing}, stale {extra}"
     assert BUNDLED.stat().st_size < 5_000_000
+
+
+def test_seed_documents(conn: sqlite3.Connection, fresh: tuple[Path, BuildReport]) -> None:
+    """The five seeds are documents with facts, linked, without text."""
+    docs = conn.execute(
+        "SELECT kind, authority, inspection, text FROM documents WHERE source = 'seed-documents' "
+        "ORDER BY path"
+    ).fetchall()
+    assert docs == [
+        ("ministerial_letter", "E06000016", "E06000016-ilacs-standard-inspection-2021-11-12", None),
+        ("engagement_meeting_letter", "E06000016", None, None),
+        ("press_release", "E06000016", "E06000016-sif-re-inspection-2017-09-04", None),
+        ("ministerial_letter", "E08000035", "E08000035-sif-inspection-2015-03-27", None),
+        ("committee_report", "E10000018", "E10000018-ilacs-standard-inspection-2024-07-12", None),
+    ]
+    conflicts = conn.execute("SELECT field, value, conflict FROM facts WHERE conflict IS NOT NULL")
+    assert conflicts.fetchall() == [
+        ("inspection.start_date", "2024-04-15", "official record: 2024-04-22 (ofsted-2025-09-25)")
+    ]
+    assert fresh[1].seeds.startswith("5 seed documents")
