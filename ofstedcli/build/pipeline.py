@@ -131,10 +131,11 @@ def build_database(sources: Path, out: Path, seeds: Path | None = None) -> Build
         documents, facts = seed_documents.seed_rows(seeds, seeds.name, registry, events)
         rows["documents"] += documents
         rows["facts"] = facts
+        linked = sum(bool(d["inspection"]) for d in documents)
+        differing = sum(bool(f["conflict"]) for f in facts)
         seeds_note = (
-            f"{len(documents)} seed documents, {sum(bool(d['inspection']) for d in documents)}"
-            f" linked to an inspection, {sum(bool(f['conflict']) for f in facts)} facts"
-            " differing from the official record"
+            f"{len(documents)} seed documents ({linked} linked to an inspection); "
+            f"{differing} of their facts differ from the official record"
         )
     newest = editions[0]
     rows["meta"] = meta_rows(

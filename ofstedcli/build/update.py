@@ -86,11 +86,12 @@ def update_database(edition: Path, db: Path, bundled: Path | None = None) -> Upd
             write.append(event)
         else:
             report.unchanged += 1
-    report.kept = [
+    kept = (
         Change(d.event.id if d.event else "", d.field, d.official, d.other)
         for d in merger.disagreements
         if d.other_source == read.source.id
-    ]
+    )
+    report.kept = list({(c.inspection, c.field, c.old, c.new): c for c in kept}.values())
     _write(db, read, write, merger, newer, held)
     return report
 

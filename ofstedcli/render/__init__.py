@@ -33,11 +33,14 @@ VIEWS: dict[str, str] = {
     "movers": "analysis:draw_movers",
     "recent": "analysis:draw_recent",
     "chart": "chart:draw_chart",
+    "db_build": "db:draw_build",
+    "db_update": "db:draw_update",
 }
 
 #: Views whose data is a list of records, and so can be written as CSV or NDJSON.
 LIST_VIEWS = {"list", "inspections"}
 LIST_VIEWS |= {"stats", "neighbours", "transitions", "movers", "recent"}
+LIST_VIEWS |= {"db_build", "db_update"}
 
 _active: Output | None = None
 

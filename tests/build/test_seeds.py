@@ -41,7 +41,7 @@ def test_seed_documents_are_facts_only(tmp_path: Path) -> None:
     (tmp_path / "seeds" / "letter.txt").write_text(LETTER)
     (tmp_path / "seeds" / "expected.json").write_text("{}")
     report = build_database(sources, tmp_path / "out.db")
-    assert report.seeds.startswith("1 seed documents, 1 linked")
+    assert report.seeds.startswith("1 seed documents (1 linked")
     with sqlite3.connect(tmp_path / "out.db") as conn:
         doc = conn.execute(
             "SELECT id, authority, kind, date, text, path, inspection, source FROM documents "

@@ -1,0 +1,74 @@
+"""Tables for ``ofsted db build`` and ``ofsted db update``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ofstedcli.render.console import safe
+
+
+def _table(title: str) -> Table:
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title, title_justify="left")
+
+
+def draw_build(console: Console, data: dict[str, Any]) -> None:
+    """What was built: counts by framework and type, authorities, and the disagreements."""
+    table = _table(f"Built {data['out']} ({data['size'] / 1e6:.1f} MB)")
+    table.add_column("Framework")
+    table.add_column("Type")
+    table.add_column("Count", justify="right")
+    for row in data["counts"]:
+        table.add_row(safe(row["framework"]), safe(row["type"]), safe(row["count"]))
+    table.add_row(Text("Total", style="bold"), "", safe(sum(r["count"] for r in data["counts"])))
+    console.print(table)
+    authorities = data["authorities"]
+    console.print(
+        safe(
+            f"{authorities['current']} current and {authorities['former']} former authorities; "
+            f"{data['judgements']} sub-judgements; {data['documents']} documents; "
+            f"{data['provisional']} provisional inspections (published after the newest "
+            "official statistics)."
+        )
+    )
+    if data["seeds"]:
+        console.print(safe(data["seeds"] + "."))
+    disagreements = data["disagreements"]
+    console.print(
+        Text(f"\n{len(disagreements)} places where sources disagree (official values kept):")
+    )
+    for line in disagreements:
+        console.print(safe(f"  {line}"))
+
+
+def draw_update(console: Console, data: dict[str, Any]) -> None:
+    """What a newer edition brought: new inspections, changed values, differences kept."""
+    console.print(
+        safe(
+            f"Loaded {data['edition']} ({data['source']}) into {data['db']}: "
+            f"{len(data['new'])} new, {len({c['inspection'] for c in data['changed']})} changed, "
+            f"{data['unchanged']} unchanged."
+        )
+    )
+    for ident in data["new"]:
+        console.print(safe(f"  new      {ident}", "green"))
+    for key, title, columns in (
+        ("changed", "Changed", ("Inspection", "Field", "Was", "Now")),
+        (
+            "kept",
+            "Differences kept (the data held is newer)",
+            ("Inspection", "Field", "Held", "This edition"),
+        ),
+    ):
+        if not data[key]:
+            continue
+        table = _table(title)
+        for column in columns:
+            table.add_column(column)
+        for c in data[key]:
+            table.add_row(safe(c["inspection"]), safe(c["field"]), safe(c["old"]), safe(c["new"]))
+        console.print(table)
