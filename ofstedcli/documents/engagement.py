@@ -12,7 +12,8 @@ import re
 from ofstedcli.documents import common, judgements, letters, places, vocab
 from ofstedcli.documents.extraction import Builder
 
-_OFSTED_CUE = re.compile(r"\bOfsted\b|ofsted\.gov\.uk", re.IGNORECASE)
+#: What shows a letter is Ofsted's: its name or address, or an inspector signing it.
+_OFSTED_CUE = re.compile(r"\bOfsted\b|ofsted\.gov\.uk|Majesty's Inspector|\bS?HMI\b", re.I)
 _MEETING = re.compile(
     rf"annual (?:engagement meeting|conversation)[^.\n]{{0,40}}?(?P<d>{vocab.FULL_DATE})",
     re.IGNORECASE,
@@ -40,5 +41,5 @@ def extract(b: Builder) -> None:
 
 def ofsted(raw: str) -> tuple[str, int, int] | None:
     """Ofsted as an organisation, with the span that shows the letter is Ofsted's."""
-    cue = _OFSTED_CUE.search(raw)
+    cue = _OFSTED_CUE.search(raw.replace("’", "'"))
     return ("Ofsted", cue.start(), cue.end()) if cue else None

@@ -106,19 +106,20 @@ def split_person(line: Line) -> tuple[tuple[int, int, str], tuple[int, int, str]
     Returns ((start, end, name), (start, end, role) or None), or None if no name is there.
     """
     m = _PERSON_AND_ROLE.match(line.text)
-    if m and ROLE.search(m["role"]):
+    if m and is_role(m["role"]):
         return (
             (line.start + m.start("name"), line.start + m.end("name"), m["name"]),
             (line.start + m.start("role"), line.start + m.end("role"), m["role"]),
         )
-    if PERSON.match(line.text) and not ROLE.search(_strip_postnominals(line.text)):
+    if PERSON.match(line.text) and not is_role(line.text):
         return (line.start, line.end, line.text), None
     return None
 
 
-def _strip_postnominals(text: str) -> str:
-    """A name without its letters after it, so that "HMI" alone does not make it a role."""
-    return re.sub(rf"\s+{_POSTNOMINALS}\b", "", text)
+def is_role(text: str) -> bool:
+    """True for a job title ("Her Majesty's Inspector", "Regional Director, South West"),
+    False for a name, even one with letters after it ("Chris Jones HMI")."""
+    return bool(ROLE.search(re.sub(rf"\s+{_POSTNOMINALS}\b", "", text)))
 
 
 def person_block(
@@ -135,7 +136,7 @@ def person_block(
         if role is not None:
             return name, role
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        if nxt is not None and ROLE.search(nxt.text) and not PERSON.match(nxt.text):
+        if nxt is not None and is_role(nxt.text):
             return name, (nxt.start, nxt.end, nxt.text)
         if fallback is None:
             fallback = (name, None)
@@ -269,8 +270,8 @@ def _name_in_line(line: Line, who: str | None) -> tuple[int, int, str]:
     return line.start, line.start + len(" ".join(words[:3])), " ".join(words[:3])
 
 
-def subject(b: Builder, sal: re.Match[str] | None, all_lines: list[Line]) -> Line | None:
-    """The subject line: the line after the salutation (Ofsted) or the one before (DfE)."""
+def subject(sal: re.Match[str] | None, all_lines: list[Line]) -> Line | None:
+    """The subject line of an Ofsted letter: the line after the salutation."""
     if sal is None:
         return None
     i = index_at(all_lines, sal.end())

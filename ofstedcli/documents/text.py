@@ -175,8 +175,9 @@ def _rewrites(raw: str, flat: str) -> list[tuple[int, int, str]]:
         append((start, end, new))
     size = len(flat)
     for i, (start, end, new) in enumerate(out):
-        if new == " ":
-            # A space stands for the whole gap: swallow the single space after it too.
+        if new == " " or (not new and start and flat[start - 1] == " "):
+            # A space (or a deletion after one) stands for the whole gap: swallow the single
+            # spaces after it too.
             stop = out[i + 1][0] if i + 1 < len(out) else size
             if end < stop and flat[end] == " ":
                 while end < stop and flat[end] == " ":

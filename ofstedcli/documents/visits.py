@@ -15,8 +15,10 @@ from ofstedcli.documents.engagement import ofsted
 from ofstedcli.documents.extraction import Builder
 
 _I = re.IGNORECASE
+#: "Focused visit to Midshire local authority children's services": the council's name is
+#: the capitalised words after "to" (the visit words in any case).
 _SUBJECT = re.compile(
-    r"\b(?:focused|focused assurance|monitoring|assurance) visit (?:to|of|at) (?:the )?"
+    r"\b(?i:focused|focused assurance|monitoring|assurance) (?i:visit) (?i:to|of|at) (?:the )?"
     r"(?P<x>[A-Z][\w'&,-]*(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&,-]*)*)"
 )
 _WHEN = re.compile(
@@ -52,7 +54,9 @@ def extract(b: Builder, kind: str) -> None:
         value = re.sub(r"(?i)\s+local authority\b.*$", "", value)
         a, z = b.view.span(m.start("x"), m.start("x") + len(value))
         named.append(places.Name(places.tidy(value), a, z))
-        b.match("title", places.tidy(m.group()), m)
+    line = letters.subject(sal, all_lines)
+    if line is not None and re.search(r"\bvisit\b", line.text, _I):
+        b.add_raw("title", places.tidy(line.text), line.start, line.end)
     common.authority(b, common.candidates(b, named))
     visit = "focused visit" if kind == "focused_visit_letter" else "monitoring visit"
     when = _WHEN.search(b.text)

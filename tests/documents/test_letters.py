@@ -1,0 +1,79 @@
+"""Letters: the minister's, Ofsted's engagement meeting letter, focused and monitoring visits."""
+
+from __future__ import annotations
+
+from ofstedcli import model
+from ofstedcli.documents import extract
+from tests.documents import factory
+
+
+def _json(text: str) -> dict:  # type: ignore[type-arg]
+    x = extract(text)
+    for fact in x.facts:
+        assert text[fact.start : fact.end] == fact.text
+    return x.to_json()
+
+
+def test_ministerial_letter() -> None:
+    out = _json(factory.MINISTERIAL)
+    assert out["kind"] == "ministerial_letter"
+    assert out["date"] == "2022-03-05"
+    assert out["sender"] == {
+        "name": "Jo Bloggs MP",
+        "role": "Parliamentary Under-Secretary of State for Children and Families",
+        "organisation": "Department for Education",
+    }
+    assert out["recipient"]["name"] == "Councillor Ann Other"
+    assert out["recipient"]["organisation"] == "Wessex County Council"
+    assert out["authority"]["name"] == "Wessex County Council"
+    insp = out["inspection"]
+    assert (insp["framework"], insp["published"], insp["overall"]) == (
+        "ILACS",
+        "2022-03-01",
+        model.OUTSTANDING,
+    )
+    assert out["mentions"] == [{"date": None, "type": None, "overall": model.GOOD}]
+
+
+def test_engagement_meeting_letter() -> None:
+    out = _json(factory.ENGAGEMENT)
+    assert out["kind"] == "engagement_meeting_letter"
+    assert (out["date"], out["meeting_date"]) == ("2020-02-10", "2020-02-03")
+    assert out["sender"] == {
+        "name": "Chris Jones HMI",
+        "role": "Regional Director, South West",
+        "organisation": "Ofsted",
+    }
+    assert out["recipient"] == {
+        "name": "Sam Smith",
+        "role": "Director of Children's Services",
+        "organisation": "Barset City Council",
+    }
+    assert out["inspection"] is None
+    assert out["mentions"] == [
+        {"date": "2016", "type": "full inspection", "overall": None},
+        {"date": "2016-03", "type": None, "overall": model.INADEQUATE},
+        {"date": "2018", "type": "monitoring visit", "overall": None},
+    ]
+
+
+def test_focused_visit_letter() -> None:
+    out = _json(factory.FOCUSED_VISIT)
+    assert out["kind"] == "focused_visit_letter"
+    assert out["authority"]["name"] == "Midshire"
+    assert out["title"] == "Focused visit to Midshire local authority children's services"
+    insp = out["inspection"]
+    assert insp["type"] == "focused visit"
+    assert (insp["start_date"], insp["end_date"]) == ("2019-05-14", "2019-05-15")
+    assert insp["lead_inspector"] == "Robin Hood"
+    assert insp["overall"] is None
+    assert out["sender"]["organisation"] == "Ofsted"
+
+
+def test_monitoring_visit_letter() -> None:
+    out = _json(factory.MONITORING_VISIT)
+    assert out["kind"] == "monitoring_visit_letter"
+    assert out["inspection"]["type"] == "monitoring visit"
+    assert out["inspection"]["start_date"] == "2023-10-24"
+    assert out["recipient"]["organisation"] == "Eastport Borough Council"
+    assert out["mentions"] == [{"date": "2023-01", "type": None, "overall": model.INADEQUATE}]
