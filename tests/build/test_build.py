@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from ofstedcli.build import build_database
+from ofstedcli.build import build_database, verify
 from ofstedcli.build.writer import dump
 from ofstedcli.errors import BadSource
 from tests.build import sources as src
@@ -403,3 +403,14 @@ def test_missing_sources_directory(tmp_path: Path) -> None:
     with pytest.raises(BadSource, match="sources directory not found"):
         build_database(tmp_path / "nowhere", tmp_path / "out.db")
     assert not (tmp_path / "out.db").exists()
+
+
+def test_verify(tmp_path: Path, sources: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """verify passes a fresh build and names the table of a changed one."""
+    out = tmp_path / "out.db"
+    build_database(sources, out)
+    assert verify.main([str(sources), str(out)]) == 0
+    with sqlite3.connect(out) as conn:
+        conn.execute("UPDATE inspections SET overall = 'Good' WHERE overall = 'Inadequate'")
+    assert verify.main([str(sources), str(out)]) == 1
+    assert "verify: inspections: 2 rows missing" in capsys.readouterr().err
