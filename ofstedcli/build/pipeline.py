@@ -241,17 +241,7 @@ def table_rows(
         "inspections": [inspection_row(e) for e in events],
         "judgements": [j for e in events for j in judgement_rows(e, order)],
         "disagreements": [
-            {
-                "id": n,
-                "inspection": d.event.id if d.event else None,
-                "authority": d.authority,
-                "field": d.field,
-                "official": d.official,
-                "official_source": d.official_source,
-                "other": d.other,
-                "other_source": d.other_source,
-            }
-            for n, d in enumerate(disagreements, start=1)
+            {"id": n, **disagreement_row(d)} for n, d in enumerate(disagreements, start=1)
         ],
         "documents": [report_document(e) for e in events if e.report_url],
     }
@@ -268,6 +258,19 @@ def source_row(s: SourceFile) -> dict[str, Any]:
         "licence": s.licence,
         "file": s.file,
         "url": s.url,
+    }
+
+
+def disagreement_row(d: Disagreement) -> dict[str, Any]:
+    """A ``disagreements`` row, without its number."""
+    return {
+        "inspection": d.event.id if d.event else None,
+        "authority": d.authority,
+        "field": d.field,
+        "official": d.official,
+        "official_source": d.official_source,
+        "other": d.other,
+        "other_source": d.other_source,
     }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,15 +80,6 @@ class UpdateReport:
     #: Values that differ but were kept, because the data held is from a newer edition.
     kept: list[Change] = field(default_factory=list)
     unchanged: int = 0
-
-    @property
-    def counts(self) -> Counter[str]:
-        """How many new, changed and unchanged records the edition brought."""
-        return Counter(
-            new=len(self.new),
-            changed=len({c.inspection for c in self.changed}),
-            unchanged=self.unchanged,
-        )
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data."""

@@ -106,22 +106,6 @@ class Table:
     headers: list[str]
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)
 
-    def column(self, *words: str, optional: bool = False) -> int | None:
-        """Index of the first column whose folded title holds all ``words``."""
-        for index, title in enumerate(self.headers):
-            folded = fold(title)
-            if all(w in folded for w in words):
-                return index
-        if optional:
-            return None
-        raise bad(self.where, f"no column titled like {' '.join(words)!r}")
-
-    def need(self, *words: str) -> int:
-        """Index of a column that must exist (BadSource naming the header row if not)."""
-        index = self.column(*words)
-        assert index is not None
-        return index
-
 
 def cell(row: Sequence[Any], index: int | None) -> Any:
     """The value at ``index`` in a row, or None when the row is short or there is no column."""

@@ -20,7 +20,13 @@ from typing import Any
 from ofstedcli.build import ofsted_ods
 from ofstedcli.build.authorities import registry_from_rows
 from ofstedcli.build.merge import Event, Merger
-from ofstedcli.build.pipeline import inspection_row, judgement_rows, meta_rows, source_row
+from ofstedcli.build.pipeline import (
+    disagreement_row,
+    inspection_row,
+    judgement_rows,
+    meta_rows,
+    source_row,
+)
 from ofstedcli.build.records import AuthorityRef, Edition, Observation
 from ofstedcli.build.report import Change, UpdateReport
 from ofstedcli.build.tabular import Where
@@ -201,6 +207,11 @@ def _changes(row: dict[str, Any], grades: dict[str, str | None], event: Event) -
     return changes
 
 
+def _no_id(row: dict[str, Any]) -> dict[str, Any]:
+    """A row without its ``id`` column."""
+    return {k: v for k, v in row.items() if k != "id"}
+
+
 def _text(value: Any) -> str | None:
     """A value as text for a change list."""
     return None if value is None else str(value)
@@ -218,31 +229,13 @@ def _write(
     import sqlite_utils
 
     order = {edition.source.id: edition.source.published or ""}
-    fields = (
-        "inspection",
-        "authority",
-        "field",
-        "official",
-        "official_source",
-        "other",
-        "other_source",
-    )
-    known = {tuple(d[f] for f in fields) for d in held["disagreements"]}
-    ids = {e.id for e in events} | {i["id"] for i in held["inspections"]}
+    known = {tuple(sorted(_no_id(d).items())) for d in held["disagreements"]}
     found: list[dict[str, Any]] = []
     for d in merger.disagreements:
         if edition.source.id not in (d.other_source, d.official_source):
             continue
-        item = {
-            "inspection": d.event.id if d.event and d.event.id in ids else None,
-            "authority": d.authority,
-            "field": d.field,
-            "official": d.official,
-            "official_source": d.official_source,
-            "other": d.other,
-            "other_source": d.other_source,
-        }
-        key = tuple(item[f] for f in fields)
+        item = disagreement_row(d)
+        key = tuple(sorted(item.items()))
         if key not in known:
             known.add(key)
             found.append(item)

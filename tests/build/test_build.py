@@ -336,34 +336,32 @@ def _rename_sheet(root: Path) -> None:
     src.write_ods(root / "ofsted" / "outcomes_2025.ods", sheets)
 
 
+def _edit_cell(root: Path, edition: str, sheet: str, row: int, column: int, value: str) -> None:
+    """Rewrite one cell of one sheet of a tiny edition."""
+    sheets = src.underlying_2023() if edition == "underlying_2023" else src.outcomes_2025()
+    rows = [list(r) for r in sheets[sheet]]
+    rows[row][column] = value
+    sheets[sheet] = rows
+    src.write_ods(root / "ofsted" / f"{edition}.ods", sheets)
+
+
 def _unknown_grade(root: Path) -> None:
-    sheets = src.underlying_2023()
-    history = [list(r) for r in sheets["LA_inspections_2009-2023"]]
-    history[4][21] = "Splendid"  # BCP's first ILACS overall effectiveness
-    sheets["LA_inspections_2009-2023"] = history
-    src.write_ods(root / "ofsted" / "underlying_2023.ods", sheets)
+    # BCP's first ILACS overall effectiveness
+    _edit_cell(root, "underlying_2023", "LA_inspections_2009-2023", 4, 21, "Splendid")
 
 
 def _unknown_column(root: Path) -> None:
-    sheets = src.outcomes_2025()
-    history = [list(r) for r in sheets["ILACS_inspection_history"]]
-    history[1][9] = "Something else entirely"
-    sheets["ILACS_inspection_history"] = history
-    src.write_ods(root / "ofsted" / "outcomes_2025.ods", sheets)
+    _edit_cell(root, "outcomes_2025", "ILACS_inspection_history", 1, 9, "Something else entirely")
+
+
+def _unknown_name(root: Path) -> None:
+    _edit_cell(root, "underlying_2023", "LA_inspections_2009-2023", 3, 1, "Atlantis")
 
 
 def _bad_date(root: Path) -> None:
     history = src.history_rows()
     history[0]["publication_date"] = "31/02/21"
     src.write_csv(root / "d2i" / "history.csv", history)
-
-
-def _unknown_name(root: Path) -> None:
-    sheets = src.underlying_2023()
-    history = [list(r) for r in sheets["LA_inspections_2009-2023"]]
-    history[3][1] = "Atlantis"
-    sheets["LA_inspections_2009-2023"] = history
-    src.write_ods(root / "ofsted" / "underlying_2023.ods", sheets)
 
 
 @pytest.mark.parametrize(
