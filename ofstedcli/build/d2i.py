@@ -54,10 +54,9 @@ HISTORY_COLUMNS = (
     *HISTORY_GRADES.values(),
 )
 
-#: Scraper markers meaning "no grade read": not a grade word, and not an error either.
-_NO_VALUE = {"data_unreadable", "inspection_pre_dates_judgement"}
-#: The scraper's marker for an ILACS inspection from April 2026, which has no overall grade.
-_POST_REFORM = "not_reported_post_reform"
+#: Scraper markers meaning "no grade": unreadable, a judgement not made yet (care leavers
+#: before 2023), and no overall judgement (ILACS from April 2026).
+_NO_VALUE = {"data_unreadable", "inspection_pre_dates_judgement", "not_reported_post_reform"}
 #: The scraper sometimes keeps the word before a grade ("to requires improvement").
 _LEADING_TO = re.compile(r"^to\s+")
 
@@ -151,7 +150,7 @@ def read_history(path: Path, name: str) -> list[Observation]:
         judgements: dict[str, str] = {}
         for area, column in HISTORY_GRADES.items():
             value = _LEADING_TO.sub("", row[column].lower())
-            if value in _NO_VALUE or value == _POST_REFORM:
+            if value in _NO_VALUE:
                 continue
             graded = grade(value, where, column)
             if graded is not None:
@@ -175,7 +174,6 @@ def read_history(path: Path, name: str) -> list[Observation]:
                 lead_inspector=row["inspector_name"] or None,
                 report_url=row["inspection_link"] or None,
                 official=False,
-                no_overall=row["overall_effectiveness_grade"].lower() == _POST_REFORM,
             )
         )
     return found

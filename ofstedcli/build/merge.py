@@ -58,7 +58,6 @@ class Event:
     report_url: str | None = None
     judgements: dict[str, str] = field(default_factory=dict)
     provisional: bool = False
-    no_overall: bool = False
     id: str = ""
     #: The source of each field's value ("judgement:<area>" for judgements).
     sources: dict[str, str] = field(default_factory=dict)
@@ -125,7 +124,10 @@ class Merger:
     def add_official(self, observations: Iterable[Observation]) -> None:
         """Merge official observations, each joining its event or starting one."""
         for obs in observations:
-            authority = self.resolve(obs)[0]
+            candidates = self.resolve(obs)
+            if len(candidates) > 1:
+                raise bad(obs.where, f"could be any of {candidates} on {obs.date}")
+            authority = candidates[0]
             event = self._match(obs, authority)
             if event is None:
                 assert obs.framework is not None
@@ -237,7 +239,6 @@ class Merger:
                 self._set(event, f"judgement:{area}", grade, obs)
             else:
                 self._differ(event, area, None, grade, obs)
-        event.no_overall = event.no_overall or obs.no_overall
 
     def _set(self, event: Event, name: str, value: str | None, obs: Observation) -> None:
         """Set one field if empty; record a disagreement if it holds another value."""

@@ -62,8 +62,6 @@ class Observation:
     lead_inspector: str | None = None
     report_url: str | None = None
     official: bool = True
-    #: True when the source says that no overall judgement was given (ILACS from April 2026).
-    no_overall: bool = False
 
     @property
     def date(self) -> str | None:
