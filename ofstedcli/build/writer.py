@@ -38,32 +38,41 @@ TABLE_ORDER = (
 
 def write_new(out: Path, rows: Rows) -> int:
     """Write ``rows`` to a fresh database that replaces ``out`` when complete; its size."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise DatabaseError(f"{out}: cannot write here ({exc.strerror or exc})") from None
     tmp = Path(name)
     try:
-        conn = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            # A temporary file that is thrown away on any error needs no journal.
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.execute("PRAGMA foreign_keys = ON")
-            schema.migrate(conn)
-            insert(conn, rows)
-            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise DatabaseError(f"built rows break foreign keys: {problems[:5]}")
-            conn.execute("VACUUM")
-        finally:
-            conn.close()
+        _fill(tmp, rows)
         tmp.chmod(0o644)  # mkstemp makes the file private; the database is for everyone to read
         os.replace(tmp, out)
-    except BaseException:
+        return out.stat().st_size
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"{out}: cannot write the database ({exc})") from None
+    finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise
-    return out.stat().st_size
+
+
+def _fill(path: Path, rows: Rows) -> None:
+    """Create the schema in a new file and insert the rows, checking the foreign keys."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        # A temporary file that is thrown away on any error needs no journal.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        schema.migrate(conn)
+        insert(conn, rows)
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise DatabaseError(f"built rows break foreign keys: {problems[:5]}")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def insert(conn: sqlite3.Connection, rows: Rows) -> None:

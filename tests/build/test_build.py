@@ -13,7 +13,7 @@ import pytest
 
 from ofstedcli.build import build_database, verify
 from ofstedcli.build.writer import dump
-from ofstedcli.errors import BadSource
+from ofstedcli.errors import BadSource, DatabaseError
 from tests.build import sources as src
 from tests.build.sources import GOOD, INAD, OUT, RI
 
@@ -412,3 +412,12 @@ def test_verify(tmp_path: Path, sources: Path, capsys: pytest.CaptureFixture[str
         conn.execute("UPDATE inspections SET overall = 'Good' WHERE overall = 'Inadequate'")
     assert verify.main([str(sources), str(out)]) == 1
     assert "verify: inspections: 2 rows missing" in capsys.readouterr().err
+
+
+def test_unwritable_output(tmp_path: Path, sources: Path) -> None:
+    """An output that cannot be replaced is a DatabaseError and leaves no temporary file."""
+    out = tmp_path / "out.db"
+    out.mkdir()
+    with pytest.raises(DatabaseError, match="cannot write the database"):
+        build_database(sources, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.db", "sources"]
