@@ -54,6 +54,8 @@ def update_database(edition: Path, db: Path, bundled: Path | None = None) -> Upd
     """Load an outcomes edition into the user database ``db``; report what is new or changed."""
     read = ofsted_ods.read_edition(edition, edition.name, layouts=ofsted_ods.OUTCOMES_LAYOUTS)
     held = _read_held([p for p in (bundled, db) if p is not None and p.is_file()])
+    if not held["authorities"]:
+        raise DatabaseError(f"no database with the authorities to load {edition.name} against")
     registry = registry_from_rows(held["authorities"], held["aliases"], held["successions"])
     newest = max(
         (m["value"] for m in held["meta"] if m["key"] == "newest_official_edition"), default=""

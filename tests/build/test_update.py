@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ofstedcli.build import build_database, update_database
-from ofstedcli.errors import BadSource
+from ofstedcli.errors import BadSource, DatabaseError
 from tests.build import sources as src
 from tests.build.sources import GOOD, OUT, RI, W, d
 
@@ -146,4 +146,13 @@ def test_bad_editions_write_nothing(
         update_database(edition, user, bundled)
     for words in expected:
         assert words in caught.value.message
+    assert not user.exists()
+
+
+def test_no_database_to_load_against(tmp_path: Path) -> None:
+    """Without the bundled database nor a user one, nothing can be resolved: DatabaseError."""
+    edition = src.write_ods(tmp_path / "outcomes_2024.ods", src.outcomes_2024())
+    user = tmp_path / "user.db"
+    with pytest.raises(DatabaseError, match="no database with the authorities"):
+        update_database(edition, user, None)
     assert not user.exists()
