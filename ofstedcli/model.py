@@ -9,7 +9,6 @@ governance" and ILACS "impact of leaders" are both ``leadership``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 OUTSTANDING = "Outstanding"
@@ -100,20 +99,46 @@ VISIT_TYPES = ("focused visit", "monitoring visit")
 WHOLE_SERVICE_FRAMEWORKS = ("SIF", "ILACS")
 
 
-@dataclass
 class Authority:
     """A local authority with children's services responsibilities, current or former."""
 
-    ons_code: str
-    name: str
-    dfe_code: str | None = None
-    ofsted_urn: str | None = None
-    region: str | None = None
-    type: str | None = None
-    status: str = "current"
-    predecessors: list[dict[str, Any]] = field(default_factory=list)
-    successors: list[dict[str, Any]] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
+    # Plain classes, not dataclasses: creating a dataclass costs start-up time on every run.
+    __slots__ = (
+        "aliases",
+        "dfe_code",
+        "name",
+        "ofsted_urn",
+        "ons_code",
+        "predecessors",
+        "region",
+        "status",
+        "successors",
+        "type",
+    )
+
+    def __init__(
+        self,
+        ons_code: str,
+        name: str,
+        dfe_code: str | None = None,
+        ofsted_urn: str | None = None,
+        region: str | None = None,
+        type: str | None = None,
+        status: str = "current",
+    ) -> None:
+        self.ons_code = ons_code
+        self.name = name
+        self.dfe_code = dfe_code
+        self.ofsted_urn = ofsted_urn
+        self.region = region
+        self.type = type
+        self.status = status
+        self.predecessors: list[dict[str, Any]] = []
+        self.successors: list[dict[str, Any]] = []
+        self.aliases: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"Authority({self.ons_code!r}, {self.name!r})"
 
     def ref(self) -> dict[str, Any]:
         """The short reference used inside other records' JSON."""
@@ -135,25 +160,62 @@ class Authority:
         }
 
 
-@dataclass
 class Inspection:
     """One inspection or visit of one authority's children's services."""
 
-    id: str
-    authority: str
-    framework: str
-    type: str
-    start_date: str | None = None
-    end_date: str | None = None
-    published: str | None = None
-    overall: str | None = None
-    judgements: dict[str, str | None] = field(default_factory=dict)
-    wording: dict[str, str] = field(default_factory=dict)
-    theme: str | None = None
-    lead_inspector: str | None = None
-    report_url: str | None = None
-    provisional: bool = False
-    source: str | None = None
+    __slots__ = (
+        "authority",
+        "end_date",
+        "framework",
+        "id",
+        "judgements",
+        "lead_inspector",
+        "overall",
+        "provisional",
+        "published",
+        "report_url",
+        "source",
+        "start_date",
+        "theme",
+        "type",
+        "wording",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        authority: str,
+        framework: str,
+        type: str,
+        start_date: str | None = None,
+        end_date: str | None = None,
+        published: str | None = None,
+        overall: str | None = None,
+        theme: str | None = None,
+        lead_inspector: str | None = None,
+        report_url: str | None = None,
+        provisional: bool = False,
+        source: str | None = None,
+        judgements: dict[str, str | None] | None = None,
+    ) -> None:
+        self.id = id
+        self.authority = authority
+        self.framework = framework
+        self.type = type
+        self.start_date = start_date
+        self.end_date = end_date
+        self.published = published
+        self.overall = overall
+        self.theme = theme
+        self.lead_inspector = lead_inspector
+        self.report_url = report_url
+        self.provisional = provisional
+        self.source = source
+        self.judgements: dict[str, str | None] = dict(judgements or {})
+        self.wording: dict[str, str] = {}
+
+    def __repr__(self) -> str:
+        return f"Inspection({self.id!r})"
 
     @property
     def date(self) -> str | None:
@@ -184,22 +246,54 @@ class Inspection:
         }
 
 
-@dataclass
 class Document:
     """A letter, report or press release about an authority's children's services."""
 
-    id: str
-    authority: str | None
-    kind: str
-    date: str | None = None
-    title: str | None = None
-    sender: dict[str, Any] | None = None
-    recipient: dict[str, Any] | None = None
-    url: str | None = None
-    sha256: str | None = None
-    inspection: str | None = None
-    source: str | None = None
-    has_text: bool = False
+    __slots__ = (
+        "authority",
+        "date",
+        "has_text",
+        "id",
+        "inspection",
+        "kind",
+        "recipient",
+        "sender",
+        "sha256",
+        "source",
+        "title",
+        "url",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        authority: str | None,
+        kind: str,
+        date: str | None = None,
+        title: str | None = None,
+        sender: dict[str, Any] | None = None,
+        recipient: dict[str, Any] | None = None,
+        url: str | None = None,
+        sha256: str | None = None,
+        inspection: str | None = None,
+        source: str | None = None,
+        has_text: bool = False,
+    ) -> None:
+        self.id = id
+        self.authority = authority
+        self.kind = kind
+        self.date = date
+        self.title = title
+        self.sender = sender
+        self.recipient = recipient
+        self.url = url
+        self.sha256 = sha256
+        self.inspection = inspection
+        self.source = source
+        self.has_text = has_text
+
+    def __repr__(self) -> str:
+        return f"Document({self.id!r})"
 
     def to_json(self) -> dict[str, Any]:
         """The document object of the JSON contract (without its text)."""

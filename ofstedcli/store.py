@@ -18,7 +18,6 @@ import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +56,15 @@ def user_home() -> Path:
     return base / "ofsted"
 
 
-@dataclass(frozen=True)
 class Paths:
     """The database files a command uses."""
 
-    bundled: Path | None
-    user: Path
-    explicit: bool
+    __slots__ = ("bundled", "explicit", "user")
+
+    def __init__(self, bundled: Path | None, user: Path, explicit: bool) -> None:
+        self.bundled = bundled
+        self.user = user
+        self.explicit = explicit
 
     def to_json(self) -> dict[str, Any]:
         """The paths as shown by ``ofsted db info``."""

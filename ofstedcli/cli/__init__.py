@@ -6,8 +6,7 @@ one-line message and an exit code (see the README): 0 ok, 1 error, 2 usage, 3 no
 4 ambiguous, 130 interrupted.  No traceback reaches the user, and a closed pipe ends quietly.
 """
 
-from __future__ import annotations
-
+import importlib
 import os
 import sys
 from typing import Annotated, Optional
@@ -20,15 +19,19 @@ from ofstedcli import __version__
 from ofstedcli.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, OfstedError, UsageError
 from ofstedcli.render import PipeClosed
 
-app = typer.Typer(
-    name="ofsted",
-    help="How Ofsted has judged each English council's children's social care, and how it compares",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def _new_app() -> typer.Typer:
+    app = typer.Typer(
+        name="ofsted",
+        help="How Ofsted has judged each English council's children's social care.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    return app
 
 
 def _version(value: bool) -> None:
@@ -37,7 +40,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         Optional[bool],  # noqa: UP045
@@ -47,21 +49,52 @@ def _root(
     """How Ofsted has judged each English council's children's social care."""
 
 
-def _register() -> None:
-    from ofstedcli.cli import history
+#: The module under ofstedcli.cli that defines each command.  Typer turns every registered
+#: command into a Click command on every run, so a run registers only the command it needs
+#: (all of them for --help, completion or an unknown command).
+COMMANDS: dict[str, str] = {
+    "show": "history",
+    "compare": "history",
+    "list": "history",
+    "inspections": "history",
+    "stats": "analysis",
+    "neighbours": "analysis",
+    "transitions": "analysis",
+    "movers": "analysis",
+    "recent": "analysis",
+    "chart": "analysis",
+    "ingest": "documents",
+    "letters": "documents",
+    "letter": "documents",
+    "search": "documents",
+    "db": "db",
+}
 
-    history.register(app)
-    for name in ("db", "documents", "analysis"):
+
+def build_app(argv: list[str] | None = None) -> typer.Typer:
+    """The app with the command ``argv`` asks for registered, or every command."""
+    args = sys.argv[1:] if argv is None else argv
+    first = next((a for a in args if not a.startswith("-")), None)
+    app = _new_app()
+    wanted = [COMMANDS[first]] if first in COMMANDS else dict.fromkeys(COMMANDS.values())
+    for name in wanted:
         try:
-            module = __import__(f"ofstedcli.cli.{name}", fromlist=["register"])
+            module = importlib.import_module(f"ofstedcli.cli.{name}")
         except ModuleNotFoundError as exc:
             if exc.name != f"ofstedcli.cli.{name}":
                 raise
             continue
         module.register(app)
+    if first in COMMANDS:
+        app.registered_commands = [c for c in app.registered_commands if _command_name(c) == first]
+    return app
 
 
-_register()
+def _command_name(info: typer.models.CommandInfo) -> str:
+    if info.name:
+        return info.name
+    callback = info.callback
+    return getattr(callback, "__name__", "").lower().replace("_", "-")
 
 
 def _report(err: OfstedError) -> int:
@@ -84,7 +117,7 @@ def run(argv: list[str] | None = None) -> int:
     """Run one command line, returning its exit code instead of exiting."""
     try:
         try:
-            app(args=argv, prog_name="ofsted", standalone_mode=False)
+            build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
             return 0
         except OfstedError as err:
             return _report(err)
@@ -112,4 +145,4 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-__all__ = ["EXIT_USAGE", "app", "main", "run"]
+__all__ = ["EXIT_USAGE", "build_app", "main", "run"]

@@ -1,7 +1,5 @@
 """stats, neighbours, transitions, movers, recent and chart: the wider picture."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

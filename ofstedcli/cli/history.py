@@ -1,7 +1,5 @@
 """show, compare, list and inspections: one authority's history, several side by side, all."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

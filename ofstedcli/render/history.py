@@ -1,16 +1,22 @@
-"""Tables for show, compare, list and inspections."""
+"""Tables for show, compare, list and inspections, drawn as light grids of coloured cells."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from ofstedcli.model import AREAS, GRADES
-from ofstedcli.render.console import GRADE_STYLES, change, grade, safe
+from ofstedcli.model import AREAS, GRADES, SHORT_GRADE
+from ofstedcli.render.console import (
+    CHANGE_MARKS,
+    GRADE_STYLES,
+    Cell,
+    grade,
+    grid,
+    print_lines,
+    safe,
+)
 
 SUB_AREAS = [a for a in AREAS if a != "overall"]
 SHORT_AREA = {
@@ -40,50 +46,67 @@ def _kind(insp: dict[str, Any]) -> str:
 
 def code(value: str | None) -> Text:
     """A grade as a coloured code: O, G, RI, I."""
+    text, style = code_cell(value)
+    return Text(text, style=style)
+
+
+def code_cell(value: str | None) -> Cell:
+    """A grade as a grid cell holding its coloured code."""
     if value is None:
-        return Text("")
-    return Text(CODES.get(value, "?"), style=GRADE_STYLES.get(value, ""))
+        return ("", "")
+    return (CODES.get(value, "?"), GRADE_STYLES.get(value, ""))
+
+
+def _grade_cell(value: str | None) -> Cell:
+    if value is None:
+        return ("-", "dim")
+    return (SHORT_GRADE.get(value, value), GRADE_STYLES.get(value, ""))
+
+
+def legend_lines(areas: list[str] | None = None) -> list[Text]:
+    """What the grade codes and area headings mean."""
+    text = Text("  ", style="dim")
+    for g in GRADES:
+        text.append(CODES[g], style=GRADE_STYLES[g])
+        text.append(f" {g}  ", style="dim")
+    lines = [text]
+    if areas:
+        labels = "  ".join(f"{SHORT_AREA[a]} {AREAS[a]}" for a in areas)
+        lines.append(Text(f"  {labels}", style="dim"))
+    return lines
 
 
 def legend(console: Console, areas: list[str] | None = None) -> None:
-    """What the grade codes and area headings mean."""
-    text = Text("  ")
-    for g in GRADES:
-        text.append(CODES[g], style=GRADE_STYLES[g])
-        text.append(f" {g}  ")
-    console.print(text, style="dim")
-    if areas:
-        labels = "  ".join(f"{SHORT_AREA[a]} {AREAS[a]}" for a in areas)
-        console.print(Text(f"  {labels}", style="dim"))
+    """Print the legend of grade codes (and area headings)."""
+    print_lines(console, legend_lines(areas))
 
 
-def header(console: Console, authority: dict[str, Any]) -> None:
+def header_lines(authority: dict[str, Any]) -> list[Text]:
     """Name, type, region, codes and status, with successions."""
-    title = Text()
-    title.append_text(safe(authority["name"], "bold"))
+    title = safe(authority["name"], "bold")
     detail = ", ".join(x for x in (authority.get("type"), authority.get("region")) if x)
     if detail:
         title.append_text(safe(f"  ({detail})", "dim"))
-    console.print(title)
     codes = [
         f"ONS {authority['ons_code']}",
         f"DfE {authority.get('dfe_code') or '-'}",
         f"Ofsted URN {authority.get('ofsted_urn') or '-'}",
         authority.get("status") or "",
     ]
-    console.print(safe(" · ".join(c for c in codes if c), "dim"))
+    lines = [title, safe(" · ".join(c for c in codes if c), "dim")]
     for key, label in (("predecessors", "Formed from"), ("successors", "Replaced by")):
         links = authority.get(key) or []
         if links:
             when = {link.get("date") for link in links} - {None}
-            text = ", ".join(f"{link['name']} ({link['ons_code']})" for link in links)
+            names = ", ".join(f"{link['name']} ({link['ons_code']})" for link in links)
             suffix = f" in {min(when)[:4]}" if when else ""
-            console.print(safe(f"{label}: {text}{suffix}"))
+            lines.append(safe(f"{label}: {names}{suffix}"))
+    return lines
 
 
 def draw_show(console: Console, data: dict[str, Any]) -> None:
     """An authority's header, current judgement, path and whole timeline."""
-    header(console, data["authority"])
+    lines = header_lines(data["authority"])
     current = data.get("current")
     line = Text("Current: ", style="bold")
     if current is None:
@@ -98,7 +121,7 @@ def draw_show(console: Console, data: dict[str, Any]) -> None:
         line.append_text(safe(f"  {kind}, published {when}" if when else f"  {kind}", "dim"))
         if current.get("provisional"):
             line.append(" (provisional)", style="italic")
-    console.print(line)
+    lines.append(line)
     if data.get("path"):
         path_text = Text("Path: ", style="bold")
         for n, step in enumerate(data["path"]):
@@ -106,163 +129,162 @@ def draw_show(console: Console, data: dict[str, Any]) -> None:
                 path_text.append(" -> ")
             path_text.append_text(grade(step["overall"]))
             path_text.append(f" ({step['year']})")
-        console.print(path_text)
+        lines.append(path_text)
     inspections = data["inspections"]
+    lines.append(Text())
     if inspections:
-        console.print(_timeline(inspections, wide=console.width >= 100))
+        lines += _timeline(console.width, inspections)
         areas = [a for a in SUB_AREAS if any(a in i["judgements"] for i in inspections)]
-        legend(console, areas)
+        lines += legend_lines(areas)
     else:
-        console.print(Text("No inspections match.", style="dim"))
+        lines.append(Text("No inspections match.", style="dim"))
     if data.get("documents"):
-        console.print(_documents(data["documents"]))
+        lines.append(Text())
+        lines += _documents(console.width, data["documents"])
     if any(i.get("provisional") for i in inspections):
-        console.print(
+        lines.append(
             Text("* provisional: published after the newest official statistics", style="dim")
         )
+    print_lines(console, lines)
 
 
-def _timeline(inspections: list[dict[str, Any]], wide: bool) -> Table:
+def _timeline(width: int, inspections: list[dict[str, Any]]) -> list[Text]:
+    wide = width >= 100
     areas = [a for a in SUB_AREAS if any(a in i["judgements"] for i in inspections)]
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        padding=(0, 1, 0, 0),
-        title="Inspections",
-        title_justify="left",
-    )
-    table.add_column("Inspected", no_wrap=True)
-    table.add_column("Published", no_wrap=True)
-    table.add_column("Inspection", min_width=14)
-    table.add_column("Overall" if wide else "OE", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    for area in areas:
-        table.add_column(SHORT_AREA[area], justify="center", no_wrap=True)
-    if wide:
-        table.add_column("Theme", overflow="fold", min_width=8)
+    headers = ["Inspected", "Published", "Inspection", "Overall" if wide else "OE", ""]
+    headers += [SHORT_AREA[a] for a in areas] + (["Theme"] if wide else [])
+    rows: list[list[Cell]] = []
     for insp in inspections:
-        overall = grade(insp["overall"], empty="-") if wide else code(insp["overall"])
+        overall = _grade_cell(insp["overall"]) if wide else code_cell(insp["overall"])
         if insp.get("provisional"):
-            overall.append(" *")
+            overall = (overall[0] + " *", overall[1])
+        mark, style = CHANGE_MARKS.get(insp.get("change") or "", ("", ""))
         theme = insp.get("theme") or ""
         kind = _kind(insp) if wide or not theme else f"{_kind(insp)}: {theme}"
-        table.add_row(
-            safe(insp.get("start_date") or ""),
-            safe(insp.get("published") or ""),
-            safe(kind),
+        row: list[Cell] = [
+            (insp.get("start_date") or "", ""),
+            (insp.get("published") or "", ""),
+            (kind, ""),
             overall,
-            change(insp.get("change")),
-            *(code(insp["judgements"].get(a)) for a in areas),
-            *([safe(theme)] if wide else []),
-        )
-    return table
+            (mark, style),
+        ]
+        row += [code_cell(insp["judgements"].get(a)) for a in areas]
+        if wide:
+            row.append((theme, ""))
+        rows.append(row)
+    flexible = [2, len(headers) - 1] if wide else [2]
+    return grid(width, headers, rows, flexible=flexible, title="Inspections")
 
 
-def _documents(documents: list[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="Documents", title_justify="left")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Kind")
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Title or link", overflow="fold")
-    for doc in documents:
-        table.add_row(
-            safe(doc.get("date") or ""),
-            safe((doc.get("kind") or "").replace("_", " ")),
-            safe(doc["id"]),
-            safe(doc.get("title") or doc.get("url") or ""),
-        )
-    return table
+def _documents(width: int, documents: list[dict[str, Any]]) -> list[Text]:
+    rows: list[list[Cell]] = [
+        [
+            (doc.get("date") or "", ""),
+            ((doc.get("kind") or "").replace("_", " "), ""),
+            (doc["id"], "dim"),
+            (doc.get("url") or doc.get("title") or "", ""),
+        ]
+        for doc in documents
+    ]
+    return grid(
+        width, ["Date", "Kind", "Id", "Link or title"], rows, flexible=[3, 1], title="Documents"
+    )
 
 
 def draw_compare(console: Console, data: dict[str, Any]) -> None:
     """Authorities on one time axis of years, then a summary row for each."""
     shows = data["authorities"]
-    years = sorted(
-        {
-            (i.get("published") or i.get("start_date") or "")[:4]
-            for s in shows
-            for i in s["inspections"]
-            if i["overall"] is not None and i["framework"] in ("SIF", "ILACS")
-        }
-        - {""}
-    )
-    axis = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="Overall judgements by year published")
-    axis.add_column("Authority")
-    for y in years:
-        axis.add_column(f"'{y[2:]}", justify="center", no_wrap=True)
+    years = sorted({s["year"] for show in shows for s in show["path"] if s["year"]})
+    axis: list[list[Cell]] = []
     for show in shows:
-        cells: dict[str, Text] = {}
+        cells: dict[str, list[str]] = {}
         for step in show["path"]:
-            cell = cells.setdefault(step["year"], Text())
-            if cell.plain:
-                cell.append("/")
-            cell.append_text(code(step["overall"]))
-        axis.add_row(safe(show["authority"]["name"]), *(cells.get(y, Text("")) for y in years))
-    console.print(axis)
-    legend(console)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="Summary")
-    table.add_column("Authority", no_wrap=True)
-    table.add_column("Current", no_wrap=True)
-    table.add_column("Published", no_wrap=True)
-    for col in ("Graded", "Visits", "Best", "Worst"):  # grades as codes: see the legend
-        table.add_column(col, justify="center")
-    table.add_column("Since I", no_wrap=True)
+            cells.setdefault(step["year"], []).append(step["overall"])
+        row: list[Cell] = [(show["authority"]["name"], "")]
+        for y in years:
+            grades = cells.get(y, [])
+            text = "/".join(CODES[g] for g in grades)
+            row.append((text, GRADE_STYLES[grades[-1]] if grades else ""))
+        axis.append(row)
+    lines = grid(
+        console.width,
+        ["Authority", *(f"'{y[2:]}" for y in years)],
+        axis,
+        flexible=[0],
+        title="Overall judgements by year published",
+    )
+    lines += legend_lines()
+    summary: list[list[Cell]] = []
     for show in shows:
         s = show["summary"]
         current = s["current"] or {}
         years_since = s["years_since_inadequate"]
-        table.add_row(
-            safe(show["authority"]["name"]),
-            code(current.get("overall")),
-            safe(current.get("published") or current.get("start_date") or ""),
-            safe(str(s["graded"])),
-            safe(str(s["visits"])),
-            code(s["best"]),
-            code(s["worst"]),
-            safe(f"{years_since} yrs" if years_since is not None else "never"),
+        summary.append(
+            [
+                (show["authority"]["name"], ""),
+                code_cell(current.get("overall")),
+                (current.get("published") or current.get("start_date") or "", ""),
+                (str(s["graded"]), ""),
+                (str(s["visits"]), ""),
+                code_cell(s["best"]),
+                code_cell(s["worst"]),
+                (f"{years_since} yrs" if years_since is not None else "never", ""),
+            ]
         )
-    console.print(table)
+    lines.append(Text())
+    lines += grid(
+        console.width,
+        ["Authority", "Current", "Published", "Graded", "Visits", "Best", "Worst", "Since I"],
+        summary,
+        flexible=[0],
+        title="Summary",
+    )
+    print_lines(console, lines)
 
 
 def draw_list(console: Console, rows: list[dict[str, Any]]) -> None:
     """Every authority with its current grade and date."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for col in ("Authority", "Region", "Type", "Current", "Inspected", "Published", "Inspection"):
-        table.add_column(col)
+    cells: list[list[Cell]] = []
     for row in rows:
         latest = row.get("latest") or {}
-        table.add_row(
-            safe(row["name"]),
-            safe(row.get("region") or ""),
-            safe(row.get("type") or ""),
-            grade(latest.get("overall"), empty="-"),
-            safe(latest.get("start_date") or ""),
-            safe(latest.get("published") or ""),
-            safe(_kind(latest) if latest else ""),
+        cells.append(
+            [
+                (row["name"], ""),
+                (row.get("region") or "", ""),
+                (row.get("type") or "", ""),
+                _grade_cell(latest.get("overall")),
+                (latest.get("start_date") or "", ""),
+                (latest.get("published") or "", ""),
+                (_kind(latest) if latest else "", ""),
+            ]
         )
-    console.print(table)
-    console.print(Text(_count(len(rows), "authority", "authorities"), style="dim"))
+    headers = ["Authority", "Region", "Type", "Current", "Inspected", "Published", "Inspection"]
+    lines = grid(console.width, headers, cells, flexible=[0, 1, 2, 6])
+    lines.append(Text(_count(len(rows), "authority", "authorities"), style="dim"))
+    print_lines(console, lines)
 
 
 def draw_inspections(console: Console, rows: list[dict[str, Any]]) -> None:
     """Every inspection event, oldest first."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for col in ("Authority", "Date", "Published", "Inspection", "Overall", "Theme"):
-        table.add_column(col)
+    cells: list[list[Cell]] = []
     for row in rows:
-        overall = grade(row["overall"], empty="-")
+        overall = _grade_cell(row["overall"])
         if row.get("provisional"):
-            overall.append(" *")
-        table.add_row(
-            safe(row["authority"].get("name") or row["authority"]["ons_code"]),
-            safe(row.get("start_date") or ""),
-            safe(row.get("published") or ""),
-            safe(_kind(row)),
-            overall,
-            safe(row.get("theme") or ""),
+            overall = (overall[0] + " *", overall[1])
+        cells.append(
+            [
+                (row["authority"].get("name") or row["authority"]["ons_code"], ""),
+                (row.get("start_date") or "", ""),
+                (row.get("published") or "", ""),
+                (_kind(row), ""),
+                overall,
+                (row.get("theme") or "", ""),
+            ]
         )
-    console.print(table)
-    console.print(Text(_count(len(rows), "inspection", "inspections"), style="dim"))
+    headers = ["Authority", "Inspected", "Published", "Inspection", "Overall", "Theme"]
+    lines = grid(console.width, headers, cells, flexible=[0, 3, 5])
+    lines.append(Text(_count(len(rows), "inspection", "inspections"), style="dim"))
+    print_lines(console, lines)
 
 
 def _count(n: int, one: str, many: str) -> str:
