@@ -336,6 +336,47 @@ class Store:
         """Every source the data came from, with publisher and licence."""
         return [dict(r) for r in self.rows("SELECT * FROM sources ORDER BY id")]
 
+    def info(self) -> dict[str, Any]:
+        """What ``ofsted db info`` shows: the files in use, counts, newest dates, sources."""
+
+        def count(sql: str) -> int:
+            return int(self.rows(sql)[0][0])
+
+        files = []
+        for layer in self.layers:
+            path = self.paths.bundled if layer == "bundled" else self.paths.user
+            assert path is not None
+            files.append(
+                {
+                    "layer": layer,
+                    "path": str(path),
+                    "size": path.stat().st_size if path.exists() else None,
+                    "inspections": count(f"SELECT count(*) FROM {layer}.inspections"),
+                    "documents": count(f"SELECT count(*) FROM {layer}.documents"),
+                }
+            )
+        by_framework = [
+            {"framework": r[0], "type": r[1], "count": r[2]}
+            for r in self.rows(
+                "SELECT framework, type, count(*) FROM inspections GROUP BY framework, type "
+                "ORDER BY min(COALESCE(start_date, published)), framework, type"
+            )
+        ]
+        return {
+            "paths": self.paths.to_json(),
+            "files": files,
+            "authorities": {
+                "current": count("SELECT count(*) FROM authorities WHERE status = 'current'"),
+                "former": count("SELECT count(*) FROM authorities WHERE status = 'former'"),
+            },
+            "inspections": by_framework,
+            "provisional": count("SELECT count(*) FROM inspections WHERE provisional"),
+            "documents": count("SELECT count(*) FROM documents"),
+            "newest_published": self.rows("SELECT max(published) FROM inspections")[0][0],
+            "meta": self.meta(),
+            "sources": self.sources(),
+        }
+
 
 _AREA_ORDER = {
     a: i

@@ -84,6 +84,21 @@ def update(
     output.emit("db_update", data, rows=rows)
 
 
+@db_app.command("info")
+def info(
+    json: o.Json = False,
+    no_color: o.NoColor = False,
+    db: o.Db = None,
+) -> None:
+    """The databases in use, their counts, the newest publication date and the sources."""
+    from ofstedcli.store import open_store
+
+    output = o.output(json, None, no_color)
+    with open_store(db) as store:
+        data = store.info()
+    output.emit("db_info", data)
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``db`` command group to the app."""
     app.add_typer(db_app, name="db")

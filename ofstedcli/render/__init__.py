@@ -34,6 +34,7 @@ VIEWS: dict[str, str] = {
     "recent": "analysis:draw_recent",
     "chart": "chart:draw_chart",
     "db_build": "db:draw_build",
+    "db_info": "db:draw_info",
     "db_update": "db:draw_update",
 }
 

@@ -72,3 +72,41 @@ def draw_update(console: Console, data: dict[str, Any]) -> None:
         for c in data[key]:
             table.add_row(safe(c["inspection"]), safe(c["field"]), safe(c["old"]), safe(c["new"]))
         console.print(table)
+
+
+def draw_info(console: Console, data: dict[str, Any]) -> None:
+    """The files in use, what they hold, and where the data came from."""
+    for f in data["files"]:
+        size = f"{f['size'] / 1e6:.2f} MB" if f["size"] is not None else "missing"
+        console.print(
+            safe(
+                f"{f['layer']:8} {f['path']}  ({size}; {f['inspections']} inspections, "
+                f"{f['documents']} documents)"
+            )
+        )
+    if not data["paths"]["explicit"] and all(f["layer"] != "user" for f in data["files"]):
+        console.print(safe(f"user     {data['paths']['user']}  (not created yet)", "dim"))
+    authorities = data["authorities"]
+    console.print(
+        safe(
+            f"{authorities['current']} current and {authorities['former']} former authorities; "
+            f"{sum(r['count'] for r in data['inspections'])} inspections and visits "
+            f"({data['provisional']} provisional); {data['documents']} documents; "
+            f"newest publication {data['newest_published']}"
+        )
+    )
+    table = _table("Inspections")
+    table.add_column("Framework")
+    table.add_column("Type")
+    table.add_column("Count", justify="right")
+    for row in data["inspections"]:
+        table.add_row(safe(row["framework"]), safe(row["type"]), safe(row["count"]))
+    console.print(table)
+    sources = _table("Sources")
+    for col in ("Id", "Title", "Publisher", "Published", "Licence"):
+        sources.add_column(col)
+    for src in data["sources"]:
+        sources.add_row(
+            *(safe(src.get(k) or "") for k in ("id", "title", "publisher", "published", "licence"))
+        )
+    console.print(sources)
