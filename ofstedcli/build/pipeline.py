@@ -7,6 +7,7 @@ is a missing kind of source.  Nothing is printed: the caller gets a :class:`Buil
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -316,10 +317,16 @@ def judgement_rows(e: Event, order: dict[str, str]) -> list[dict[str, Any]]:
     ]
 
 
+def report_id(url: str) -> str:
+    """A report's document id: short and stable, like an ingested document's (12 hex digits)."""
+    return hashlib.sha256(url.encode()).hexdigest()[:12]
+
+
 def report_document(e: Event) -> dict[str, Any]:
     """The ``documents`` row of an inspection's published report."""
+    assert e.report_url is not None
     return {
-        "id": f"report-{e.id}",
+        "id": report_id(e.report_url),
         "authority": e.authority,
         "kind": "inspection_report",
         "date": e.published,

@@ -182,13 +182,23 @@ def _documents(width: int, documents: list[dict[str, Any]]) -> list[Text]:
             (doc.get("date") or "", ""),
             ((doc.get("kind") or "").replace("_", " "), ""),
             (doc["id"], "dim"),
-            (doc.get("url") or doc.get("title") or "", ""),
+            (doc.get("url") or doc.get("title") or _from(doc.get("sender")), ""),
         ]
         for doc in documents
     ]
     return grid(
-        width, ["Date", "Kind", "Id", "Link or title"], rows, flexible=[3, 1], title="Documents"
+        width,
+        ["Date", "Kind", "Id", "Link, title or sender"],
+        rows,
+        flexible=[3, 1],
+        title="Documents",
     )
+
+
+def _from(party: dict[str, Any] | None) -> str:
+    if not party:
+        return ""
+    return ", ".join(p for p in (party.get("name"), party.get("organisation")) if p)
 
 
 def draw_compare(console: Console, data: dict[str, Any]) -> None:

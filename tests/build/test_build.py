@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -290,11 +291,11 @@ def test_provisional_after_newest_edition(built: Path) -> None:
 def test_documents_sources_and_meta(built: Path) -> None:
     """Report documents, source credits and meta rows."""
     docs = rows(
-        built, "SELECT id, kind, date, url, inspection, source, text FROM documents ORDER BY id"
+        built, "SELECT id, kind, date, url, inspection, source, text FROM documents ORDER BY url"
     )
     assert len(docs) == 4
-    assert docs[0] == (
-        "report-E06000016-ilacs-short-inspection-2025-01-29",
+    assert next(d for d in docs if d[3] == "https://example.test/r/2") == (
+        hashlib.sha256(b"https://example.test/r/2").hexdigest()[:12],
         "inspection_report",
         "2025-01-29",
         "https://example.test/r/2",
