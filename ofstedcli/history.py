@@ -145,8 +145,39 @@ def authority_history(
         "path_line": path_line(steps),
         "summary": summary(everything, today),
         "inspections": [_with_change(i, everything) for i in listed],
+        "predecessor_inspections": _predecessor_inspections(
+            store, authority, since=since, until=until, framework=framework, visits=visits
+        ),
         "documents": [d.to_json() for d in documents],
     }
+
+
+def _predecessor_inspections(
+    store: Store,
+    authority: Authority,
+    *,
+    since: str | None,
+    until: str | None,
+    framework: Sequence[str] | None,
+    visits: bool,
+) -> list[dict[str, Any]]:
+    """A sole predecessor's inspections (Buckinghamshire's before 2020), each naming it.
+
+    An authority formed from several (Bournemouth, Christchurch and Poole) lists them as
+    predecessors only: no one of their histories is its own.
+    """
+    if len(authority.predecessors) != 1:
+        return []
+    before = authority.predecessors[0]
+    found = store.inspections(
+        authorities=[before["ons_code"]],
+        framework=framework,
+        since=since,
+        until=until,
+        visits=visits,
+    )
+    ref = {"name": before["name"], "ons_code": before["ons_code"]}
+    return [{**_with_change(i, found), "authority": ref} for i in found]
 
 
 def _with_change(insp: Inspection, everything: Sequence[Inspection]) -> dict[str, Any]:

@@ -130,7 +130,8 @@ def draw_show(console: Console, data: dict[str, Any]) -> None:
             path_text.append_text(grade(step["overall"]))
             path_text.append(f" ({step['year']})")
         lines.append(path_text)
-    inspections = data["inspections"]
+    earlier = data.get("predecessor_inspections") or []
+    inspections = earlier + data["inspections"]
     lines.append(Text())
     if inspections:
         lines += _timeline(console.width, inspections)
@@ -161,6 +162,8 @@ def _timeline(width: int, inspections: list[dict[str, Any]]) -> list[Text]:
         mark, style = CHANGE_MARKS.get(insp.get("change") or "", ("", ""))
         theme = insp.get("theme") or ""
         kind = _kind(insp) if wide or not theme else f"{_kind(insp)}: {theme}"
+        if "authority" in insp:  # a predecessor's inspection
+            kind = f"{kind}, former {insp['authority']['name']}"
         row: list[Cell] = [
             (insp.get("start_date") or "", ""),
             (insp.get("published") or "", ""),

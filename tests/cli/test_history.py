@@ -194,3 +194,14 @@ def test_missing_database_is_a_clear_error(tmp_path: Path, cli: Any) -> None:
     result = cli("show", "leicester", "--db", str(tmp_path / "nope.db"))
     assert result.code == 1
     assert "no database at" in result.stderr
+
+
+def test_sole_predecessor_history_is_shown_apart(tiny_db: Path, cli: Any) -> None:
+    data = cli("show", "north northamptonshire", "--json").json()
+    earlier = data["predecessor_inspections"]
+    assert [(i["published"], i["authority"]["name"]) for i in earlier] == [
+        ("2019-09-16", "Northamptonshire")
+    ]
+    assert all(i.get("authority") is None for i in data["inspections"])
+    assert "ILACS standard, former Northamptonshire" in cli("show", "north northamptonshire").stdout
+    assert cli("show", "leicester", "--json").json()["predecessor_inspections"] == []
