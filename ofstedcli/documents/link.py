@@ -1,18 +1,36 @@
-"""Tying an extraction to the database: which authority it names, which inspection it is about,
-and where it disagrees with the official record.
+"""Tying an extraction to the database: which authority it names, which inspection it is
+about, and where it disagrees with the official record.
 
 The extractor gives authority names as written, best first; the project's resolver decides
-which authority each names.  The first candidate that resolves to exactly one authority wins.
+which authority each names, and the first that resolves to exactly one wins.  A document is
+linked to one of that authority's inspections (visits for visit letters): the one whose
+publication date it gives, else whose start or end date it gives (the same month for a
+partial date, a fortnight either way for a full one), else the latest report published by
+the document's own date.  Its facts are then compared with that record; a disagreement is
+noted beside the fact, never written over the record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from ofstedcli.documents.extraction import Extraction
 from ofstedcli.errors import Ambiguous, NotFound, UsageError
+from ofstedcli.model import VISIT_TYPES, Inspection
 from ofstedcli.resolve import resolve_code
 from ofstedcli.store import Store
+
+#: Days a publication date a document gives may differ from the official one and still link.
+PUBLISHED_SLACK = 7
+#: Days an inspection date a document gives may differ from the official one and still link.
+DATE_SLACK = 14
+#: Longest time from a report's publication to a letter about it that still links.
+REPORT_WINDOW = 365
+#: Longest time from an inspection's last day to its report's publication.
+REPORT_LAG = 200
 
 
 @dataclass(frozen=True)
@@ -23,6 +41,12 @@ class Resolved:
     name: str
 
 
+def inspections_of(store: Store, code: str) -> list[Inspection]:
+    """An authority's inspections and those of the authorities it replaced."""
+    codes = [code] + [p["ons_code"] for p in store.authority(code).predecessors]
+    return store.inspections(authorities=codes)
+
+
 def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
     """The authority of the first candidate name that resolves to exactly one, if any."""
     for name in extraction.authority_names:
@@ -31,3 +55,124 @@ def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
         except (NotFound, Ambiguous, UsageError):
             continue
     return None
+
+
+def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspection | None:
+    """The one of an authority's inspections the document is about, if it is about one."""
+    if not x.has("inspection"):
+        return None
+    framework = x.get("inspection.framework")
+    visit = x.get("inspection.type") in VISIT_TYPES
+    pool = [
+        i
+        for i in inspections
+        if (i.type in VISIT_TYPES) == visit and framework in (None, i.framework)
+    ]
+    published = x.get("inspection.published")
+    if published:
+        found = _nearest(pool, "published", published, PUBLISHED_SLACK)
+        if found:
+            return found
+    for field in ("start_date", "end_date"):
+        given = x.get(f"inspection.{field}")
+        if given:
+            found = _nearest(pool, field, given, DATE_SLACK)
+            if found:
+                return found
+    ended = x.get("inspection.end_date") or x.get("inspection.start_date")
+    if ended and len(ended) == 10:
+        # The record may lack the dates (older frameworks): the first report published after.
+        after = [i for i in pool if i.published and ended <= i.published]
+        first = min(after, key=lambda i: i.published or "", default=None)
+        if first and first.published and _days(first.published, ended) <= REPORT_LAG:
+            return first
+    on = x.get("date")
+    if not on or len(on) != 10:
+        return None
+    before = [i for i in pool if i.published and i.published <= on]
+    latest = max(before, key=lambda i: i.published or "", default=None)
+    if latest and latest.published and _days(latest.published, on) <= REPORT_WINDOW:
+        return latest
+    return None
+
+
+def _nearest(pool: Sequence[Inspection], field: str, given: str, slack: int) -> Inspection | None:
+    """The inspection whose ``field`` is ``given`` (within ``slack`` days, or within the
+    month or year a partial date names), the nearest first."""
+    scored: list[tuple[int, Inspection]] = []
+    for i in pool:
+        held = getattr(i, field)
+        if not held:
+            continue
+        if len(given) < 10:
+            if held.startswith(given):
+                scored.append((0, i))
+        elif len(held) == 10 and _days(held, given) <= slack:
+            scored.append((_days(held, given), i))
+    return min(scored, key=lambda s: s[0])[1] if scored else None
+
+
+def _days(a: str, b: str) -> int:
+    """Days between two ISO dates."""
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A fact of the document that differs from the official record of its inspection."""
+
+    field: str
+    document: Any
+    official: Any
+    inspection: str
+    source: str | None
+
+    def note(self) -> str:
+        """The text kept beside the fact: what the official record holds, and where from."""
+        where = f" ({self.source})" if self.source else ""
+        return f"official record: {self.official}{where}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The conflict object of the JSON contract."""
+        return {
+            "field": self.field,
+            "document": self.document,
+            "official": self.official,
+            "inspection": self.inspection,
+            "source": self.source,
+        }
+
+
+_SAME_AS = {
+    "inspection.framework": "framework",
+    "inspection.published": "published",
+    "inspection.start_date": "start_date",
+    "inspection.end_date": "end_date",
+    "inspection.lead_inspector": "lead_inspector",
+    "inspection.overall": "overall",
+}
+
+
+def conflicts(x: Extraction, inspection: Inspection) -> list[Conflict]:
+    """Where the document's facts disagree with the official record of ``inspection``."""
+    out: list[Conflict] = []
+    for fact in x.facts:
+        if fact.field in _SAME_AS:
+            held = getattr(inspection, _SAME_AS[fact.field])
+        elif fact.field.startswith("inspection.judgements."):
+            held = inspection.judgements.get(fact.field.rsplit(".", 1)[1])
+        else:
+            continue
+        if held is None or fact.value is None or _agrees(fact.field, fact.value, held):
+            continue
+        out.append(Conflict(fact.field, fact.value, held, inspection.id, inspection.source))
+    return out
+
+
+def _agrees(field: str, value: Any, held: Any) -> bool:
+    """True when a document's value says the same as the record (a partial date its prefix)."""
+    if field == "inspection.lead_inspector":
+        return " ".join(str(value).lower().split()) == " ".join(str(held).lower().split())
+    if field.endswith(("_date", "published")) and isinstance(value, str):
+        return str(held).startswith(value)
+    return bool(value == held)

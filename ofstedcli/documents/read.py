@@ -25,6 +25,11 @@ _PDF_MAGIC = b"%PDF-"
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     """The text of a .txt, .md or .pdf file."""
+    return read_bytes(load(path, max_bytes), Path(path).name, max_bytes)
+
+
+def load(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a document file, refused when missing, a folder or too large."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -35,10 +40,9 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     if size > max_bytes:
         raise BadDocument(f"{p.name} is too large ({size:,} bytes; the limit is {max_bytes:,})")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise BadDocument(f"cannot read {p}: {exc.strerror or exc}") from None
-    return read_bytes(data, p.name, max_bytes)
 
 
 def read_bytes(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> str:

@@ -1,0 +1,246 @@
+"""Reading stored documents back: full-text search, the list of documents, one document whole.
+
+Search runs SQLite FTS5 over ``documents_fts`` in each attached database file (bundled and
+user), ranked by bm25, with snippets whose matches are wrapped in the private-use characters
+:data:`MARK_START` and :data:`MARK_END` (the renderer styles them; they can never be markup).
+A plain query is words: every token is quoted, so ``"``, ``*``, ``NEAR(`` and ``AND``/``OR``
+are searched for as text.  ``raw=True`` passes FTS5 syntax through, and a syntax error becomes
+a :class:`~ofstedcli.errors.UsageError`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ofstedcli.dates import parse_date
+from ofstedcli.documents.extraction import KINDS
+from ofstedcli.errors import Ambiguous, NotFound, UsageError
+from ofstedcli.store import Store
+
+#: Private-use characters around each match in a snippet.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+#: Tokens of context a snippet shows around the matches.
+SNIPPET_TOKENS = 16
+DEFAULT_LIMIT = 20
+#: Shortest document id prefix ``ofsted letter`` accepts.
+MIN_ID_PREFIX = 4
+
+_WORDLESS = re.compile(r"^\W*$")
+
+
+def fts_query(query: str, raw: bool = False) -> str:
+    """The FTS5 query for what the user typed: quoted words, or FTS5 syntax as given."""
+    if raw:
+        if not query.strip():
+            raise UsageError("an empty search: give a word to look for")
+        return query
+    tokens = [t for t in query.split() if not _WORDLESS.match(t)]
+    if not tokens:
+        raise UsageError(f"nothing to search for in {query!r}: give a word")
+    return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+def check_kinds(kinds: Sequence[str] | None) -> list[str] | None:
+    """The kinds asked for, checked against :data:`KINDS` (hyphens allowed for underscores)."""
+    if not kinds:
+        return None
+    out = []
+    for kind in kinds:
+        key = kind.strip().lower().replace("-", "_").replace(" ", "_")
+        if key not in KINDS:
+            raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        out.append(key)
+    return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One document that matches a search."""
+
+    document: str
+    kind: str
+    date: str | None
+    authority: str | None
+    authority_name: str | None
+    title: str | None
+    snippet: str
+    rank: float
+
+    def to_json(self) -> dict[str, Any]:
+        """The search result object of the JSON contract."""
+        return {
+            "id": self.document,
+            "kind": self.kind,
+            "date": self.date,
+            "authority": {"ons_code": self.authority, "name": self.authority_name},
+            "title": self.title,
+            "snippet": self.snippet,
+            "rank": self.rank,
+        }
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    authority: str | None = None,
+    kind: Sequence[str] | None = None,
+    since: str | None = None,
+    raw: bool = False,
+    limit: int = DEFAULT_LIMIT,
+) -> list[Hit]:
+    """Documents matching ``query``, best first; ``authority`` is an ONS code."""
+    if limit < 1:
+        raise UsageError(f"--limit must be 1 or more, not {limit}")
+    match = fts_query(query, raw)
+    kinds = check_kinds(kind)
+    start = parse_date(since, option="--since") if since else None
+    where = ["documents_fts MATCH ?"]
+    params: list[Any] = [MARK_START, MARK_END, SNIPPET_TOKENS, match]
+    if authority:
+        where.append("d.authority = ?")
+        params.append(authority)
+    if kinds:
+        where.append(f"d.kind IN ({','.join('?' * len(kinds))})")
+        params += kinds
+    if start:
+        where.append("d.date >= ?")
+        params.append(start)
+    hits: dict[str, Hit] = {}
+    for layer in reversed(store.layers):  # user first: its rows win over bundled ones
+        sql = (
+            # FTS5 functions need the table's own name (an alias is not accepted).
+            "SELECT documents_fts.document, d.kind, d.date, d.authority, a.name, d.title, "
+            "snippet(documents_fts, 2, ?, ?, '…', ?) AS snip, bm25(documents_fts) AS rank "
+            f"FROM {layer}.documents_fts JOIN documents d ON d.id = documents_fts.document "
+            "LEFT JOIN authorities a ON a.ons_code = d.authority "
+            f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT {int(limit)}"
+        )
+        for row in _run(store, sql, params, raw):
+            doc, kind_, date, code, name, title, snip, rank = row
+            hits.setdefault(
+                doc, Hit(doc, kind_, date, code, name, title, " ".join(snip.split()), rank)
+            )
+    return sorted(hits.values(), key=lambda h: h.rank)[:limit]
+
+
+def _run(store: Store, sql: str, params: list[Any], raw: bool) -> list[sqlite3.Row]:
+    """Run a search query; FTS5 syntax errors in a raw query are the user's to fix."""
+    try:
+        return store.conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if raw and ("fts5" in text or "no such column" in text or "syntax" in text):
+            raise UsageError(f"not a valid FTS5 query: {text}", query=params[3]) from None
+        raise
+
+
+def find_id(store: Store, given: str) -> str:
+    """The one document id that ``given`` is, or is the start of."""
+    key = given.strip().lower()
+    if len(key) < MIN_ID_PREFIX or not re.fullmatch(r"[0-9a-f]+", key):
+        raise UsageError(
+            f"a document id is {MIN_ID_PREFIX} to 12 hex digits (as `ofsted letters` shows), "
+            f"not {given!r}"
+        )
+    rows = store.rows(
+        "SELECT id FROM documents WHERE id = ? OR id LIKE ? ORDER BY id", (key, key + "%")
+    )
+    ids = [r[0] for r in rows]
+    if key in ids:
+        return key
+    if not ids:
+        raise NotFound(f"no document with id {given!r}", query=given)
+    if len(ids) > 1:
+        raise Ambiguous(
+            f"{given!r} starts {len(ids)} document ids: give more of it",
+            query=given,
+            candidates=ids[:10],
+        )
+    return str(ids[0])
+
+
+def letter(store: Store, given: str) -> dict[str, Any]:
+    """One document whole: metadata, facts with evidence and conflicts, its inspection, text."""
+    doc_id = find_id(store, given)
+    (row,) = store.rows(
+        "SELECT d.*, a.name AS authority_name FROM documents d "
+        "LEFT JOIN authorities a ON a.ons_code = d.authority WHERE d.id = ?",
+        (doc_id,),
+    )
+    facts = [
+        {
+            "field": f["field"],
+            "value": _value(f["value"]),
+            "evidence": {
+                "start": f["evidence_start"],
+                "end": f["evidence_end"],
+                "text": f["evidence"]
+                or _quote(row["text"], f["evidence_start"], f["evidence_end"]),
+            },
+            "inspection": f["inspection"],
+            "conflict": f["conflict"],
+        }
+        for f in store.rows("SELECT * FROM facts WHERE document = ? ORDER BY id", (doc_id,))
+    ]
+    inspection = None
+    if row["inspection"]:
+        found = (
+            [
+                i
+                for i in store.inspections(authorities=[row["authority"]])
+                if i.id == row["inspection"]
+            ]
+            if row["authority"]
+            else []
+        )
+        inspection = found[0].to_json() if found else {"id": row["inspection"]}
+    party = {
+        side: {
+            k: row[f"{side}_{c}"]
+            for k, c in (("name", "name"), ("role", "role"), ("organisation", "org"))
+        }
+        for side in ("sender", "recipient")
+    }
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "date": row["date"],
+        "title": row["title"],
+        "authority": {"ons_code": row["authority"], "name": row["authority_name"]},
+        "sender": party["sender"] if any(party["sender"].values()) else None,
+        "recipient": party["recipient"] if any(party["recipient"].values()) else None,
+        "url": row["url"],
+        "path": row["path"],
+        "source": row["source"],
+        "sha256": row["sha256"],
+        "inspection": inspection,
+        "facts": facts,
+        "has_text": row["text"] is not None,
+        "text": row["text"],
+    }
+
+
+def _value(stored: str | None) -> Any:
+    """A fact's value as extracted: strings as stored, other values from their JSON."""
+    if stored is None:
+        return None
+    if stored[:1] in ("{", "[") or stored in ("true", "false", "null"):
+        try:
+            return json.loads(stored)
+        except ValueError:
+            return stored
+    return stored
+
+
+def _quote(text: str | None, start: int | None, end: int | None) -> str | None:
+    """The evidence snippet from a stored text, when the fact kept only its offsets."""
+    if text is None or start is None or end is None:
+        return None
+    return text[start:end]

@@ -1,0 +1,149 @@
+"""Ingesting documents: what is stored, linked, flagged and refused."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ofstedcli.documents import ingest as ingest_module
+from ofstedcli.documents.ingest import collect, ingest
+from ofstedcli.errors import DatabaseError
+from ofstedcli.store import Store, transaction
+from tests.documents.conftest import LEICESTER_LETTER
+
+
+def _by_name(summary: Any) -> dict[str, Any]:
+    return {Path(r.path).name: r for r in summary.results}
+
+
+def test_collect_walks_folders_for_text_markdown_and_pdf(folder: Path) -> None:
+    files, missing = collect([str(folder), str(folder / "letter.txt"), "-", "-", "/no/such"])
+    names = [Path(f).name if f != "-" else f for f in files]
+    assert names == [
+        "binary.txt", "copy-of-letter.txt", "empty.txt", "letter.txt", "nowhere.txt",
+        "committee.md", "report.pdf", "-",
+    ]  # fmt: skip
+    assert [m.reason for m in missing] == ["no such file or folder: /no/such"]
+
+
+def test_ingest_a_folder(store: Store, folder: Path) -> None:
+    calls: list[tuple[int, int, str]] = []
+    summary = ingest(store, [str(folder)], progress=lambda *a: calls.append(a), workers=1)
+    results = _by_name(summary)
+    assert {n: r.status for n, r in results.items()} == {
+        "binary.txt": "failed",
+        "copy-of-letter.txt": "ingested",
+        "empty.txt": "failed",
+        "letter.txt": "duplicate",
+        "nowhere.txt": "failed",
+        "committee.md": "ingested",
+        "report.pdf": "ingested",
+    }
+    assert "binary" in (results["binary.txt"].reason or "")
+    assert "empty" in (results["empty.txt"].reason or "")
+    assert "cannot tell which authority" in (results["nowhere.txt"].reason or "")
+    assert calls[-1][:2] == (7, 7)
+    assert (summary.count("ingested"), summary.count("duplicate"), summary.failed) == (3, 1, 3)
+
+
+def test_stored_documents_facts_and_links(store: Store, folder: Path) -> None:
+    summary = ingest(store, [str(folder)], workers=1)
+    letter = _by_name(summary)["copy-of-letter.txt"]
+    row = store.rows("SELECT * FROM user.documents WHERE id = ?", (letter.id,))[0]
+    assert row["authority"] == "E06000016"
+    assert row["kind"] == "ministerial_letter"
+    assert row["inspection"] == "E06000016-ilacs-standard-inspection-2021-11-12"
+    assert row["text"].startswith("Jo Bloggs MP")
+    assert row["sha256"].startswith(letter.id)
+    facts = {f["field"]: f for f in store.rows("SELECT * FROM facts WHERE document = ?",
+                                               (letter.id,))}  # fmt: skip
+    overall = facts["inspection.overall"]
+    assert overall["value"] == "Good" and overall["conflict"] is None
+    assert overall["inspection"] == row["inspection"]
+    assert row["text"][overall["evidence_start"] : overall["evidence_end"]] == overall["evidence"]
+    report = _by_name(summary)["report.pdf"].document
+    assert report is not None
+    assert report["inspection"]["id"] == "E06000016-ilacs-short-inspection-2025-01-29"
+    assert report["date"] == "2025-01-29" and report["date_from"] == "official record"
+
+
+def test_disagreements_are_recorded_never_written_over_the_record(
+    store: Store, folder: Path
+) -> None:
+    before = store.rows("SELECT * FROM inspections ORDER BY id")
+    summary = ingest(store, [str(folder / "sub")], workers=1)
+    committee = _by_name(summary)["committee.md"].document
+    report = _by_name(summary)["report.pdf"].document
+    assert committee is not None and report is not None
+    assert committee["conflicts"] == [
+        {
+            "field": "inspection.start_date",
+            "document": "2024-04-22",
+            "official": "2024-04-15",
+            "inspection": "E10000018-ilacs-standard-inspection-2024-06-20",
+            "source": "test",
+        }
+    ]
+    # The report grades children in care Good, as the record does; nothing else differs.
+    assert report["conflicts"] == []
+    stored = store.rows(
+        "SELECT conflict FROM facts WHERE document = ? AND field = 'inspection.start_date'",
+        (committee["id"],),
+    )
+    assert stored[0][0] == "official record: 2024-04-15 (test)"
+    assert store.rows("SELECT * FROM inspections ORDER BY id") == before
+
+
+def test_dry_run_stores_nothing(store: Store, folder: Path) -> None:
+    before = store.rows("SELECT count(*) FROM user.documents")[0][0]
+    summary = ingest(store, [str(folder)], dry_run=True, workers=1)
+    assert summary.count("dry_run") == 3
+    assert summary.count("duplicate") == 1  # the same content twice in one run
+    assert store.rows("SELECT count(*) FROM user.documents")[0][0] == before
+
+
+def test_same_content_again_is_a_duplicate(store: Store, folder: Path) -> None:
+    ingest(store, [str(folder / "letter.txt")])
+    again = ingest(store, [str(folder / "copy-of-letter.txt")])
+    assert [r.status for r in again.results] == ["duplicate"]
+
+
+def test_standard_input(store: Store) -> None:
+    data = io.BytesIO(LEICESTER_LETTER.encode())
+    summary = ingest(store, ["-"], stdin=data)
+    assert [(r.path, r.status) for r in summary.results] == [("-", "ingested")]
+
+
+def test_worker_processes_give_the_same_results(store: Store, tmp_path: Path) -> None:
+    for n in range(7):
+        (tmp_path / f"l{n}.txt").write_text(LEICESTER_LETTER + f"\nReference {n}\n")
+    summary = ingest(store, [str(tmp_path)], workers=2)
+    assert [r.status for r in summary.results] == ["ingested"] * 7
+    assert [Path(r.path).name for r in summary.results] == [f"l{n}.txt" for n in range(7)]
+
+
+def test_one_transaction_per_document(
+    store: Store, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @contextmanager
+    def failing(s: Store) -> Iterator[sqlite3.Connection]:
+        with transaction(s) as conn:
+            yield conn
+            if conn.execute("SELECT count(*) FROM user.documents").fetchone()[0] > 1:
+                raise DatabaseError("disk full")
+
+    monkeypatch.setattr(ingest_module, "transaction", failing)
+    store.conn.execute("DELETE FROM user.documents")  # the fixture's own document
+    summary = ingest(store, [str(folder / "letter.txt"), str(folder / "sub")], workers=1)
+    assert [r.status for r in summary.results] == ["ingested", "failed", "failed"]
+    assert summary.results[1].reason == "disk full"
+    stored = store.rows("SELECT id FROM user.documents")
+    assert [r[0] for r in stored] == [summary.results[0].id]
+    assert store.rows("SELECT count(DISTINCT document) FROM user.facts")[0][0] == 1
+    assert store.rows("SELECT count(*) FROM user.documents_fts")[0][0] == 1
