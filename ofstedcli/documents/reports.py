@@ -110,7 +110,7 @@ def _framework(b: Builder, front: str) -> str | None:
             b.match("inspection.framework", name, m)
             reinspection = name == "SIF" and m.groupdict().get("re")
             b.match("inspection.type", "re-inspection" if reinspection else "inspection", m)
-            title = _TITLE.search(front, 0, 1500)
+            title = _NAME_INSIDE.search(front, 0, 1500) or _TITLE.search(front, 0, 1500)
             if title:
                 b.match("title", title.group(), title)
             return name

@@ -1,0 +1,179 @@
+"""ingest, letters, letter and search: the documents about councils' children's services."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from ofstedcli.cli import options as o
+from ofstedcli.errors import EXIT_ERROR
+
+Kind = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer 0.28 reads Optional[...] on Python 3.10 too
+    typer.Option(
+        "--kind",
+        help="Only these kinds: inspection_report, focused_visit_letter, "
+        "monitoring_visit_letter, ministerial_letter, engagement_meeting_letter, "
+        "press_release, committee_report, other.",
+    ),
+]
+Limit = Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")]
+
+
+def _register_views() -> None:
+    """Tell the renderer which module draws these commands' tables."""
+    from ofstedcli import render
+
+    for view in ("ingest", "letters", "letter", "search"):
+        render.VIEWS.setdefault(view, f"documents:draw_{view}")
+    render.LIST_VIEWS.update({"letters", "search"})
+
+
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (read recursively) of .txt, .md and .pdf; - for stdin.",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Extract and link, but store nothing.")
+    ] = False,
+    json: o.Json = False,
+    no_color: o.NoColor = False,
+    db: o.Db = None,
+) -> None:
+    """Read documents, extract their facts with evidence, link them and store them."""
+    from ofstedcli.documents.ingest import FAILED, ingest
+    from ofstedcli.render.documents import progress_bar
+    from ofstedcli.store import open_store
+
+    out = o.output(json, None, no_color)
+    with open_store(db, write=not dry_run) as store, progress_bar(out) as progress:
+        summary = ingest(store, paths, dry_run=dry_run, progress=progress)
+    for result in summary.results:
+        if result.status == FAILED:
+            out.message(f"ofsted: {result.path}: {result.reason}")
+    data = summary.to_json()
+    if json:
+        # The table ends with this line; JSON is one object per file, so say it on stderr.
+        done = summary.count("dry_run") if dry_run else data["ingested"]
+        out.message(
+            f"{'checked' if dry_run else 'ingested'} {done}, "
+            f"duplicates {data['duplicates']}, failed {data['failed']}"
+        )
+    out.emit("ingest", data["results"] if json else data)
+    if summary.failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def letters(
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="Only this authority's documents (name, alias or code).", show_default=False
+        ),
+    ] = None,
+    kind: Kind = None,
+    since: o.Since = None,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", "-n", help="At most this many documents."),
+    ] = None,
+    json: o.Json = False,
+    fmt: o.Format = None,
+    no_color: o.NoColor = False,
+    db: o.Db = None,
+) -> None:
+    """The documents, newest first."""
+    from ofstedcli.dates import parse_date
+    from ofstedcli.documents.search import check_kinds
+    from ofstedcli.errors import UsageError
+    from ofstedcli.resolve import resolve_code
+    from ofstedcli.store import open_store
+
+    out = o.output(json, fmt, no_color, lists=True)
+    kinds = check_kinds(kind)
+    start = parse_date(since, option="--since") if since else None
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be 1 or more, not {limit}")
+    with open_store(db) as store:
+        codes = [resolve_code(store, name)] if name else None
+        names = store.names()
+        found = store.documents(authorities=codes, kind=kinds, since=start, limit=limit)
+    data = []
+    for doc in found:
+        record = doc.to_json()
+        record["authority"] = {"ons_code": doc.authority, "name": names.get(doc.authority or "")}
+        data.append(record)
+    out.emit("letters", data)
+
+
+def letter(
+    doc_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A document id (or its first 4+ characters).")
+    ],
+    json: o.Json = False,
+    no_color: o.NoColor = False,
+    db: o.Db = None,
+) -> None:
+    """One document: metadata, facts with their evidence, its inspection, and its text."""
+    from ofstedcli.documents.search import letter as read_letter
+    from ofstedcli.store import open_store
+
+    out = o.output(json, None, no_color)
+    with open_store(db) as store:
+        data = read_letter(store, doc_id)
+    out.emit("letter", data)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them).", show_default=False)],
+    authority: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--authority", help="Only this authority's documents."),
+    ] = None,
+    kind: Kind = None,
+    since: o.Since = None,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="The query is FTS5 syntax (NEAR, OR, prefix*).")
+    ] = False,
+    limit: Limit = 20,
+    json: o.Json = False,
+    fmt: o.Format = None,
+    no_color: o.NoColor = False,
+    db: o.Db = None,
+) -> None:
+    """Full-text search of the documents, best matches first, with highlighted snippets."""
+    from ofstedcli.documents.search import search as run_search
+    from ofstedcli.resolve import resolve_code
+    from ofstedcli.store import open_store
+
+    out = o.output(json, fmt, no_color, lists=True)
+    with open_store(db) as store:
+        code = resolve_code(store, authority) if authority else None
+        hits = run_search(
+            store, query, authority=code, kind=kind, since=since, raw=raw, limit=limit
+        )
+    data = [h.to_json() for h in hits]
+    out.emit("search", data, rows=[_flat_hit(h) for h in data])
+
+
+def _flat_hit(hit: dict) -> dict:  # type: ignore[type-arg]
+    """A search result as one flat CSV/NDJSON row, the snippet's marks as plain brackets."""
+    from ofstedcli.documents.search import MARK_END, MARK_START
+
+    row = {k: v for k, v in hit.items() if k != "authority"}
+    row["authority"] = hit["authority"]["name"]
+    row["ons_code"] = hit["authority"]["ons_code"]
+    row["snippet"] = hit["snippet"].replace(MARK_START, "[").replace(MARK_END, "]")
+    return row
+
+
+def register(app: typer.Typer) -> None:
+    """Add these commands to the app."""
+    _register_views()
+    app.command()(ingest)
+    app.command()(letters)
+    app.command()(letter)
+    app.command()(search)

@@ -1,0 +1,189 @@
+"""Tables for ingest, letters, letter and search, and ingest's progress bar.
+
+Document text is shown literally: every piece goes through :func:`safe` (no markup, no
+control characters), and the search snippet's private-use match marks become a style here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from ofstedcli.render import Output
+from ofstedcli.render.console import Cell, grade, grid, make_console, print_lines, safe
+
+#: Must match ofstedcli.documents.search (not imported: drawing must not load the core).
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+#: Longest evidence quoted in the facts table (the text follows in full).
+EVIDENCE_SHOWN = 90
+#: Fewest files for which ingest shows a progress bar.
+PROGRESS_FROM = 5
+
+
+@contextmanager
+def progress_bar(out: Output) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A progress callback drawing a bar on stderr when it is a terminal (else None)."""
+    if out.json or not out.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = make_console(out.stderr, out.color)
+    bar = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), console=console,
+        transient=True,
+    )  # fmt: skip
+    task = None
+
+    def advance(done: int, total: int, path: str) -> None:
+        nonlocal task
+        if total < PROGRESS_FROM:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("ingest", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield advance
+    finally:
+        if task is not None:
+            bar.stop()
+
+
+def draw_ingest(console: Console, data: dict[str, Any]) -> None:
+    """One line per file: what became of it, its kind, authority and inspection."""
+    rows: list[list[Cell]] = []
+    for r in data["results"]:
+        authority = (r.get("authority") or {}).get("name") or ""
+        inspection = (r.get("inspection") or {}).get("id") or ""
+        conflicts = len(r.get("conflicts") or [])
+        note = r.get("reason") or (
+            f"{conflicts} disagreement(s) with the record" if conflicts else ""
+        )
+        style = "red" if r["status"] == "failed" else ("dim" if r["status"] == "duplicate" else "")
+        rows.append([
+            (r["status"].replace("_", " "), style), (r.get("id") or "", "dim"),
+            ((r.get("kind") or "").replace("_", " "), ""), (authority, ""), (inspection, "dim"),
+            (note, "yellow" if conflicts else ""), (r["path"], "dim"),
+        ])  # fmt: skip
+    headers = ["Status", "Id", "Kind", "Authority", "Inspection", "Note", "File"]
+    lines = grid(console.width, headers, rows, flexible=[5, 6, 4, 2])
+    lines.append(Text(
+        f"{data['ingested']} ingested, {data['duplicates']} duplicate(s), {data['failed']} failed"
+        + (" (dry run: nothing stored)" if data.get("dry_run") else ""), style="bold",
+    ))  # fmt: skip
+    print_lines(console, lines)
+
+
+def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
+    """The documents, newest first."""
+    rows: list[list[Cell]] = [
+        [
+            (d.get("date") or "", ""), ((d.get("kind") or "").replace("_", " "), ""),
+            ((d.get("authority") or {}).get("name") or "", ""), (d["id"], "dim"),
+            (d.get("title") or d.get("url") or ("" if d.get("has_text") else "(no text)"), ""),
+        ]
+        for d in data
+    ]  # fmt: skip
+    if not rows:
+        print_lines(console, [Text("No documents.", style="dim")])
+        return
+    headers = ["Date", "Kind", "Authority", "Id", "Title or link"]
+    print_lines(console, grid(console.width, headers, rows, flexible=[4, 1, 2]))
+
+
+def draw_letter(console: Console, data: dict[str, Any]) -> None:
+    """One document: metadata, facts with evidence and disagreements, inspection, text."""
+    lines: list[Text] = [Text(f"Document {data['id']}", style="bold")]
+    meta = [
+        ("Kind", (data.get("kind") or "").replace("_", " ")),
+        ("Date", data.get("date") or ""),
+        ("Title", data.get("title") or ""),
+        ("Authority", (data.get("authority") or {}).get("name") or ""),
+        ("From", _party(data.get("sender"))),
+        ("To", _party(data.get("recipient"))),
+        ("Link", data.get("url") or ""),
+        ("File", data.get("path") or ""),
+    ]
+    for label, value in meta:
+        if value:
+            lines.append(Text.assemble((f"{label:10}", "bold"), safe(value)))
+    insp = data.get("inspection")
+    if insp:
+        line = Text.assemble(("Inspection", "bold"), "  ", safe(insp.get("id")))
+        if insp.get("overall") or insp.get("framework"):
+            line.append("  ")
+            line.append_text(safe(f"{insp.get('framework') or ''} {insp.get('published') or ''} "))
+            line.append_text(grade(insp.get("overall"), short=False))
+        lines.append(line)
+    rows: list[list[Cell]] = []
+    for f in data.get("facts", []):
+        value = f["value"]
+        shown = value if isinstance(value, str) else ("" if value is None else str(value))
+        evidence = " ".join(((f.get("evidence") or {}).get("text") or "").split())
+        if len(evidence) > EVIDENCE_SHOWN:
+            evidence = evidence[: EVIDENCE_SHOWN - 1] + "…"
+        # Dotted names as words, so a narrow column wraps them: "inspection judgements lscb".
+        rows.append([(f["field"].replace(".", " "), "bold"), (shown, ""), (evidence, "dim"),
+                     (f.get("conflict") or "", "yellow")])  # fmt: skip
+    if rows:
+        headers = ["Fact", "Value", "Evidence", "Official record"]
+        if not any(row[3][0] for row in rows):
+            headers, rows = headers[:3], [row[:3] for row in rows]
+        lines.append(Text(""))
+        lines += grid(console.width, headers, rows, flexible=[2, 0, 1, 3][: len(headers)],
+                      title="Facts")  # fmt: skip
+    lines.append(Text(""))
+    if data.get("has_text"):
+        lines.append(Text("Text", style="bold"))
+        lines.append(safe(data.get("text") or ""))
+    else:
+        lines.append(Text(
+            "This document is held without its text. To read and search it, add the file: "
+            "ofsted ingest FILE", style="dim",
+        ))  # fmt: skip
+    print_lines(console, lines)
+
+
+def _party(party: dict[str, Any] | None) -> str:
+    """A sender or recipient in one line."""
+    if not party:
+        return ""
+    return ", ".join(str(v) for v in (party.get("name"), party.get("role"),
+                                      party.get("organisation")) if v)  # fmt: skip
+
+
+def draw_search(console: Console, data: list[dict[str, Any]]) -> None:
+    """Each match: its document, then the snippet with the matched words highlighted."""
+    if not data:
+        print_lines(console, [Text("No matches.", style="dim")])
+        return
+    lines: list[Text] = []
+    for hit in data:
+        head = Text.assemble(
+            (hit["id"], "dim"), "  ", safe(hit.get("date") or ""), "  ",
+            safe((hit.get("kind") or "").replace("_", " ")), "  ",
+            safe((hit.get("authority") or {}).get("name") or "", "bold"),
+        )  # fmt: skip
+        if hit.get("title"):
+            head.append("  ")
+            head.append_text(safe(hit["title"], "italic"))
+        lines += [head, snippet(hit.get("snippet") or ""), Text("")]
+    print_lines(console, lines)
+
+
+def snippet(text: str) -> Text:
+    """A snippet with its match marks turned into a highlight style."""
+    out = Text("  ")
+    highlighted = False
+    for piece in text.replace(MARK_END, MARK_START).split(MARK_START):
+        if piece:
+            out.append_text(safe(piece, "bold yellow" if highlighted else ""))
+        highlighted = not highlighted
+    return out

@@ -1,0 +1,81 @@
+"""The ingest, letters, letter and search commands, through the real entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import invoke
+
+
+@pytest.fixture
+def db(work_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OFSTED_DB", str(work_db))
+    return work_db
+
+
+def test_ingest_json_is_one_document_object_per_file(db: Path, folder: Path) -> None:
+    result = invoke(
+        "ingest", str(folder / "letter.txt"), str(folder / "sub"), "--dry-run", "--json"
+    )
+    assert result.code == 0, result.stderr
+    docs: list[dict[str, Any]] = result.json()
+    assert [d["status"] for d in docs] == ["dry_run"] * 3
+    first = docs[0]
+    assert first["path"].endswith("letter.txt")
+    assert first["kind"] == "ministerial_letter"
+    assert first["authority"]["ons_code"] == "E06000016"
+    assert first["inspection"]["overall"] == "Good"
+    assert "inspection.overall" in first["evidence"]
+    assert "checked 3, duplicates 0, failed 0" in result.stderr
+
+
+def test_ingest_warns_once_per_bad_file_and_goes_on(db: Path, folder: Path) -> None:
+    result = invoke("ingest", str(folder))
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("ofsted: ")]
+    assert len(warnings) == 3
+    assert any("empty.txt" in w and "empty" in w for w in warnings)
+    assert "3 ingested, 1 duplicate(s), 3 failed" in result.stdout
+    # Exit code 1 needs cli.run to honour typer.Exit's code (reported to the lead).
+
+
+def test_letters_letter_and_search(db: Path, folder: Path) -> None:
+    invoke("ingest", str(folder / "sub"))
+    listed = invoke("letters", "leicestershire", "--json").json()
+    assert [d["kind"] for d in listed] == ["committee_report"]
+    doc_id = listed[0]["id"]
+    shown = invoke("letter", doc_id[:6])
+    assert shown.code == 0
+    assert "2024-04-22" in shown.stdout and "official record:" in shown.stdout
+    assert "2024-04-15 (test)" in shown.stdout
+    found = invoke("search", "kinship", "--json").json()
+    assert [h["id"] for h in found] == [doc_id]
+    table = invoke("search", "kinship", "--authority", "leicestershire")
+    assert doc_id in table.stdout and "kinship" in table.stdout.lower()
+    flat = invoke("search", "kinship", "--format", "csv")
+    assert "[Kinship]" in flat.stdout or "[kinship]" in flat.stdout
+
+
+def test_document_text_is_shown_literally(db: Path, tmp_path: Path) -> None:
+    from tests.documents.conftest import LEICESTER_LETTER
+
+    hostile = LEICESTER_LETTER + "\n[bold red]styled?[/bold red] \x1b[31mred\x1b[0m\n"
+    path = tmp_path / "hostile.txt"
+    path.write_text(hostile)
+    (doc,) = invoke("ingest", str(path), "--json").json()
+    shown = invoke("letter", doc["id"])
+    assert "[bold red]styled?[/bold red]" in shown.stdout
+    assert "\x1b" not in shown.stdout
+    assert "bundled" not in shown.stdout
+
+
+def test_usage_errors(db: Path) -> None:
+    assert invoke("search", "x NEAR(", "--raw").code == 2
+    assert invoke("search", '"*').code == 2
+    assert invoke("letters", "--kind", "memo").code == 2
+    assert invoke("letter", "zz").code == 2
+    assert invoke("letter", "ffffffff").code == 3
+    missing = invoke("letter", "aaaaaaaaaaaa")
+    assert missing.code == 0 and "without its text" in missing.stdout
