@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ofstedcli.documents import vocab
@@ -63,6 +64,44 @@ def table(
     if len(best) >= 2 or (single_overall and best and best[0].area == "overall"):
         return best
     return []
+
+
+#: A table header, after which a PDF may give the column of labels before that of grades.
+_HEADER = re.compile(r"\bJudgements?\s+Grades?\b", re.IGNORECASE)
+#: Where one label starts in a column of labels.
+_LABEL_START = re.compile(
+    r"\bThe (?:impact|experiences?|effectiveness)\b|\bOverall effectiveness\b"
+    r"|(?<![\w.])[1-3](?:\.[12])?\.?\s(?=[A-Z])",
+)
+_GRADE_RUN = re.compile(rf"(?:{GRADE}\s*)+", re.IGNORECASE)
+
+
+def column_table(text: str, start: int = 0, end: int | None = None) -> list[Row]:
+    """A judgement table whose text came out column by column (all the labels, then all the
+    grades), as some PDFs give it; empty unless the labels and grades pair up exactly."""
+    header = _HEADER.search(text, start, len(text) if end is None else end)
+    if header is None:
+        return []
+    grades = _GRADE_RUN.search(text, header.end(), header.end() + 1200)
+    if grades is None:
+        return []
+    labels_text = text[header.end() : grades.start()]
+    starts = [m.start() for m in _LABEL_START.finditer(labels_text)]
+    found = list(GRADE_RE.finditer(text, grades.start(), grades.end()))
+    if len(starts) < 2 or len(starts) != len(found):
+        return []
+    rows: list[Row] = []
+    bounds = [*starts, len(labels_text)]
+    for (a, b), grade in zip(pairwise(bounds), found, strict=True):
+        label = labels_text[a:b].strip()
+        key = vocab.area(_NUMBERING.sub("", label, count=1))
+        if key is None or any(r.area == key for r in rows):
+            return []
+        offset = header.end() + a
+        rows.append(
+            Row(key, vocab.grade(grade.group()), (offset, offset + len(label)), grade.span())
+        )
+    return rows
 
 
 def _cut_before(text: str, floor: int, m: re.Match[str]) -> int:

@@ -42,7 +42,7 @@ _FRAMEWORKS: list[tuple[str, re.Pattern[str]]] = [
 
 #: "Inspection of Leicester City Council local authority children's services".
 _NAME_INSIDE = re.compile(
-    r"\bInspection of (?P<x>(?!local authority)[^.]{1,80}?) local authority children's"
+    r"\bInspection of (?P<x>(?!local authority).{1,80}?) local authority children's"
     r"(?: social care)? services",
     _I,
 )
@@ -200,6 +200,9 @@ def _judgements(b: Builder, framework: str | None, front: str) -> None:
     """Record the overall judgement and the sub-judgements."""
     text = b.text
     rows = judgements.table(text, 0, FRONT, single_overall=True)
+    if len(rows) < 3:
+        by_column = judgements.column_table(text, 0, FRONT)
+        rows = by_column if len(by_column) > len(rows) else rows
     common.record_rows(b, rows)
     headline = _HEADLINE.search(front)
     if headline and not b.has("inspection.overall"):

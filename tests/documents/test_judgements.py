@@ -85,3 +85,29 @@ def test_mentions_oldest_first_partial_dates_and_one_per_judgement() -> None:
         {"date": "2021", "type": "focused visit", "overall": None},
         {"date": None, "type": None, "overall": model.INADEQUATE},
     ]
+
+
+def test_table_read_column_by_column() -> None:
+    raw = (
+        "Judgement Grade\nThe impact of leaders on social work practice with children and \n"
+        "families\nThe experiences and progress of children who need help and protection\n"
+        "The experiences and progress of children in care\nThe experiences and progress of "
+        "care leavers\nOverall effectiveness\nGood\nInadequate\nRequires improvement to be "
+        "good\nOutstanding\nGood\nChildren in Wessex are safer."
+    )
+    text = View(raw).text
+    assert judgements.table(text) == []
+    rows = judgements.column_table(text)
+    assert [(r.area, r.grade) for r in rows] == [
+        ("leadership", model.GOOD),
+        ("help_and_protection", model.INADEQUATE),
+        ("in_care", model.REQUIRES_IMPROVEMENT),
+        ("care_leavers", model.OUTSTANDING),
+        ("overall", model.GOOD),
+    ]
+    assert text[rows[1].label[0] : rows[1].label[1]].endswith("help and protection")
+
+
+def test_column_table_needs_labels_and_grades_to_pair_up() -> None:
+    raw = "Judgement Grade\nThe impact of leaders\nOverall effectiveness\nGood\n"
+    assert judgements.column_table(View(raw + "Good Inadequate").text) == []

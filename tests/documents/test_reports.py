@@ -147,3 +147,26 @@ def test_older_report_grades_overall_under_its_heading() -> None:
     assert insp["lead_inspector"] == "Pat Example"
     assert (insp["start_date"], insp["end_date"]) == ("2013-07-15", "2013-07-19")
     assert out["authority"]["name"] == "Wessex County Council"
+
+
+def test_judgement_table_given_column_by_column() -> None:
+    text = (
+        "Inspection of Barset local authority children's services\n"
+        "Inspection dates: 3 to 14 March 2025\n"
+        "Lead inspector: Sam Sample, His Majesty's Inspector\n"
+        "Judgement Grade\n"
+        + "\n".join(
+            factory.ILACS_LABELS[k]
+            for k in ("leadership", "help_and_protection", "in_care", "care_leavers")
+        )
+        + "\nOverall effectiveness\nGood\nGood\nInadequate\nGood\nRequires improvement to be good\n"
+        "Children in Barset are helped when they need it."
+    )
+    insp = _check_evidence(text, extract(text))["inspection"]
+    assert insp["judgements"] == {
+        "leadership": G,
+        "help_and_protection": G,
+        "in_care": INAD,
+        "care_leavers": G,
+    }
+    assert insp["overall"] == RI
