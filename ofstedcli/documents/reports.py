@@ -56,11 +56,6 @@ _TITLE = re.compile(
 )
 _DATES = re.compile(rf"\bInspection dates?:? (?P<r>{vocab.DATE_RANGE})", _I)
 _DATE_ONE = re.compile(rf"\bInspection dates?:? (?P<d>{vocab.FULL_DATE})", _I)
-_NAME_END = re.compile(
-    r"(?:,|\s+(?:Her|His)\s+Majesty|\s+HMI\b|\s+SHMI\b|\s+\(|\s+Deputy\b|\s+Team\b"
-    r"|\s+Judgement\b|\s+Age group\b|\s+Additional\b|\s+Senior\b|\s{2,}).*$",
-    re.S,
-)
 _HEADLINE = re.compile(
     rf"\bThe overall judgement is (?:that )?(?:children's services (?:(?:are|is) )?)?"
     rf"(?P<g>{GRADE})"
@@ -163,36 +158,52 @@ def _dates(b: Builder, front: str) -> None:
         b.date("inspection.start_date", one, "d")
 
 
-_LEAD_WORD = re.compile(r"(?:lead|reporting) inspector\b:?[ \t]*", _I)
+#: "Lead inspector: Jan Edwards", the name then running on into whatever follows it.
+_LEAD = re.compile(
+    r"(?i:lead|reporting) (?i:inspector)\b:? (?P<n>[A-Z][\w'.-]*"
+    r"(?: (?:[A-Z][\w'.-]*|de|van|von|le|da)){1,6})"
+)
+_PARTICLES = {"de", "van", "von", "le", "da"}
+#: Words that end a lead inspector's name: their title, or the next heading or field.
+_AFTER_NAME = {
+    "her", "his", "hmi", "shmi", "deputy", "team", "judgement", "age", "additional", "senior",
+    "inspection", "the", "ofsted", "social", "regulatory", "inspector", "inspectors", "lead",
+    "and", "published", "report", "date", "dates", "with", "assisted", "children's",
+}  # fmt: skip
 
 
 def _lead(b: Builder) -> None:
-    """Record the lead inspector, read from the original line that names them."""
-    raw = b.view.raw
+    """Record the lead inspector: the capitalised words after "Lead inspector", up to their
+    title or the next field (read from the normalised text, so line breaks do not matter)."""
+    text = b.text
     at = 0
     while True:
         # str.find walks a long report far faster than a case-insensitive pattern would.
-        hit = min(
-            (i for i in (raw.find("nspector", at), raw.find("NSPECTOR", at)) if i >= 0), default=-1
-        )
-        if hit < 0:
+        found = [i for i in (text.find("nspector", at), text.find("NSPECTOR", at)) if i >= 0]
+        if not found:
             return
+        hit = min(found)
         at = hit + 8
-        line_start = raw.rfind("\n", 0, hit) + 1
-        m = _LEAD_WORD.match(raw, max(line_start, hit - 12))
-        if m is None or re.search(r"deputy\s*$", raw[line_start : m.start()], _I):
+        m = _LEAD.search(text, max(0, hit - 12), hit + 120)
+        if (
+            m is None
+            or m.start() > hit
+            or text[max(0, m.start() - 7) : m.start()].lower() == ("deputy ")
+        ):
             continue
-        line_end = raw.find("\n", m.end())
-        line = raw[m.end() : line_end if line_end >= 0 else len(raw)]
-        start = m.end()
-        if not line.strip():
-            nxt = raw[m.end() :].lstrip("\n").split("\n", 1)[0]
-            start = raw.find(nxt, m.end())
-            line = nxt
-        name = " ".join(_NAME_END.sub("", line.strip()).split())
-        if re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*| [a-z]{1,3}){1,4}", name):
-            first = raw.find(name.split()[0], start)
-            b.add_raw("inspection.lead_inspector", places.tidy(name), first, first + len(name))
+        words: list[str] = []
+        for word in m["n"].split(" "):
+            if word.lower().rstrip(",") in _AFTER_NAME:
+                break
+            words.append(word)
+            if word.endswith(","):
+                break
+        while words and words[-1] in _PARTICLES:
+            words.pop()
+        name = " ".join(words).rstrip(",")
+        if len(words) >= 2 and len(words) <= 4:
+            b.add("inspection.lead_inspector", places.tidy(name), m.start("n"),
+                  m.start("n") + len(name))  # fmt: skip
             return
 
 
