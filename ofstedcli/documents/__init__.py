@@ -2,7 +2,9 @@
 
 The extractor knows nothing of files or databases: :func:`extract` takes text and returns an
 :class:`Extraction` (the document's kind and its facts, each with the span of text it came
-from).  :func:`read_document` and :func:`read_bytes` turn files into that text.
+from).  :func:`read_document` and :func:`read_bytes` turn files into that text.  The names
+below load their modules on first use, so that commands which only list or search stored
+documents do not pay for compiling the extractor's patterns.
 
 >>> x = extract("Children's services in Leicester are good.")
 >>> x.kind
@@ -11,19 +13,14 @@ from).  :func:`read_document` and :func:`read_bytes` turn files into that text.
 
 from __future__ import annotations
 
-from ofstedcli.documents import (
-    committee,
-    common,
-    engagement,
-    ministerial,
-    press,
-    reports,
-    visits,
-)
-from ofstedcli.documents.classify import classify
-from ofstedcli.documents.extraction import KINDS, Builder, Extraction, Fact
-from ofstedcli.documents.read import SUFFIXES, read_bytes, read_document
-from ofstedcli.documents.text import View
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ofstedcli.documents.kinds import KINDS
+
+if TYPE_CHECKING:
+    from ofstedcli.documents.extraction import Extraction, Fact
+    from ofstedcli.documents.read import SUFFIXES, read_bytes, read_document
 
 __all__ = [
     "KINDS",
@@ -36,32 +33,24 @@ __all__ = [
     "read_document",
 ]
 
+#: Where each lazily loaded name lives.
+_LAZY = {
+    "Extraction": "ofstedcli.documents.extraction",
+    "Fact": "ofstedcli.documents.extraction",
+    "SUFFIXES": "ofstedcli.documents.read",
+    "read_bytes": "ofstedcli.documents.read",
+    "read_document": "ofstedcli.documents.read",
+    "extract": "ofstedcli.documents.extractor",
+    "classify_text": "ofstedcli.documents.extractor",
+}
 
-def classify_text(text: str) -> str:
-    """The kind of a document (one of :data:`KINDS`)."""
-    return classify(View(text))[0]
+
+def __getattr__(name: str) -> Any:
+    """Load a public name's module on first use."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def extract(text: str) -> Extraction:
-    """Every fact the text states, with its evidence, and the document's kind."""
-    view = View(text)
-    kind, cue = classify(view)
-    b = Builder(view)
-    if cue is not None:
-        b.add("kind", kind, *cue)
-    if kind == "inspection_report":
-        reports.extract(b)
-    elif kind in ("focused_visit_letter", "monitoring_visit_letter"):
-        visits.extract(b, kind)
-    elif kind == "ministerial_letter":
-        ministerial.extract(b)
-    elif kind == "engagement_meeting_letter":
-        engagement.extract(b)
-    elif kind == "press_release":
-        press.extract(b)
-    elif kind == "committee_report":
-        committee.extract(b)
-    else:
-        common.authority(b, common.candidates(b))
-        ministerial.about_inspection(b, None)
-    return b.result(kind)
+if TYPE_CHECKING:
+    from ofstedcli.documents.extractor import classify_text, extract

@@ -15,18 +15,6 @@ from typing import Any
 from ofstedcli.documents import vocab
 from ofstedcli.documents.text import View
 
-#: Document kinds, as the ``kind`` field and the ``--kind`` filter spell them.
-KINDS = (
-    "inspection_report",
-    "focused_visit_letter",
-    "monitoring_visit_letter",
-    "ministerial_letter",
-    "engagement_meeting_letter",
-    "press_release",
-    "committee_report",
-    "other",
-)
-
 #: Fields of the inspection object, in contract order.
 INSPECTION_FIELDS = (
     "framework",

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ofstedcli.documents import extract
 from ofstedcli.documents.extraction import Extraction
+from ofstedcli.documents.extractor import extract
 from ofstedcli.documents.link import (
     choose_inspection,
     conflicts,

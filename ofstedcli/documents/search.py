@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ofstedcli.dates import parse_date
-from ofstedcli.documents.extraction import KINDS
+from ofstedcli.documents.kinds import KINDS
 from ofstedcli.errors import Ambiguous, NotFound, UsageError
 from ofstedcli.store import Store
 

@@ -1,0 +1,46 @@
+"""The extractor's entry point: classify a text, then run its family's extractor."""
+
+from __future__ import annotations
+
+from ofstedcli.documents import (
+    committee,
+    common,
+    engagement,
+    ministerial,
+    press,
+    reports,
+    visits,
+)
+from ofstedcli.documents.classify import classify
+from ofstedcli.documents.extraction import Builder, Extraction
+from ofstedcli.documents.text import View
+
+
+def classify_text(text: str) -> str:
+    """The kind of a document (one of :data:`~ofstedcli.documents.kinds.KINDS`)."""
+    return classify(View(text))[0]
+
+
+def extract(text: str) -> Extraction:
+    """Every fact the text states, with its evidence, and the document's kind."""
+    view = View(text)
+    kind, cue = classify(view)
+    b = Builder(view)
+    if cue is not None:
+        b.add("kind", kind, *cue)
+    if kind == "inspection_report":
+        reports.extract(b)
+    elif kind in ("focused_visit_letter", "monitoring_visit_letter"):
+        visits.extract(b, kind)
+    elif kind == "ministerial_letter":
+        ministerial.extract(b)
+    elif kind == "engagement_meeting_letter":
+        engagement.extract(b)
+    elif kind == "press_release":
+        press.extract(b)
+    elif kind == "committee_report":
+        committee.extract(b)
+    else:
+        common.authority(b, common.candidates(b))
+        ministerial.about_inspection(b, None)
+    return b.result(kind)
