@@ -2,8 +2,9 @@
 
 Run: python benchmarks/speed.py [--runs N]
 
-Each command runs N times as a fresh process (after two warm-up runs); the figure is the
-median wall time.  The goals (issue 3) are ratios against ``python -c "import typer"``:
+Each command runs N times as a fresh process (after two warm-up runs), interleaved round-robin
+with the others so that other load on the machine falls on every command alike; the figure
+is the median wall time.  The goals (issue 3) are ratios against ``python -c "import typer"``:
 ``show --json`` at most 1.25x, the table at most 1.6x, ``compare`` of five authorities at most
 1.7x, and ``show --json`` faster than ``sqlite-utils query`` returning the same rows.
 """
@@ -25,17 +26,29 @@ PY = sys.executable
 BIN = Path(PY).parent
 
 
-def _median(cmd: list[str], runs: int, env: dict[str, str]) -> float:
-    for _ in range(2):
-        subprocess.run(cmd, capture_output=True, env=env, check=False)
-    times = []
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    """Seconds one run takes; leading NAME=VALUE words set that run's environment."""
+    while cmd and "=" in cmd[0] and not cmd[0].startswith("/"):
+        name, _, value = cmd[0].partition("=")
+        env = {**env, name: value}
+        cmd = cmd[1:]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[:300]}")
+    return elapsed
+
+
+def _medians(cmds: list[list[str]], runs: int, env: dict[str, str]) -> list[float]:
+    for cmd in cmds:
+        for _ in range(2):
+            _time(cmd, env)
+    times: list[list[float]] = [[] for _ in cmds]
     for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[:300]}")
-    return statistics.median(times)
+        for n, cmd in enumerate(cmds):
+            times[n].append(_time(cmd, env))
+    return [statistics.median(t) for t in times]
 
 
 def main() -> None:
@@ -55,11 +68,15 @@ def main() -> None:
         "SELECT i.*, j.area, j.grade FROM inspections i LEFT JOIN judgements j "
         "ON j.inspection = i.id WHERE i.authority = 'E06000016' ORDER BY i.published"
     )
+    # What a terminal gets (styled by Rich): FORCE_COLOR=1 in that command's environment.
+    coloured = ["FORCE_COLOR=1"]
     cases: list[tuple[str, list[str], float | None]] = [
         ("python -c 'import typer' (baseline)", [PY, "-c", "import typer"], None),
         ("ofsted show leicester --json", [ofsted, "show", "leicester", "--json"], 1.25),
         ("ofsted show leicester (table)", [ofsted, "show", "leicester"], 1.6),
         ("ofsted compare (5 authorities)", [ofsted, "compare", *five], 1.7),
+        ("ofsted show leicester (table, colour)", [*coloured, ofsted, "show", "leicester"], 1.6),
+        ("ofsted compare (5, colour)", [*coloured, ofsted, "compare", *five], 1.7),
         ("ofsted show leicster --json (fuzzy)", [ofsted, "show", "leicster", "--json"], None),
     ]
     if sqlite_utils:
@@ -67,12 +84,11 @@ def main() -> None:
             ("sqlite-utils query (same rows)", [sqlite_utils, "query", str(DB), query], None)
         )
     print(f"{'command':45} {'median':>9} {'ratio':>7} {'goal':>6}")
-    base = None
+    medians = _medians([cmd for _, cmd, _ in cases], args.runs, env)
+    base = medians[0]
     results: dict[str, float] = {}
-    for label, cmd, goal in cases:
-        median = _median(cmd, args.runs, env)
+    for (label, _, goal), median in zip(cases, medians, strict=True):
         results[label] = median
-        base = base or median
         ratio = median / base
         verdict = "" if goal is None else ("ok" if ratio <= goal else "MISSED")
         goal_text = f"{goal:.2f}x" if goal else ""

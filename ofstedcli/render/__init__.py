@@ -9,7 +9,6 @@ is made safe there: no markup or escape sequence in data can style or control a 
 
 from __future__ import annotations
 
-import csv
 import importlib
 import json
 import os
@@ -38,6 +37,9 @@ VIEWS: dict[str, str] = {
     "db_update": "db:draw_update",
 }
 
+#: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
+PLAIN_VIEWS = {"show", "compare", "list", "inspections"}
+
 #: Views whose data is a list of records, and so can be written as CSV or NDJSON.
 LIST_VIEWS = {"list", "inspections"}
 LIST_VIEWS |= {"stats", "neighbours", "transitions", "movers", "recent"}
@@ -51,10 +53,10 @@ class PipeClosed(Exception):
 
 
 def colour_wanted(no_color: bool, stream: IO[str]) -> bool:
-    """Colour only on a terminal, and never with --no-color, NO_COLOR or TERM=dumb."""
+    """Colour on a terminal or with FORCE_COLOR; never with --no-color, NO_COLOR, TERM=dumb."""
     if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return stream.isatty()
+    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
 
 
 class Output:
@@ -106,9 +108,12 @@ class Output:
         draw: Callable[[Any, Any], None] = getattr(
             importlib.import_module(f"ofstedcli.render.{module}"), name
         )
-        from ofstedcli.render.console import make_console
+        from ofstedcli.render.plain import Screen
 
-        draw(make_console(self.stdout, self.color), data)
+        screen = Screen(self.stdout, self.color)
+        # Views built of plain lines take the Screen (no Rich without colour); the others
+        # draw Rich renderables on its console.
+        draw(screen if view in PLAIN_VIEWS else screen.console, data)
 
     def message(self, text: str) -> None:
         """A one-line note to stderr (progress, warnings), never to stdout."""
@@ -162,6 +167,8 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def write_csv(stream: IO[str], records: list[dict[str, Any]]) -> None:
     """Records as CSV with a header of every column seen, in first-seen order."""
+    import csv
+
     flat = [flatten(r) for r in records]
     columns: dict[str, None] = {}
     for row in flat:

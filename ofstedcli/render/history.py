@@ -1,22 +1,27 @@
-"""Tables for show, compare, list and inspections, drawn as light grids of coloured cells."""
+"""show, compare, list and inspections, as lines of styled segments in light grids.
+
+These views import no Rich unless colour is on (see :mod:`ofstedcli.render.plain`).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
-
-from ofstedcli.model import AREAS, GRADES, SHORT_GRADE
-from ofstedcli.render.console import (
+from ofstedcli.model import AREAS, GRADES
+from ofstedcli.render.plain import (
     CHANGE_MARKS,
     GRADE_STYLES,
-    Cell,
-    grade,
+    Line,
+    Segment,
+    Target,
+    emit,
+    grade_seg,
     grid,
-    print_lines,
-    safe,
+    seg,
 )
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 SUB_AREAS = [a for a in AREAS if a != "overall"]
 SHORT_AREA = {
@@ -44,132 +49,126 @@ def _kind(insp: dict[str, Any]) -> str:
     return f"{insp['framework']} {SHORT_TYPE.get(insp['type'], insp['type'])}".strip()
 
 
-def code(value: str | None) -> Text:
-    """A grade as a coloured code: O, G, RI, I."""
-    text, style = code_cell(value)
-    return Text(text, style=style)
-
-
-def code_cell(value: str | None) -> Cell:
-    """A grade as a grid cell holding its coloured code."""
+def code_cell(value: str | None) -> Segment:
+    """A grade as its coloured code: O, G, RI, I."""
     if value is None:
         return ("", "")
     return (CODES.get(value, "?"), GRADE_STYLES.get(value, ""))
 
 
-def _grade_cell(value: str | None) -> Cell:
-    if value is None:
-        return ("-", "dim")
-    return (SHORT_GRADE.get(value, value), GRADE_STYLES.get(value, ""))
+def code(value: str | None) -> Text:
+    """A grade's coloured code as Rich Text (for the Rich-drawn views)."""
+    from rich.text import Text
+
+    text, style = code_cell(value)
+    return Text(text, style=style)
 
 
-def legend_lines(areas: list[str] | None = None) -> list[Text]:
+def legend_lines(areas: list[str] | None = None) -> list[Line]:
     """What the grade codes and area headings mean."""
-    text = Text("  ", style="dim")
+    line: Line = [("  ", "dim")]
     for g in GRADES:
-        text.append(CODES[g], style=GRADE_STYLES[g])
-        text.append(f" {g}  ", style="dim")
-    lines = [text]
+        line += [(CODES[g], GRADE_STYLES[g]), (f" {g}  ", "dim")]
+    lines = [line]
     if areas:
         labels = "  ".join(f"{SHORT_AREA[a]} {AREAS[a]}" for a in areas)
-        lines.append(Text(f"  {labels}", style="dim"))
+        lines.append([(f"  {labels}", "dim")])
     return lines
 
 
-def legend(console: Console, areas: list[str] | None = None) -> None:
+def legend(target: Target, areas: list[str] | None = None) -> None:
     """Print the legend of grade codes (and area headings)."""
-    print_lines(console, legend_lines(areas))
+    emit(target, legend_lines(areas))
 
 
-def header_lines(authority: dict[str, Any]) -> list[Text]:
+def header_lines(authority: dict[str, Any]) -> list[Line]:
     """Name, type, region, codes and status, with successions."""
-    title = safe(authority["name"], "bold")
+    title: Line = [seg(authority["name"], "bold")]
     detail = ", ".join(x for x in (authority.get("type"), authority.get("region")) if x)
     if detail:
-        title.append_text(safe(f"  ({detail})", "dim"))
+        title.append(seg(f"  ({detail})", "dim"))
     codes = [
         f"ONS {authority['ons_code']}",
         f"DfE {authority.get('dfe_code') or '-'}",
         f"Ofsted URN {authority.get('ofsted_urn') or '-'}",
         authority.get("status") or "",
     ]
-    lines = [title, safe(" · ".join(c for c in codes if c), "dim")]
+    lines = [title, [seg(" · ".join(c for c in codes if c), "dim")]]
     for key, label in (("predecessors", "Formed from"), ("successors", "Replaced by")):
         links = authority.get(key) or []
         if links:
             when = {link.get("date") for link in links} - {None}
             names = ", ".join(f"{link['name']} ({link['ons_code']})" for link in links)
             suffix = f" in {min(when)[:4]}" if when else ""
-            lines.append(safe(f"{label}: {names}{suffix}"))
+            lines.append([seg(f"{label}: {names}{suffix}")])
     return lines
 
 
-def draw_show(console: Console, data: dict[str, Any]) -> None:
+def _current_line(current: dict[str, Any] | None) -> Line:
+    line: Line = [("Current: ", "bold")]
+    if current is None:
+        return [*line, ("no whole-service inspection on record", "dim")]
+    if current["overall"] is None:
+        line.append(("no overall judgement given (ILACS from April 2026)", "italic"))
+    else:
+        line.append(grade_seg(current["overall"], short=False))
+    when = current.get("published") or current.get("start_date")
+    kind = f"{current['framework']} {current['type']}"
+    line.append(seg(f"  {kind}, published {when}" if when else f"  {kind}", "dim"))
+    if current.get("provisional"):
+        line.append((" (provisional)", "italic"))
+    return line
+
+
+def draw_show(target: Target, data: dict[str, Any]) -> None:
     """An authority's header, current judgement, path and whole timeline."""
     lines = header_lines(data["authority"])
-    current = data.get("current")
-    line = Text("Current: ", style="bold")
-    if current is None:
-        line.append("no whole-service inspection on record", style="dim")
-    else:
-        if current["overall"] is None:
-            line.append("no overall judgement given (ILACS from April 2026)", style="italic")
-        else:
-            line.append_text(grade(current["overall"], short=False))
-        when = current.get("published") or current.get("start_date")
-        kind = f"{current['framework']} {current['type']}"
-        line.append_text(safe(f"  {kind}, published {when}" if when else f"  {kind}", "dim"))
-        if current.get("provisional"):
-            line.append(" (provisional)", style="italic")
-    lines.append(line)
+    lines.append(_current_line(data.get("current")))
     if data.get("path"):
-        path_text = Text("Path: ", style="bold")
+        path: Line = [("Path: ", "bold")]
         for n, step in enumerate(data["path"]):
             if n:
-                path_text.append(" -> ")
-            path_text.append_text(grade(step["overall"]))
-            path_text.append(f" ({step['year']})")
-        lines.append(path_text)
+                path.append((" -> ", ""))
+            path += [grade_seg(step["overall"]), (f" ({step['year']})", "")]
+        lines.append(path)
     earlier = data.get("predecessor_inspections") or []
     inspections = earlier + data["inspections"]
-    lines.append(Text())
+    lines.append([])
     if inspections:
-        lines += _timeline(console.width, inspections)
+        lines += _timeline(target.width, inspections)
         areas = [a for a in SUB_AREAS if any(a in i["judgements"] for i in inspections)]
         lines += legend_lines(areas)
     else:
-        lines.append(Text("No inspections match.", style="dim"))
+        lines.append([("No inspections match.", "dim")])
     if data.get("documents"):
-        lines.append(Text())
-        lines += _documents(console.width, data["documents"])
+        lines.append([])
+        lines += _documents(target.width, data["documents"])
     if any(i.get("provisional") for i in inspections):
-        lines.append(
-            Text("* provisional: published after the newest official statistics", style="dim")
-        )
-    print_lines(console, lines)
+        lines.append([("* provisional: published after the newest official statistics", "dim")])
+    emit(target, lines)
 
 
-def _timeline(width: int, inspections: list[dict[str, Any]]) -> list[Text]:
+def _timeline(width: int, inspections: list[dict[str, Any]]) -> list[Line]:
     wide = width >= 100
     areas = [a for a in SUB_AREAS if any(a in i["judgements"] for i in inspections)]
     headers = ["Inspected", "Published", "Inspection", "Overall" if wide else "OE", ""]
     headers += [SHORT_AREA[a] for a in areas] + (["Theme"] if wide else [])
-    rows: list[list[Cell]] = []
+    rows: list[list[Segment]] = []
     for insp in inspections:
-        overall = _grade_cell(insp["overall"]) if wide else code_cell(insp["overall"])
+        overall = grade_seg(insp["overall"], empty="-") if wide else code_cell(insp["overall"])
         if insp.get("provisional"):
             overall = (overall[0] + " *", overall[1])
-        mark, style = CHANGE_MARKS.get(insp.get("change") or "", ("", ""))
+        mark = CHANGE_MARKS.get(insp.get("change") or "", ("", ""))
         theme = insp.get("theme") or ""
         kind = _kind(insp) if wide or not theme else f"{_kind(insp)}: {theme}"
         if "authority" in insp:  # a predecessor's inspection
             kind = f"{kind}, former {insp['authority']['name']}"
-        row: list[Cell] = [
+        row = [
             (insp.get("start_date") or "", ""),
             (insp.get("published") or "", ""),
             (kind, ""),
             overall,
-            (mark, style),
+            mark,
         ]
         row += [code_cell(insp["judgements"].get(a)) for a in areas]
         if wide:
@@ -179,8 +178,14 @@ def _timeline(width: int, inspections: list[dict[str, Any]]) -> list[Text]:
     return grid(width, headers, rows, flexible=flexible, title="Inspections")
 
 
-def _documents(width: int, documents: list[dict[str, Any]]) -> list[Text]:
-    rows: list[list[Cell]] = [
+def _from(party: dict[str, Any] | None) -> str:
+    if not party:
+        return ""
+    return ", ".join(p for p in (party.get("name"), party.get("organisation")) if p)
+
+
+def _documents(width: int, documents: list[dict[str, Any]]) -> list[Line]:
+    rows = [
         [
             (doc.get("date") or "", ""),
             ((doc.get("kind") or "").replace("_", " "), ""),
@@ -189,45 +194,34 @@ def _documents(width: int, documents: list[dict[str, Any]]) -> list[Text]:
         ]
         for doc in documents
     ]
-    return grid(
-        width,
-        ["Date", "Kind", "Id", "Link, title or sender"],
-        rows,
-        flexible=[3, 1],
-        title="Documents",
-    )
+    headers = ["Date", "Kind", "Id", "Link, title or sender"]
+    return grid(width, headers, rows, flexible=[3, 1], title="Documents")
 
 
-def _from(party: dict[str, Any] | None) -> str:
-    if not party:
-        return ""
-    return ", ".join(p for p in (party.get("name"), party.get("organisation")) if p)
-
-
-def draw_compare(console: Console, data: dict[str, Any]) -> None:
+def draw_compare(target: Target, data: dict[str, Any]) -> None:
     """Authorities on one time axis of years, then a summary row for each."""
     shows = data["authorities"]
     years = sorted({s["year"] for show in shows for s in show["path"] if s["year"]})
-    axis: list[list[Cell]] = []
+    axis: list[list[Segment]] = []
     for show in shows:
         cells: dict[str, list[str]] = {}
         for step in show["path"]:
             cells.setdefault(step["year"], []).append(step["overall"])
-        row: list[Cell] = [(show["authority"]["name"], "")]
+        row: list[Segment] = [(show["authority"]["name"], "")]
         for y in years:
             grades = cells.get(y, [])
             text = "/".join(CODES[g] for g in grades)
             row.append((text, GRADE_STYLES[grades[-1]] if grades else ""))
         axis.append(row)
     lines = grid(
-        console.width,
+        target.width,
         ["Authority", *(f"'{y[2:]}" for y in years)],
         axis,
         flexible=[0],
         title="Overall judgements by year published",
     )
     lines += legend_lines()
-    summary: list[list[Cell]] = []
+    summary: list[list[Segment]] = []
     for show in shows:
         s = show["summary"]
         current = s["current"] or {}
@@ -244,20 +238,20 @@ def draw_compare(console: Console, data: dict[str, Any]) -> None:
                 (f"{years_since} yrs" if years_since is not None else "never", ""),
             ]
         )
-    lines.append(Text())
+    lines.append([])
     lines += grid(
-        console.width,
+        target.width,
         ["Authority", "Current", "Published", "Graded", "Visits", "Best", "Worst", "Since I"],
         summary,
         flexible=[0],
         title="Summary",
     )
-    print_lines(console, lines)
+    emit(target, lines)
 
 
-def draw_list(console: Console, rows: list[dict[str, Any]]) -> None:
+def draw_list(target: Target, rows: list[dict[str, Any]]) -> None:
     """Every authority with its current grade and date."""
-    cells: list[list[Cell]] = []
+    cells: list[list[Segment]] = []
     for row in rows:
         latest = row.get("latest") or {}
         cells.append(
@@ -265,23 +259,23 @@ def draw_list(console: Console, rows: list[dict[str, Any]]) -> None:
                 (row["name"], ""),
                 (row.get("region") or "", ""),
                 (row.get("type") or "", ""),
-                _grade_cell(latest.get("overall")),
+                grade_seg(latest.get("overall"), empty="-"),
                 (latest.get("start_date") or "", ""),
                 (latest.get("published") or "", ""),
                 (_kind(latest) if latest else "", ""),
             ]
         )
     headers = ["Authority", "Region", "Type", "Current", "Inspected", "Published", "Inspection"]
-    lines = grid(console.width, headers, cells, flexible=[0, 1, 2, 6])
-    lines.append(Text(_count(len(rows), "authority", "authorities"), style="dim"))
-    print_lines(console, lines)
+    lines = grid(target.width, headers, cells, flexible=[0, 1, 2, 6])
+    lines.append([(_count(len(rows), "authority", "authorities"), "dim")])
+    emit(target, lines)
 
 
-def draw_inspections(console: Console, rows: list[dict[str, Any]]) -> None:
+def draw_inspections(target: Target, rows: list[dict[str, Any]]) -> None:
     """Every inspection event, oldest first."""
-    cells: list[list[Cell]] = []
+    cells: list[list[Segment]] = []
     for row in rows:
-        overall = _grade_cell(row["overall"])
+        overall = grade_seg(row["overall"], empty="-")
         if row.get("provisional"):
             overall = (overall[0] + " *", overall[1])
         cells.append(
@@ -295,9 +289,9 @@ def draw_inspections(console: Console, rows: list[dict[str, Any]]) -> None:
             ]
         )
     headers = ["Authority", "Inspected", "Published", "Inspection", "Overall", "Theme"]
-    lines = grid(console.width, headers, cells, flexible=[0, 3, 5])
-    lines.append(Text(_count(len(rows), "inspection", "inspections"), style="dim"))
-    print_lines(console, lines)
+    lines = grid(target.width, headers, cells, flexible=[0, 3, 5])
+    lines.append([(_count(len(rows), "inspection", "inspections"), "dim")])
+    emit(target, lines)
 
 
 def _count(n: int, one: str, many: str) -> str:

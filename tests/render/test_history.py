@@ -124,3 +124,29 @@ def test_colour_only_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not render.Output("table", stdout=buf).color
     monkeypatch.setenv("TERM", "xterm")
     assert not render.Output("table", stdout=buf, no_color=True).color
+
+
+def test_colour_through_rich_styles_never_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    data = _show([_insp(theme="\x1b[2Jwipe [red]x[/red]")])
+    data["authority"]["name"] = "Evil\x1b]0;title\x07 [blink]"
+    buf = io.StringIO()
+    render.Output("table", stdout=buf).emit("show", data)
+    text = buf.getvalue()
+    assert "\x1b[1m" in text  # bold headings: colour is on
+    assert "\x1b[2J" not in text and "\x1b]0;" not in text and "\x07" not in text
+    assert "[red]x[/red]" in text and "[blink]" in text
+    plain = draw("show", data, 120, monkeypatch)
+    assert "\x1b" not in plain
+
+
+def test_plain_and_rich_consoles_draw_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ofstedcli.render.console import make_console
+    from ofstedcli.render.history import draw_show
+
+    data = _show([_insp(), _insp(id="b", type="focused visit", overall=None, theme="Front door")])
+    plain = draw("show", data, 90, monkeypatch)
+    buf = io.StringIO()
+    draw_show(make_console(buf, color=False), data)
+    assert buf.getvalue() == plain
