@@ -117,8 +117,9 @@ def run(argv: list[str] | None = None) -> int:
     """Run one command line, returning its exit code instead of exiting."""
     try:
         try:
-            build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
-            return 0
+            # Without standalone mode Click returns typer.Exit's code instead of raising it.
+            result = build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
+            return result if isinstance(result, int) else 0
         except OfstedError as err:
             return _report(err)
         except Exit as exit_:

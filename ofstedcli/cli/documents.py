@@ -19,15 +19,6 @@ Kind = Annotated[
 Limit = Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")]
 
 
-def _register_views() -> None:
-    """Tell the renderer which module draws these commands' tables."""
-    from ofstedcli import render
-
-    for view in ("ingest", "letters", "letter", "search"):
-        render.VIEWS.setdefault(view, f"documents:draw_{view}")
-    render.LIST_VIEWS.update({"letters", "search"})
-
-
 def ingest(
     paths: Annotated[
         list[str],
@@ -172,7 +163,6 @@ def _flat_hit(hit: dict) -> dict:  # type: ignore[type-arg]
 
 def register(app: typer.Typer) -> None:
     """Add these commands to the app."""
-    _register_views()
     app.command()(ingest)
     app.command()(letters)
     app.command()(letter)

@@ -197,7 +197,8 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     if p.extraction is None or p.sha256 is None or p.text is None:
         return Outcome(p.path, FAILED, reason=p.reason or "unreadable")
     doc_id = p.sha256[:12]
-    if p.sha256 in seen or _stored_with_text(store, p.sha256):
+    duplicate = p.sha256 in seen or _stored_with_text(store, p.sha256)
+    if duplicate and not dry_run:
         return Outcome(p.path, DUPLICATE, id=doc_id, reason="the same content is already stored")
     seen.add(p.sha256)
     x = p.extraction
@@ -211,15 +212,26 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
             reason=f"cannot tell which authority it is about (names found: {names})",
         )
     inspection = choose_inspection(x, inspections_of(store, authority.ons_code))
+    if x.kind == "inspection_report" and inspection is not None:
+        # The report of an inspection the database lists without its text: this file is
+        # that document, so it takes the listed id and link (the user row stands for it).
+        listed = _listed_report(store, inspection.id)
+    else:
+        listed = None
     found = conflicts(x, inspection) if inspection else []
-    document = _document_json(store, x, doc_id, authority.ons_code, authority.name, inspection)
+    document = _document_json(
+        store, x, listed[0] if listed else doc_id, authority.ons_code, authority.name, inspection
+    )
+    document["url"] = listed[1] if listed else None
+    doc_id = document["id"]
     document["conflicts"] = [c.to_json() for c in found]
     if document["date"] is None and x.kind == "inspection_report" and inspection is not None:
         # A report rarely prints its publication date: the official record gives it.
         document["date"] = inspection.published
         document["date_from"] = "official record"
     if dry_run:
-        return Outcome(p.path, DRY_RUN, id=doc_id, document=document)
+        reason = "the same content is already stored" if duplicate else None
+        return Outcome(p.path, DRY_RUN, id=doc_id, document=document, reason=reason)
     try:
         _store(
             store,
@@ -232,6 +244,16 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     except OfstedError as exc:
         return Outcome(p.path, FAILED, id=doc_id, reason=exc.message)
     return Outcome(p.path, INGESTED, id=doc_id, document=document)
+
+
+def _listed_report(store: Store, inspection: str) -> tuple[str, str | None] | None:
+    """Id and link of the text-less report document listed for an inspection, if any."""
+    found = store.rows(
+        "SELECT id, url FROM documents WHERE inspection = ? AND kind = 'inspection_report' "
+        "AND text IS NULL ORDER BY id LIMIT 1",
+        (inspection,),
+    )
+    return (str(found[0][0]), found[0][1]) if found else None
 
 
 def _stored_with_text(store: Store, sha256: str) -> bool:
@@ -285,7 +307,7 @@ def _store(
         doc_id, document["authority"]["ons_code"], x.kind, document["date"], title,
         x.get("sender.name"), x.get("sender.role"), x.get("sender.organisation"),
         x.get("recipient.name"), x.get("recipient.role"), x.get("recipient.organisation"),
-        None, p.sha256, p.text, p.path, inspection, None,
+        document.get("url"), p.sha256, p.text, p.path, inspection, None,
     )  # fmt: skip
     facts = [
         (

@@ -32,6 +32,10 @@ VIEWS: dict[str, str] = {
     "movers": "analysis:draw_movers",
     "recent": "analysis:draw_recent",
     "chart": "chart:draw_chart",
+    "ingest": "documents:draw_ingest",
+    "letters": "documents:draw_letters",
+    "letter": "documents:draw_letter",
+    "search": "documents:draw_search",
     "db_build": "db:draw_build",
     "db_info": "db:draw_info",
     "db_update": "db:draw_update",
@@ -40,10 +44,6 @@ VIEWS: dict[str, str] = {
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
 PLAIN_VIEWS = {"show", "compare", "list", "inspections"}
 
-#: Views whose data is a list of records, and so can be written as CSV or NDJSON.
-LIST_VIEWS = {"list", "inspections"}
-LIST_VIEWS |= {"stats", "neighbours", "transitions", "movers", "recent"}
-LIST_VIEWS |= {"db_build", "db_update"}
 
 _active: Output | None = None
 

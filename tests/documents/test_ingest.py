@@ -103,8 +103,10 @@ def test_disagreements_are_recorded_never_written_over_the_record(
 def test_dry_run_stores_nothing(store: Store, folder: Path) -> None:
     before = store.rows("SELECT count(*) FROM user.documents")[0][0]
     summary = ingest(store, [str(folder)], dry_run=True, workers=1)
-    assert summary.count("dry_run") == 3
-    assert summary.count("duplicate") == 1  # the same content twice in one run
+    # a dry run shows what each file holds, even a copy (said in its reason)
+    assert summary.count("dry_run") == 4
+    copies = [r for r in summary.results if r.reason == "the same content is already stored"]
+    assert len(copies) == 1 and copies[0].document is not None
     assert store.rows("SELECT count(*) FROM user.documents")[0][0] == before
 
 
@@ -147,3 +149,28 @@ def test_one_transaction_per_document(
     assert [r[0] for r in stored] == [summary.results[0].id]
     assert store.rows("SELECT count(DISTINCT document) FROM user.facts")[0][0] == 1
     assert store.rows("SELECT count(*) FROM user.documents_fts")[0][0] == 1
+
+
+def test_a_listed_report_takes_its_listed_id(store: Store, folder: Path) -> None:
+    """A report the database lists without text becomes that document when ingested."""
+    with transaction(store) as conn:
+        conn.execute(
+            "INSERT OR IGNORE INTO user.sources (id, title, publisher) VALUES ('t', 't', 't')"
+        )
+        for n, (insp,) in enumerate(
+            store.rows("SELECT id FROM inspections WHERE authority = 'E06000016'")
+        ):
+            conn.execute(
+                "INSERT INTO user.documents (id, authority, kind, url, inspection, source) "
+                "VALUES (?, 'E06000016', 'inspection_report', ?, ?, 't')",
+                (f"listed{n:06d}", f"https://example.test/{n}", insp),
+            )
+    summary = ingest(store, [str(folder / "sub" / "report.pdf")], workers=1)
+    [result] = summary.results
+    assert result.status == "ingested" and result.id.startswith("listed")
+    row = store.rows("SELECT text IS NOT NULL, url FROM documents WHERE id = ?", (result.id,))
+    assert row[0][0] == 1 and row[0][1].startswith("https://example.test/")
+    reports = store.rows(
+        "SELECT count(*) FROM documents WHERE authority = 'E06000016' AND sha256 IS NOT NULL"
+    )
+    assert reports[0][0] == 1
