@@ -24,8 +24,10 @@ from typing import Any
 from ofstedcli.errors import DatabaseError, NotFound
 from ofstedcli.model import Authority, Document, Inspection
 
-#: Tables and their keys: the views show a bundled row only where the user file has none.
-TABLE_KEYS: dict[str, tuple[str, ...]] = {
+#: For each table, when a bundled row gives way to the user file: a user row with the same
+#: key (a tuple of columns), or a SQL condition on the bundled row ``b``.  Facts belong to
+#: their document (their integer ids are per file), so they give way with it.
+TABLE_KEYS: dict[str, tuple[str, ...] | str] = {
     "sources": ("id",),
     "authorities": ("ons_code",),
     "aliases": ("norm", "authority"),
@@ -33,9 +35,9 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "neighbours": ("authority", "rank"),
     "inspections": ("id",),
     "judgements": ("inspection", "area"),
-    "disagreements": ("id",),
+    "disagreements": "EXISTS (SELECT 1 FROM user.inspections u WHERE u.id = b.inspection)",
     "documents": ("id",),
-    "facts": ("id",),
+    "facts": "EXISTS (SELECT 1 FROM user.documents u WHERE u.id = b.document)",
     "meta": ("key",),
 }
 
@@ -570,11 +572,15 @@ def _create_views(conn: sqlite3.Connection, layers: Sequence[str]) -> None:
         if len(layers) == 1:
             body = f"SELECT * FROM {layers[0]}.{table}"
         else:
-            # user rows first; bundled rows only where the user file has none with that key
-            match = " AND ".join(f"u.{k} = b.{k}" for k in keys)
+            # user rows first; bundled rows only where they do not give way to the user file
+            if isinstance(keys, str):
+                shadowed = keys
+            else:
+                match = " AND ".join(f"u.{k} = b.{k}" for k in keys)
+                shadowed = f"EXISTS (SELECT 1 FROM user.{table} u WHERE {match})"
             body = (
                 f"SELECT * FROM user.{table} UNION ALL SELECT b.* FROM bundled.{table} b "
-                f"WHERE NOT EXISTS (SELECT 1 FROM user.{table} u WHERE {match})"
+                f"WHERE NOT {shadowed}"
             )
         conn.execute(f"CREATE TEMP VIEW {table} AS {body}")
 

@@ -105,3 +105,25 @@ def test_unreadable_file(tiny_db_file: Path, tmp_path: Path) -> None:
     locked.chmod(0)
     with pytest.raises(DatabaseError, match="cannot read"):
         open_store(locked)
+
+
+def test_user_facts_never_hide_bundled_facts_of_other_documents(bundled: Path) -> None:
+    """Fact ids are numbered per file: a user fact 1 must not hide the bundled fact 1."""
+    conn = sqlite3.connect(bundled)
+    conn.execute(
+        "INSERT INTO facts (id, document, field, value) VALUES (1, 'aaaaaaaaaaaa', 'kind', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    with open_store(write=True) as s, transaction(s) as c:
+        c.execute("INSERT INTO user.sources (id, title, publisher) VALUES ('u', 'u', 'u')")
+        c.execute(
+            "INSERT INTO user.documents (id, kind, source) VALUES ('bbbbbbbbbbbb', 'other', 'u')"
+        )
+        c.execute(
+            "INSERT INTO user.facts (id, document, field, value) "
+            "VALUES (1, 'bbbbbbbbbbbb', 'kind', 'other')"
+        )
+    with open_store() as s:
+        facts = {(r[0], r[1]) for r in s.rows("SELECT document, value FROM facts")}
+    assert facts == {("aaaaaaaaaaaa", "x"), ("bbbbbbbbbbbb", "other")}
