@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 import typer
 
 from ofstedcli.cli import options as o
-from ofstedcli.cli.history import _dates, _frameworks
 from ofstedcli.errors import UsageError
 
 Days = Annotated[
@@ -14,12 +13,6 @@ Days = Annotated[
     typer.Option("--days", help="Published in the last N days (default 30).", show_default=False),
 ]
 File = Optional[Path]  # noqa: UP045
-
-
-def _date(value: str | None, option: str, *, end: bool = False) -> str | None:
-    from ofstedcli.dates import parse_date
-
-    return parse_date(value, option=option, end=end) if value is not None else None
 
 
 def stats(
@@ -50,8 +43,8 @@ def stats(
     from ofstedcli.store import open_store
 
     out = o.output(json, fmt, no_color, lists=True)
-    date = _date(as_at, "--as-at", end=True)
-    cutoff = _date(published_by, "--published-by", end=True)
+    date = o.date(as_at, "--as-at", end=True)
+    cutoff = o.date(published_by, "--published-by", end=True)
     with open_store(db) as store:
         data = core.stats(store, as_at=date, published_by=cutoff, by=by.lower())
     out.emit("stats", data, rows=core.stats_rows(data))
@@ -89,9 +82,9 @@ def transitions(
     from ofstedcli.store import open_store
 
     out = o.output(json, fmt, no_color, lists=True)
-    start, end = _dates(since, until)
+    start, end = o.dates(since, until)
     with open_store(db) as store:
-        data = core.transitions(store, since=start, until=end, framework=_frameworks(framework))
+        data = core.transitions(store, since=start, until=end, framework=o.frameworks(framework))
     out.emit("transitions", data, rows=core.transition_rows(data))
 
 
@@ -114,7 +107,7 @@ def movers(
     from ofstedcli.store import open_store
 
     out = o.output(json, fmt, no_color, lists=True)
-    start, _ = _dates(since, None)
+    start, _ = o.dates(since, None)
     assert start is not None
     with open_store(db) as store:
         data = core.movers(store, since=start)
@@ -137,7 +130,7 @@ def recent(
     out = o.output(json, fmt, no_color, lists=True)
     if since is not None and days is not None:
         raise UsageError("--since and --days both set the start; give one")
-    start, end = _dates(since, until)
+    start, end = o.dates(since, until)
     if start is None:
         start = days_ago(30 if days is None else days)
     from ofstedcli.store import open_store
@@ -152,15 +145,13 @@ def chart(
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
             help="Authorities, by name, alias or code.",
-            autocompletion=o._complete_authority,
+            autocompletion=o.complete_authority,
             show_default=False,
         ),
     ] = None,
     region: o.Region = None,
     since: o.Since = None,
-    no_visits: Annotated[
-        bool, typer.Option("--no-visits", help="Leave out focused and monitoring visits.")
-    ] = False,
+    no_visits: o.NoVisits = False,
     svg: Annotated[File, typer.Option("--svg", help="Write the picture to this SVG file.")] = None,
     html: Annotated[
         File, typer.Option("--html", help="Write the picture to this HTML file.")
@@ -177,7 +168,7 @@ def chart(
     out = o.output(json, None, no_color)
     if not names and not region:
         raise UsageError("chart needs authority names or --region")
-    start, _ = _dates(since, None)
+    start, _ = o.dates(since, None)
     with open_store(db) as store:
         found = [resolve(store, n) for n in names or []]
         if region:

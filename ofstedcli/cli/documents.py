@@ -77,7 +77,6 @@ def letters(
     db: o.Db = None,
 ) -> None:
     """The documents, newest first."""
-    from ofstedcli.dates import parse_date
     from ofstedcli.documents.search import check_kinds
     from ofstedcli.errors import UsageError
     from ofstedcli.resolve import resolve_code
@@ -85,7 +84,7 @@ def letters(
 
     out = o.output(json, fmt, no_color, lists=True)
     kinds = check_kinds(kind)
-    start = parse_date(since, option="--since") if since else None
+    start = o.date(since, "--since")
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be 1 or more, not {limit}")
     with open_store(db) as store:

@@ -8,68 +8,12 @@ from ofstedcli.cli import options as o
 from ofstedcli.errors import UsageError
 
 
-def _frameworks(values: list[str] | None) -> list[str] | None:
-    from ofstedcli.model import FRAMEWORKS
-
-    if not values:
-        return None
-    known = {f.lower(): f for f in FRAMEWORKS}
-    out = []
-    for value in values:
-        if value.lower() not in known:
-            raise UsageError(f"--framework must be one of {', '.join(FRAMEWORKS)}, not {value!r}")
-        out.append(known[value.lower()])
-    return out
-
-
-def _grades(values: list[str] | None) -> list[str] | None:
-    from ofstedcli.model import parse_grade
-
-    if not values:
-        return None
-    out = []
-    for value in values:
-        try:
-            parsed = parse_grade(value)
-        except ValueError:
-            parsed = None
-        if parsed is None:
-            raise UsageError(
-                f"--grade must be outstanding, good, requires improvement or inadequate, "
-                f"not {value!r}"
-            )
-        out.append(parsed)
-    return out
-
-
-def _types(values: list[str] | None) -> list[str] | None:
-    from ofstedcli.model import INSPECTION_TYPES
-
-    if not values:
-        return None
-    for value in values:
-        if value.lower() not in INSPECTION_TYPES:
-            raise UsageError(f"--type must be one of {', '.join(INSPECTION_TYPES)}, not {value!r}")
-    return [v.lower() for v in values]
-
-
-def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    from ofstedcli.dates import parse_date
-
-    return (
-        parse_date(since, option="--since") if since is not None else None,
-        parse_date(until, option="--until", end=True) if until is not None else None,
-    )
-
-
 def show(
     name: o.Name,
     since: o.Since = None,
     until: o.Until = None,
     framework: o.Framework = None,
-    no_visits: Annotated[
-        bool, typer.Option("--no-visits", help="Leave out focused and monitoring visits.")
-    ] = False,
+    no_visits: o.NoVisits = False,
     json: o.Json = False,
     no_color: o.NoColor = False,
     db: o.Db = None,
@@ -80,8 +24,8 @@ def show(
     from ofstedcli.store import open_store
 
     out = o.output(json, None, no_color)
-    start, end = _dates(since, until)
-    frameworks = _frameworks(framework)
+    start, end = o.dates(since, until)
+    frameworks = o.frameworks(framework)
     with open_store(db) as store:
         authority = resolve(store, name)
         data = authority_history(
@@ -95,9 +39,7 @@ def compare(
     since: o.Since = None,
     until: o.Until = None,
     framework: o.Framework = None,
-    no_visits: Annotated[
-        bool, typer.Option("--no-visits", help="Leave out focused and monitoring visits.")
-    ] = False,
+    no_visits: o.NoVisits = False,
     json: o.Json = False,
     no_color: o.NoColor = False,
     db: o.Db = None,
@@ -110,8 +52,8 @@ def compare(
     out = o.output(json, None, no_color)
     if len(names) < 2:
         raise UsageError("compare needs at least two authorities")
-    start, end = _dates(since, until)
-    frameworks = _frameworks(framework)
+    start, end = o.dates(since, until)
+    frameworks = o.frameworks(framework)
     with open_store(db) as store:
         authorities = [resolve(store, n) for n in names]
         data = {
@@ -154,7 +96,7 @@ def list_(
     status = None if all_ else "former" if former else "current"
     with open_store(db) as store:
         rows = listing(
-            store, region=region, type=type, status=status, grades=_grades(grade), sort=sort
+            store, region=region, type=type, status=status, grades=o.grades(grade), sort=sort
         )
     out.emit("list", rows)
 
@@ -184,8 +126,8 @@ def inspections(
     from ofstedcli.store import open_store
 
     out = o.output(json, fmt, no_color, lists=True)
-    start, end = _dates(since, until)
-    frameworks, types, grades = _frameworks(framework), _types(type), _grades(grade)
+    start, end = o.dates(since, until)
+    frameworks, types, grades = o.frameworks(framework), o.types(type), o.grades(grade)
     with open_store(db) as store:
         codes = [resolve_code(store, a) for a in authority] if authority else None
         rows = inspection_rows(

@@ -9,7 +9,7 @@ from ofstedcli.errors import UsageError
 from ofstedcli.render import FORMATS, Output
 
 
-def _complete_authority(incomplete: str) -> list[str]:
+def complete_authority(incomplete: str) -> list[str]:
     from ofstedcli.resolve import complete
     from ofstedcli.store import open_store
 
@@ -55,11 +55,14 @@ Grade = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option("--grade", help="Only this overall grade (any wording: good, RI, inadequate)."),
 ]
+NoVisits = Annotated[
+    bool, typer.Option("--no-visits", help="Leave out focused and monitoring visits.")
+]
 Name = Annotated[
     str,
     typer.Argument(
         help="An authority: name, alias, ONS or DfE code, or Ofsted URN.",
-        autocompletion=_complete_authority,
+        autocompletion=complete_authority,
         show_default=False,
     ),
 ]
@@ -67,7 +70,7 @@ Names = Annotated[
     list[str],
     typer.Argument(
         help="Authorities, by name, alias or code.",
-        autocompletion=_complete_authority,
+        autocompletion=complete_authority,
         show_default=False,
     ),
 ]
@@ -82,3 +85,63 @@ def output(json: bool, fmt: str | None, no_color: bool, *, lists: bool = False) 
     if chosen not in allowed:
         raise UsageError(f"--format must be one of {', '.join(allowed)}, not {fmt!r}")
     return Output(chosen, no_color=no_color)
+
+
+def date(value: str | None, option: str, *, end: bool = False) -> str | None:
+    """An option's date as ISO (partial dates widened to their last day with ``end``)."""
+    from ofstedcli.dates import parse_date
+
+    return parse_date(value, option=option, end=end) if value is not None else None
+
+
+def dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """--since and --until as an inclusive ISO range."""
+    return date(since, "--since"), date(until, "--until", end=True)
+
+
+def frameworks(values: list[str] | None) -> list[str] | None:
+    """--framework values in their canonical spelling."""
+    from ofstedcli.model import FRAMEWORKS
+
+    if not values:
+        return None
+    known = {f.lower(): f for f in FRAMEWORKS}
+    out = []
+    for value in values:
+        if value.lower() not in known:
+            raise UsageError(f"--framework must be one of {', '.join(FRAMEWORKS)}, not {value!r}")
+        out.append(known[value.lower()])
+    return out
+
+
+def grades(values: list[str] | None) -> list[str] | None:
+    """--grade values as canonical grades, from any wording."""
+    from ofstedcli.model import parse_grade
+
+    if not values:
+        return None
+    out = []
+    for value in values:
+        try:
+            parsed = parse_grade(value)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            raise UsageError(
+                f"--grade must be outstanding, good, requires improvement or inadequate, "
+                f"not {value!r}"
+            )
+        out.append(parsed)
+    return out
+
+
+def types(values: list[str] | None) -> list[str] | None:
+    """--type values, checked against the inspection types."""
+    from ofstedcli.model import INSPECTION_TYPES
+
+    if not values:
+        return None
+    for value in values:
+        if value.lower() not in INSPECTION_TYPES:
+            raise UsageError(f"--type must be one of {', '.join(INSPECTION_TYPES)}, not {value!r}")
+    return [v.lower() for v in values]
