@@ -19,27 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from ofstedcli.build.authorities import Registry
-from ofstedcli.build.merge import DATE_SLACK, Event
+from ofstedcli.build.merge import Event
 from ofstedcli.build.records import AuthorityRef, SourceFile
-from ofstedcli.build.tabular import Where, bad, days_between
+from ofstedcli.build.tabular import Where, bad
+from ofstedcli.documents.link import choose_inspection, conflicts
 from ofstedcli.errors import BadDocument, BadSource
-from ofstedcli.model import VISIT_TYPES
+from ofstedcli.model import Inspection
 
 SOURCE_ID = "seed-documents"
 
-#: Days an inspection date a document gives may differ from the official one and still link.
-START_SLACK = 14
-
 #: Facts not stored: the title is the document's own words.
 _NOT_STORED = ("title",)
-
-#: Inspection facts compared with the linked inspection, by the event attribute they match.
-_COMPARED = {
-    "inspection.published": "published",
-    "inspection.start_date": "start_date",
-    "inspection.end_date": "end_date",
-    "inspection.framework": "framework",
-}
 
 
 def source(folder: str) -> SourceFile:
@@ -73,7 +63,10 @@ def seed_rows(
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         date = x.get("date")
         authority = _authority(registry, x.authority_names, date, where)
-        event = _link(x, authority, events)
+        # Linked and compared exactly as `ofsted ingest` links a document (documents.link).
+        pool = [_as_inspection(e) for e in events if e.authority == authority]
+        inspection = choose_inspection(x, pool) if authority else None
+        notes = {c.field: c.note() for c in conflicts(x, inspection)} if inspection else {}
         doc_id = digest[:12]
         documents.append(
             {
@@ -89,14 +82,14 @@ def seed_rows(
                 "recipient_org": x.get("recipient.organisation"),
                 "sha256": digest,
                 "path": where.file,
-                "inspection": event.id if event else None,
+                "inspection": inspection.id if inspection else None,
                 "source": SOURCE_ID,
             }
         )
         for fact in x.facts:
             if fact.field in _NOT_STORED:
                 continue
-            about = event if fact.field.startswith("inspection.") else None
+            about = inspection if fact.field.startswith("inspection.") else None
             facts.append(
                 {
                     "id": len(facts) + 1,
@@ -106,7 +99,7 @@ def seed_rows(
                     "evidence_start": fact.start,
                     "evidence_end": fact.end,
                     "inspection": about.id if about else None,
-                    "conflict": _conflict(fact.field, fact.value, about),
+                    "conflict": notes.get(fact.field) if about else None,
                 }
             )
     return documents, facts
@@ -124,55 +117,19 @@ def _authority(registry: Registry, names: list[str], on: str | None, where: Wher
     return None
 
 
-def _link(x: Any, authority: str | None, events: list[Event]) -> Event | None:
-    """The inspection a document is about, if it is about one of its authority's."""
-    if authority is None or not x.has("inspection"):
-        return None
-    framework = x.get("inspection.framework")
-    pool = [
-        e
-        for e in events
-        if e.authority == authority
-        and e.type not in VISIT_TYPES
-        and framework in (None, e.framework)
-    ]
-    published, start = x.get("inspection.published"), x.get("inspection.start_date")
-    if published:
-        near = [e for e in pool if e.published and _apart(e.published, published) <= DATE_SLACK]
-        if near:
-            return near[0]
-    if start:
-        near = [
-            e
-            for e in pool
-            if e.start_date
-            and (e.start_date.startswith(start) or _apart(e.start_date, start) <= START_SLACK)
-        ]
-        if near:
-            return near[0]
-    date = x.get("date") or "9999"
-    before = [e for e in pool if e.published and e.published <= date]
-    return max(before, key=lambda e: e.published or "") if before else None
-
-
-def _apart(a: str, b: str) -> int:
-    """Days between two dates; a large number when either is partial."""
-    if len(a) != 10 or len(b) != 10:
-        return 1 << 30
-    return abs(days_between(a, b))
-
-
-def _conflict(field: str, value: Any, event: Event | None) -> str | None:
-    """How a fact differs from the linked inspection's official record, if it does."""
-    if event is None:
-        return None
-    if field in _COMPARED:
-        held = getattr(event, _COMPARED[field])
-    elif field == "inspection.overall" or field.startswith("inspection.judgements."):
-        held = event.judgements.get(field.rsplit(".", 1)[1])
-    else:
-        return None
-    if held is None or value is None or held == value or str(held).startswith(str(value)):
-        return None
-    key = _COMPARED.get(field) or f"judgement:{field.rsplit('.', 1)[1]}"
-    return f"official record: {held} ({event.sources.get(key, event.source)})"
+def _as_inspection(e: Event) -> Inspection:
+    """A merged event as the Inspection that documents are linked to."""
+    insp = Inspection(
+        id=e.id,
+        authority=e.authority,
+        framework=e.framework,
+        type=e.type or "inspection",
+        start_date=e.start_date,
+        end_date=e.end_date,
+        published=e.published,
+        overall=e.judgements.get("overall"),
+        lead_inspector=e.lead_inspector,
+        source=e.source,
+        judgements={a: g for a, g in e.judgements.items() if a != "overall"},
+    )
+    return insp
