@@ -1,0 +1,76 @@
+"""The resolver on the bundled database: the names the issues list and the forms people type."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from ofstedcli.errors import Ambiguous
+from ofstedcli.resolve import resolve_code
+from ofstedcli.store import BUNDLED_PATH, Store, open_store
+
+pytestmark = pytest.mark.skipif(
+    not BUNDLED_PATH.exists(), reason="the bundled database is not built"
+)
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    with open_store() as s:
+        yield s
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("leicester", "E06000016"),
+        ("Leicester City Council", "E06000016"),
+        ("leicster", "E06000016"),
+        ("leicestershire", "E10000018"),
+        ("leics", "E10000018"),
+        ("hull", "E06000010"),
+        ("solihull", "E08000029"),
+        ("north yorks", "E06000065"),
+        ("york", "E06000014"),
+        ("Notts", "E10000024"),
+        ("Herts", "E10000015"),
+        ("Northants", "E10000021"),
+        ("B&NES", "E06000022"),
+        ("BCP", "E06000058"),
+        ("RBKC", "E09000020"),
+        ("Bristol, City of", "E06000023"),
+        ("County Durham", "E06000047"),
+        ("st. helens", "E08000013"),
+        ("telford and wrekin", "E06000020"),
+        ("E08000038", "E08000016"),  # Barnsley's newer ONS code
+        ("E08000039", "E08000019"),  # Sheffield's
+        ("E10000023", "E06000065"),  # North Yorkshire before 2023
+        ("E10000027", "E06000066"),  # Somerset before 2023
+        ("856", "E06000016"),
+        ("80482", "E06000016"),
+        ("cumbria", "E10000006"),
+        ("poole", "E06000029"),
+    ],
+)
+def test_resolves(store: Store, typed: str, code: str) -> None:
+    assert resolve_code(store, typed) == code
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("kingston", {"Kingston upon Hull", "Kingston upon Thames"}),
+        ("cheshire", {"Cheshire East", "Cheshire West and Chester"}),
+        ("sussex", {"East Sussex", "West Sussex"}),
+    ],
+)
+def test_never_guesses(store: Store, typed: str, names: set[str]) -> None:
+    with pytest.raises(Ambiguous) as caught:
+        resolve_code(store, typed)
+    assert {c["name"] for c in caught.value.details["candidates"]} == names
+
+
+def test_every_official_name_and_code_resolves_to_itself(store: Store) -> None:
+    for auth in store.authorities():
+        if auth.status == "current":
+            assert resolve_code(store, auth.name) == auth.ons_code, auth.name
+        assert resolve_code(store, auth.ons_code) == auth.ons_code
