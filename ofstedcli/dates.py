@@ -41,7 +41,10 @@ def days_ago(days: int, today: dt.date | None = None) -> str:
     """The ISO date ``days`` before today."""
     if days < 0:
         raise UsageError(f"--days must be zero or more, not {days}")
-    return ((today or dt.date.today()) - dt.timedelta(days=days)).isoformat()
+    try:
+        return ((today or dt.date.today()) - dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        raise UsageError(f"--days {days} reaches back before the year 1") from None
 
 
 def year(date: str | None) -> str | None:
