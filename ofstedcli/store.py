@@ -327,7 +327,7 @@ class Store:
             f"{where} ORDER BY date DESC, id"
         )
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {min(int(limit), 2**63 - 1)}"  # SQLite's LIMIT is 64-bit
         return [_document(r) for r in self.rows(sql, params)]
 
     def meta(self) -> dict[str, str]:

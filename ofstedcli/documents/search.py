@@ -20,7 +20,7 @@ from typing import Any
 from ofstedcli.dates import parse_date
 from ofstedcli.documents.kinds import KINDS
 from ofstedcli.errors import Ambiguous, NotFound, UsageError
-from ofstedcli.store import Store
+from ofstedcli.store import Store, _database_error
 
 #: Private-use characters around each match in a snippet.
 MARK_START = "\ue000"
@@ -28,6 +28,8 @@ MARK_END = "\ue001"
 #: Tokens of context a snippet shows around the matches.
 SNIPPET_TOKENS = 16
 DEFAULT_LIMIT = 20
+#: The largest limit SQLite takes; a larger --limit means the same (every match).
+MAX_LIMIT = 2**63 - 1
 #: Shortest document id prefix ``ofsted letter`` accepts.
 MIN_ID_PREFIX = 4
 
@@ -98,9 +100,10 @@ def search(
     """Documents matching ``query``, best first; ``authority`` is an ONS code."""
     if limit < 1:
         raise UsageError(f"--limit must be 1 or more, not {limit}")
+    limit = min(limit, MAX_LIMIT)  # SQLite's LIMIT is a 64-bit integer
     match = fts_query(query, raw)
     kinds = check_kinds(kind)
-    start = parse_date(since, option="--since") if since else None
+    start = parse_date(since, option="--since") if since is not None else None
     filters: list[str] = []
     values: list[Any] = []
     if authority:
@@ -149,15 +152,21 @@ def search(
     ]
 
 
+#: What SQLite says about a MATCH expression it cannot parse (an unclosed quote, a leading
+#: ``*``, a word taken for a column name, any other syntax error).
+_QUERY_ERRORS = ("fts5", "syntax", "no such column", "unterminated string", "special query")
+
+
 def _run(store: Store, sql: str, params: list[Any], raw: bool) -> list[sqlite3.Row]:
-    """Run a search query; FTS5 syntax errors in a raw query are the user's to fix."""
+    """Run a search query; FTS5 syntax errors in a raw query are the user's to fix, and any
+    other failure (a locked or damaged file) is a one-line DatabaseError."""
     try:
         return store.conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
         text = str(exc)
-        if raw and ("fts5" in text or "no such column" in text or "syntax" in text):
+        if raw and any(words in text for words in _QUERY_ERRORS):
             raise UsageError(f"not a valid FTS5 query: {text}", query=params[3]) from None
-        raise
+        raise _database_error(exc, store.paths) from exc
 
 
 def find_id(store: Store, given: str) -> str:
