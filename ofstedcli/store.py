@@ -488,6 +488,9 @@ def _check_file(path: Path) -> None:
         raise DatabaseError(f"no database at {path}")
     if path.is_dir():
         raise DatabaseError(f"{path} is a directory, not a database")
+    if not path.is_file():
+        # A FIFO or a device: opening it to read the header could wait for ever.
+        raise DatabaseError(f"{path} is not a regular file, so not a database")
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
