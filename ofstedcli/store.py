@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from ofstedcli.errors import DatabaseError, NotFound
+from ofstedcli.errors import DatabaseError, NotFound, UsageError
 from ofstedcli.model import Authority, Document, Inspection
 
 #: For each table, when a bundled row gives way to the user file: a user row with the same
@@ -42,6 +42,25 @@ TABLE_KEYS: dict[str, tuple[str, ...] | str] = {
 }
 
 BUNDLED_PATH = Path(__file__).parent / "data" / "inspections.db"
+
+#: Seconds to wait for another process's lock on a database before giving up.
+DEFAULT_BUSY_TIMEOUT = 10.0
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for a lock: ``OFSTED_BUSY_TIMEOUT``, else :data:`DEFAULT_BUSY_TIMEOUT`."""
+    raw = os.environ.get("OFSTED_BUSY_TIMEOUT", "").strip()
+    if not raw:
+        return DEFAULT_BUSY_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86_400:  # also refuses nan and inf
+        raise UsageError(
+            f"OFSTED_BUSY_TIMEOUT must be a number of seconds from 0 to 86400, not {raw[:40]!r}"
+        )
+    return value
 
 
 def user_home() -> Path:
@@ -478,7 +497,7 @@ def _database_error(exc: sqlite3.Error, where: Paths) -> DatabaseError:
 
 
 def _connect_memory() -> sqlite3.Connection:
-    conn = sqlite3.connect("file::memory:", uri=True, isolation_level=None, timeout=10)
+    conn = sqlite3.connect("file::memory:", uri=True, isolation_level=None, timeout=busy_timeout())
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -531,7 +550,6 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
             else:
                 _check_file(where.user)
             conn.execute("ATTACH DATABASE ? AS user", (_uri(where.user, "rwc"),))
-            conn.execute("PRAGMA user.busy_timeout = 10000")
             _migrate_user(conn, where)
             layers.append("user")
         elif user_exists or where.explicit:
@@ -553,7 +571,7 @@ def _migrate_user(conn: sqlite3.Connection, where: Paths) -> None:
     # Migrations run on their own connection: schema.migrate works on a main database.
     from ofstedcli import schema
 
-    direct = sqlite3.connect(where.user, isolation_level=None, timeout=10)
+    direct = sqlite3.connect(where.user, isolation_level=None, timeout=busy_timeout())
     try:
         schema.migrate(direct)
     finally:

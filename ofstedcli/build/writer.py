@@ -16,6 +16,7 @@ from typing import Any
 
 from ofstedcli import schema
 from ofstedcli.errors import DatabaseError
+from ofstedcli.store import busy_timeout
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -91,7 +92,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection to an existing or new database file with the schema applied."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout())
         schema.migrate(conn)
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(f"{path}: cannot open the database ({exc})") from None
