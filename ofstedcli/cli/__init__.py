@@ -119,7 +119,11 @@ def run(argv: list[str] | None = None) -> int:
         try:
             # Without standalone mode Click returns typer.Exit's code instead of raising it.
             result = build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
-            return result if isinstance(result, int) else 0
+            code = result if isinstance(result, int) else 0
+            if code == EXIT_INTERRUPTED:
+                # Typer turns Ctrl-C in a command into a silent Exit(130).
+                sys.stderr.write("\nofsted: interrupted\n")
+            return code
         except OfstedError as err:
             return _report(err)
         except Exit as exit_:
