@@ -146,7 +146,11 @@ def run(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as exc:
-        sys.stderr.write(f"ofsted: {exc.strerror or exc}\n")
+        from ofstedcli.render import one_line
+
+        name = str(exc.filename or "")
+        where = f"{name if len(name) <= 60 else name[:57] + '...'}: " if name else ""
+        sys.stderr.write(one_line(f"ofsted: {where}{exc.strerror or exc}") + "\n")
         return EXIT_ERROR
 
 
