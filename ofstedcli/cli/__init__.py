@@ -97,12 +97,12 @@ def _command_name(info: typer.models.CommandInfo) -> str:
     return getattr(callback, "__name__", "").lower().replace("_", "-")
 
 
-def _report(err: OfstedError) -> int:
+def _report(err: OfstedError, args: list[str]) -> int:
     from ofstedcli import render
 
     out = render.active()
     if out is None:
-        out = render.Output("json" if "--json" in sys.argv[1:] else "table")
+        out = render.Output("json" if "--json" in args else "table")
     out.error(err)
     return err.exit_code
 
@@ -115,8 +115,13 @@ def main(argv: list[str] | None = None) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run one command line, returning its exit code instead of exiting."""
+    args = sys.argv[1:] if argv is None else argv
     try:
         try:
+            if any("\x00" in arg for arg in args):
+                # Only possible in-process (a real command line cannot hold one), but Path
+                # options would raise ValueError on it.
+                raise UsageError("an argument holds a NUL character; no name, date or path can")
             # Without standalone mode Click returns typer.Exit's code instead of raising it.
             result = build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
             code = result if isinstance(result, int) else 0
@@ -125,7 +130,7 @@ def run(argv: list[str] | None = None) -> int:
                 sys.stderr.write("\nofsted: interrupted\n")
             return code
         except OfstedError as err:
-            return _report(err)
+            return _report(err, args)
         except Exit as exit_:
             return int(exit_.exit_code or 0)
         except NoArgsIsHelpError as exc:
@@ -133,7 +138,7 @@ def run(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         except ClickException as exc:
             # Usage mistakes: one line, not Typer's boxed panel.
-            return _report(UsageError(exc.format_message(), kind="usage"))
+            return _report(UsageError(exc.format_message(), kind="usage"), args)
         except Abort:
             sys.stderr.write("ofsted: interrupted\n")
             return EXIT_INTERRUPTED
