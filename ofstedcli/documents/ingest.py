@@ -103,6 +103,10 @@ def collect(paths: Sequence[str]) -> tuple[list[str], list[Outcome]]:
     files: list[str] = []
     missing: list[Outcome] = []
     for given in paths:
+        if not given:
+            # Path("") is the current folder: an empty argument must not ingest all of it.
+            missing.append(Outcome(given, FAILED, reason="an empty path (give . for this folder)"))
+            continue
         if given == STDIN:
             if STDIN not in files:
                 files.append(STDIN)
