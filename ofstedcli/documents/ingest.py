@@ -18,9 +18,9 @@ import json
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -164,15 +164,19 @@ def ingest(
     summary = Summary(list(results), dry_run=dry_run)
     seen: set[str] = set()
     total = len(files)
-    for done, prepared in enumerate(_prepared(files, stdin, workers), start=1):
-        outcome = _one(store, prepared, dry_run, seen)
-        summary.results.append(outcome)
-        if progress is not None:
-            progress(done, total, prepared.path)
+    # Closed at once on any exception (Ctrl-C), so the worker pool drops the files not begun.
+    with closing(_prepared(files, stdin, workers)) as ready:
+        for done, prepared in enumerate(ready, start=1):
+            outcome = _one(store, prepared, dry_run, seen)
+            summary.results.append(outcome)
+            if progress is not None:
+                progress(done, total, prepared.path)
     return summary
 
 
-def _prepared(files: list[str], stdin: IO[bytes] | None, workers: int | None) -> Iterator[Prepared]:
+def _prepared(
+    files: list[str], stdin: IO[bytes] | None, workers: int | None
+) -> Generator[Prepared, None, None]:
     """Each file read and extracted, in order; in worker processes when there are many."""
     data = b""
     if STDIN in files:
@@ -184,9 +188,10 @@ def _prepared(files: list[str], stdin: IO[bytes] | None, workers: int | None) ->
         ready: Iterator[Prepared] | None = None
         if count > 1 and len(disk) >= PARALLEL_FROM:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-            pool = stack.enter_context(
-                ProcessPoolExecutor(min(count, len(disk)), mp_context=context)
-            )
+            pool = ProcessPoolExecutor(min(count, len(disk)), mp_context=context)
+            # On an early end (Ctrl-C, a failure) drop the queued files: a plain exit would
+            # wait for every one of them to be read and extracted first.
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
             # In order, each as soon as it is ready, so progress is reported as files finish.
             ready = pool.map(prepare, disk, chunksize=2)
         for path in files:
