@@ -86,7 +86,7 @@ def _ordinal(n: int) -> str:
 
 def standing_line(label: str, s: dict[str, Any]) -> Text:
     """One line: where the authority stands in a group, by current overall grade."""
-    text = Text(f"{label}: ", style="bold")
+    text = safe(f"{label}: ", "bold")  # the label holds the region's name, from the data
     if s["position"] is None:
         text.append(f"no current overall grade to place among {s['members']}", style="dim")
         return text
