@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from typing import IO, Any
@@ -139,9 +140,19 @@ def reset() -> None:
     _active = None
 
 
+#: DEL and the C1 controls (U+0080-U+009F; U+009B is a one-character CSI to some terminals),
+#: which json.dumps leaves raw when ensure_ascii is off; it escapes only U+0000-U+001F.
+_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+#: Control characters a CSV cell never keeps (tab and newline are text there; CSV has no
+#: escape for the others).
+_CSV_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def dumps(data: Any, indent: int | None = 2) -> str:
     """JSON as the contract prints it: UTF-8 text, control characters escaped."""
-    return json.dumps(data, indent=indent, ensure_ascii=False, default=str)
+    text = json.dumps(data, indent=indent, ensure_ascii=False, default=str)
+    # These characters can only stand inside JSON strings, where \uXXXX means the same.
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def one_line(text: str) -> str:
@@ -182,4 +193,6 @@ def write_csv(stream: IO[str], records: list[dict[str, Any]]) -> None:
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return _CSV_CONTROLS.sub("", value)
     return "" if value is None else value
