@@ -88,7 +88,7 @@ def letters(
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be 1 or more, not {limit}")
     with open_store(db) as store:
-        codes = [resolve_code(store, name)] if name else None
+        codes = [resolve_code(store, name)] if name is not None else None
         names = store.names()
         found = store.documents(authorities=codes, kind=kinds, since=start, limit=limit)
     data = []
@@ -141,7 +141,7 @@ def search(
 
     out = o.output(json, fmt, no_color, lists=True)
     with open_store(db) as store:
-        code = resolve_code(store, authority) if authority else None
+        code = resolve_code(store, authority) if authority is not None else None
         hits = run_search(
             store, query, authority=code, kind=kind, since=since, raw=raw, limit=limit
         )

@@ -78,7 +78,7 @@ Names = Annotated[
 
 def output(json: bool, fmt: str | None, no_color: bool, *, lists: bool = False) -> Output:
     """The Output for a command's --json / --format / --no-color options."""
-    chosen = (fmt or ("json" if json else "table")).lower()
+    chosen = (fmt if fmt is not None else ("json" if json else "table")).lower()
     if json and fmt and chosen != "json":
         raise UsageError(f"--json and --format {fmt} ask for two formats; give one")
     allowed = FORMATS if lists else ("table", "json")
