@@ -102,9 +102,20 @@ def _report(err: OfstedError, args: list[str]) -> int:
 
     out = render.active()
     if out is None:
-        out = render.Output("json" if "--json" in args else "table")
+        out = render.Output("json" if _wants_json(args) else "table")
     out.error(err)
     return err.exit_code
+
+
+def _wants_json(args: list[str]) -> bool:
+    """Whether a command line asks for JSON (for errors met before its options are read)."""
+    for n, arg in enumerate(args):
+        low = arg.lower()
+        if arg == "--json" or low in ("--format=json", "-fjson"):
+            return True
+        if arg in ("--format", "-f") and args[n + 1 : n + 2] and args[n + 1].lower() == "json":
+            return True
+    return False
 
 
 def main(argv: list[str] | None = None) -> None:
