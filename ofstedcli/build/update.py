@@ -147,9 +147,16 @@ def _read_held(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
                     found = conn.execute(f"SELECT * FROM {table}").fetchall()
                 except sqlite3.Error as exc:
                     raise DatabaseError(f"{path}: cannot read {table} ({exc})") from None
+                keys = TABLE_KEYS[table]
                 for row in found:
                     item = dict(row)
-                    merged[table][tuple(item[k] for k in TABLE_KEYS[table])] = item
+                    # A table whose ids are numbered per file (disagreements) keeps every row.
+                    key = (
+                        tuple(item[k] for k in keys)
+                        if isinstance(keys, tuple)
+                        else (str(path), item["id"])
+                    )
+                    merged[table][key] = item
     return {t: [rows[k] for k in sorted(rows, key=repr)] for t, rows in merged.items()}
 
 
