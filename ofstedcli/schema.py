@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ofstedcli.errors import DatabaseError
+
 _INITIAL = """
 CREATE TABLE sources (
     id TEXT PRIMARY KEY,
@@ -162,8 +164,15 @@ def applied(conn: sqlite3.Connection) -> list[str]:
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply every pending migration, each in its own transaction; return the names applied."""
+    """Apply every pending migration, each in its own transaction; return the names applied.
+
+    A database with tables but no record of migrations belongs to another program: it is
+    refused (DatabaseError) rather than given ofsted's tables.
+    """
     done = set(applied(conn))
+    if not done and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        path = conn.execute("PRAGMA database_list").fetchone()[2] or "the database"
+        raise DatabaseError(f"{path} is an SQLite database, but not an ofsted one")
     new: list[str] = []
     for name, sql in MIGRATIONS:
         if name in done:

@@ -573,10 +573,6 @@ def _migrate_user(conn: sqlite3.Connection, where: Paths) -> None:
 
     direct = sqlite3.connect(where.user, isolation_level=None, timeout=busy_timeout())
     try:
-        tables = direct.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables and not schema.applied(direct):
-            # Another program's database: never add ofsted's tables to it.
-            raise DatabaseError(f"{where.user} is an SQLite database, but not an ofsted one")
         schema.migrate(direct)
     finally:
         direct.close()
