@@ -167,27 +167,30 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply every pending migration, each in its own transaction; return the names applied.
 
     A database with tables but no record of migrations belongs to another program: it is
-    refused (DatabaseError) rather than given ofsted's tables.
+    refused (DatabaseError) rather than given ofsted's tables.  What is applied is read again
+    under each migration's write lock, so two processes opening a new database at once (two
+    ``ofsted ingest`` runs) apply each migration once.
     """
-    done = set(applied(conn))
-    if not done and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        path = conn.execute("PRAGMA database_list").fetchone()[2] or "the database"
-        raise DatabaseError(f"{path} is an SQLite database, but not an ofsted one")
+    if {name for name, _ in MIGRATIONS} <= set(applied(conn)):
+        return []  # the usual case, without taking the write lock
     new: list[str] = []
     for name, sql in MIGRATIONS:
-        if name in done:
-            continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
+            done = set(applied(conn))
+            if name not in done:
+                if not done and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    path = conn.execute("PRAGMA database_list").fetchone()[2] or "the database"
+                    raise DatabaseError(f"{path} is an SQLite database, but not an ofsted one")
+                conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
+                new.append(name)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        new.append(name)
     return new
 
 
