@@ -554,6 +554,7 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
             layers.append("user")
         elif user_exists or where.explicit:
             _check_file(where.user)
+            _recover(where.user)
             conn.execute("ATTACH DATABASE ? AS user", (_uri(where.user, "ro"),))
             layers.append("user")
         _create_views(conn, layers)
@@ -564,6 +565,20 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
         conn.close()
         raise
     return Store(conn, where, layers, write)
+
+
+def _recover(path: Path) -> None:
+    """Roll back what a writer that died mid-transaction (kill -9, a crash) left in a hot
+    journal: a read-only connection cannot, and reports the file as read-only instead."""
+    if _is_bundled(path) or not path.with_name(path.name + "-journal").exists():
+        return
+    # A journal of a live writer is not hot: this read then just waits for or shares the file.
+    with suppress(sqlite3.Error):
+        recovering = sqlite3.connect(_uri(path, "rw"), uri=True, timeout=busy_timeout())
+        try:
+            recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            recovering.close()
 
 
 def _migrate_user(conn: sqlite3.Connection, where: Paths) -> None:
