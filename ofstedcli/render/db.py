@@ -13,7 +13,9 @@ from ofstedcli.render.console import safe
 
 
 def _table(title: str) -> Table:
-    return Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title, title_justify="left")
+    # As Text: a title given as a string keeps ESC (the build's --out path can hold one).
+    title_text = safe(title, "italic")
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title_text, title_justify="left")
 
 
 def draw_build(console: Console, data: dict[str, Any]) -> None:
