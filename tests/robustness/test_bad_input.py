@@ -8,25 +8,7 @@ from typing import Any
 
 import pytest
 
-HOSTILE = [
-    "",
-    "   ",
-    "x" * 10_000,
-    "'; drop table authorities; --",
-    '"',
-    "*",
-    "NEAR(",
-    "AND OR",
-    "\x00",
-    "nul\x00inside",
-    "\x1b[31mred\x1b[0m",
-    "\x1b]0;title\x07",
-    "[red]x[/red]",
-    "Лестер",
-    "莱斯特",
-    "لستر",
-    "\u202eretsecieL",
-]
+from tests.robustness.helpers import HOSTILE
 
 
 @pytest.mark.parametrize("text", HOSTILE)
