@@ -94,6 +94,9 @@ class View:
     def _anchor(self, norm: int, raw_start: int, raw_end: int, repl: bool) -> None:
         """Record that normalised position ``norm`` comes from ``raw[raw_start:raw_end]``."""
         if self._norm_pos and self._norm_pos[-1] == norm and self._repl[-1] and repl:
+            # The previous replaced piece produced nothing (a deleted page header): it has no
+            # character to map, so this piece's span starts where this piece starts.
+            self._raw_pos[-1] = raw_start
             self._raw_end[-1] = raw_end
             return
         self._norm_pos.append(norm)
