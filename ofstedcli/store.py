@@ -120,12 +120,23 @@ class Store:
     """An open connection over the bundled and user databases, with the read queries."""
 
     def __init__(
-        self, conn: sqlite3.Connection, where: Paths, layers: Sequence[str], writable: bool
+        self,
+        conn: sqlite3.Connection,
+        where: Paths,
+        layers: Sequence[str],
+        writable: bool,
+        *,
+        direct: bool = False,
     ) -> None:
         self.conn = conn
         self.paths = where
         self.layers = tuple(layers)
         self.writable = writable
+        self.direct = direct
+
+    def schema(self, layer: str) -> str:
+        """The SQL schema name of a layer ('bundled' or 'user'; 'main' when opened alone)."""
+        return "main" if self.direct else layer
 
     def close(self) -> None:
         """Close the connection."""
@@ -372,8 +383,8 @@ class Store:
                     "layer": layer,
                     "path": str(path),
                     "size": path.stat().st_size if path.exists() else None,
-                    "inspections": count(f"SELECT count(*) FROM {layer}.inspections"),
-                    "documents": count(f"SELECT count(*) FROM {layer}.documents"),
+                    "inspections": count(f"SELECT count(*) FROM {self.schema(layer)}.inspections"),
+                    "documents": count(f"SELECT count(*) FROM {self.schema(layer)}.documents"),
                 }
             )
         by_framework = [
@@ -526,6 +537,13 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
     SQLite, or is the bundled file asked to take writes.
     """
     where = paths(db)
+    user_exists = where.user.exists()
+    reads_bundled = where.bundled is not None
+    reads_user = user_exists or where.explicit
+    if not write and reads_bundled != reads_user:
+        # One file to read (the usual case: no user database yet): open it as the main
+        # database, with no views to make (about 1.3 ms of a 60 ms run).
+        return _open_alone(where, "bundled" if reads_bundled else "user")
     conn = _connect_memory()
     layers: list[str] = []
     try:
@@ -533,7 +551,6 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
             _check_file(where.bundled)
             conn.execute("ATTACH DATABASE ? AS bundled", (_uri(where.bundled, "ro"),))
             layers.append("bundled")
-        user_exists = where.user.exists()
         if write:
             if _is_bundled(where.user):
                 raise DatabaseError(
@@ -567,6 +584,31 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
     return Store(conn, where, layers, write)
 
 
+def _open_alone(where: Paths, layer: str) -> Store:
+    """A read-only Store over one file, opened as the main database."""
+    path = where.bundled if layer == "bundled" else where.user
+    assert path is not None
+    _check_file(path)
+    if layer == "user":
+        _recover(path)
+    try:
+        conn = sqlite3.connect(
+            _uri(path, "ro"), uri=True, isolation_level=None, timeout=busy_timeout()
+        )
+    except sqlite3.Error as exc:
+        raise _database_error(exc, where) from exc
+    conn.row_factory = sqlite3.Row
+    try:
+        _check_tables(conn, "main")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _database_error(exc, where) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, where, [layer], False, direct=True)
+
+
 def _recover(path: Path) -> None:
     """Roll back what a writer that died mid-transaction (kill -9, a crash) left in a hot
     journal: a read-only connection cannot, and reports the file as read-only instead."""
@@ -597,13 +639,7 @@ def _create_views(conn: sqlite3.Connection, layers: Sequence[str]) -> None:
     if not layers:
         raise DatabaseError("no database to read: the bundled database is missing")
     for layer in layers:
-        present = {
-            r[0]
-            for r in conn.execute(f"SELECT name FROM {layer}.sqlite_master WHERE type = 'table'")
-        }
-        missing = {"authorities", "inspections"} - present
-        if missing:
-            raise DatabaseError(f"not an ofsted database: no {', '.join(sorted(missing))} table")
+        _check_tables(conn, layer)
     for table, keys in TABLE_KEYS.items():
         if len(layers) == 1:
             body = f"SELECT * FROM {layers[0]}.{table}"
@@ -619,6 +655,16 @@ def _create_views(conn: sqlite3.Connection, layers: Sequence[str]) -> None:
                 f"WHERE NOT {shadowed}"
             )
         conn.execute(f"CREATE TEMP VIEW {table} AS {body}")
+
+
+def _check_tables(conn: sqlite3.Connection, schema: str) -> None:
+    """DatabaseError unless the schema holds ofsted's tables."""
+    present = {
+        r[0] for r in conn.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")
+    }
+    missing = {"authorities", "inspections"} - present
+    if missing:
+        raise DatabaseError(f"not an ofsted database: no {', '.join(sorted(missing))} table")
 
 
 @contextmanager

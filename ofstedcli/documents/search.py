@@ -127,7 +127,7 @@ def search(
         sql = (
             # FTS5 functions need the table's own name (an alias is not accepted).
             "SELECT document, snippet(documents_fts, 2, ?, ?, '…', ?), bm25(documents_fts) "
-            f"AS rank FROM {layer}.documents_fts WHERE documents_fts MATCH ?{narrow} "
+            f"AS rank FROM {store.schema(layer)}.documents_fts WHERE documents_fts MATCH ?{narrow} "
             f"ORDER BY rank LIMIT {int(limit)}"
         )
         params = [MARK_START, MARK_END, SNIPPET_TOKENS, match, *values]

@@ -92,7 +92,8 @@ class Output:
 
     def _emit(self, view: str, data: Any, rows: Iterable[dict[str, Any]] | None) -> None:
         if self.format == "json":
-            self.stdout.write(dumps(data) + "\n")
+            # Indented for a person at a terminal; compact (C encoder) for scripts and files.
+            self.stdout.write(dumps(data, indent=2 if self.stdout.isatty() else None) + "\n")
         elif self.format in ("csv", "ndjson"):
             records = list(rows if rows is not None else data)
             if self.format == "ndjson":
