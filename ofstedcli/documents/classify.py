@@ -68,6 +68,15 @@ def classify(view: View) -> tuple[str, Span | None]:
     head = text[:HEAD]
     salutation = _SALUTATION.search(text, 0, HEAD * 2)
 
+    if salutation:
+        # A visit letter's subject line, just under "Dear ...", says which visit it is.
+        for kind, pattern in (
+            ("focused_visit_letter", _FOCUSED),
+            ("monitoring_visit_letter", _MONITORING),
+        ):
+            m = pattern.search(text, salutation.end(), salutation.end() + 200)
+            if m:
+                return kind, m.span()
     m = _ENGAGEMENT.search(head)
     if m and salutation:
         return "engagement_meeting_letter", m.span()

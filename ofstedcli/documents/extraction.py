@@ -24,6 +24,16 @@ INSPECTION_FIELDS = (
     "end_date",
     "lead_inspector",
     "overall",
+    "theme",
+)
+#: Fields of the inspection object given only when the document states them.
+OPTIONAL_FIELDS = (
+    "overall_reported",
+    "inspectors",
+    "outcome_level",
+    "outcome",
+    "next_inspection",
+    "next_interval",
 )
 
 
@@ -105,8 +115,9 @@ class Extraction:
         if not self.has("inspection"):
             return None
         obj: dict[str, Any] = {k: self.get(f"inspection.{k}") for k in INSPECTION_FIELDS}
-        if self.has("inspection.overall_reported"):
-            obj["overall_reported"] = self.get("inspection.overall_reported")
+        for key in OPTIONAL_FIELDS:
+            if self.has(f"inspection.{key}"):
+                obj[key] = self.get(f"inspection.{key}")
         obj["judgements"] = {
             f.field.rsplit(".", 1)[1]: f.value
             for f in self.facts

@@ -330,3 +330,55 @@ Officers to Contact
 Kim Park
 Director of Children's Services
 """
+
+
+def visit_letter(
+    council: str,
+    when: str,
+    team: str,
+    looked_at: str,
+    *,
+    letter_date: str = "3 August 2022",
+    visit: str = "focused visit",
+    signer: str = "Robin Hood",
+) -> str:
+    """An Ofsted visit letter: letterhead, date, address, subject, opening paragraph saying
+    when the visit was (``when``: "on 14 and 15 June 2022"), who made it (``team``: a whole
+    sentence) and what it looked at (``looked_at``: a whole sentence)."""
+    return f"""\
+Ofsted
+Piccadilly Gate
+Store Street
+Manchester
+M1 2WD
+
+{letter_date}
+
+Alex Doe
+Director of Children's Services
+{council} Council
+Civic Centre
+{council}
+ZZ1 1ZZ
+
+Dear Alex
+
+{visit.capitalize()} to {council} children's services
+
+This letter summarises the findings of the {visit} to {council} children's services \
+{when}. {team}
+
+{looked_at}
+
+This visit was carried out in line with the inspection of local authority children's \
+services (ILACS) framework.
+
+Headline findings
+
+Leaders know their services well. Children in care see their social workers often.
+
+Yours sincerely
+
+{signer}
+His Majesty's Inspector
+"""
