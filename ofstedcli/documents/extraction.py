@@ -32,6 +32,8 @@ OPTIONAL_FIELDS = (
     "inspectors",
     "outcome_level",
     "outcome",
+    "written_statement",
+    "progress",
     "next_inspection",
     "next_interval",
 )
