@@ -19,7 +19,7 @@ _I = re.IGNORECASE
 #: the capitalised words after "to" (the visit words in any case).
 _SUBJECT = re.compile(
     r"\b(?i:focused|focused assurance|monitoring|assurance) (?i:visit) (?i:to|of|at) (?:the )?"
-    r"(?P<x>[A-Z][\w'&,-]*(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&,-]*)*)"
+    r"(?P<x>[A-Z][\w'&,-]*(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&,-]*){0,8})"
 )
 #: How far into a letter its opening paragraph (dates, inspectors, what was looked at) lies.
 HEAD = 6000
