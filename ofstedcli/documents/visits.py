@@ -77,15 +77,15 @@ def extract(b: Builder, kind: str) -> None:
     if sal is not None:
         head = min(len(b.text), b.norm_pos(sal.end()) + HEAD)
     when = _WHEN.search(b.text, 0, head)
+    if m:
+        b.match("inspection.type", visit, m)
     if when:
-        b.match("inspection.type", visit, when, 0)
+        b.add("inspection.type", visit, when.start(), when.start() + len(when.group().split()[0]))
         first, last = vocab.day_list(when["days"], b.get("date"))
         if first:
             b.match("inspection.start_date", first, when, "days")
         if last:
             b.match("inspection.end_date", last, when, "days")
-    elif m:
-        b.match("inspection.type", visit, m)
     inspectors(b, head)
     if kind == "focused_visit_letter":
         theme(b, head)
