@@ -165,6 +165,42 @@ OVERALL_PATTERNS = [
     ),
 ]
 
+#: Not a whole-service grade: the grade is for one area ("rated good for adoption").
+_FOR_AREA = (
+    rf"(?!{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?{AREA_PHRASE}"
+    rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
+    rf"|in (?:relation|respect) (?:to|of)|in the domains?|for (?:its|their|the) ))"
+)
+#: How people write an overall grade in news and releases: "rated 'good'", "deemed as being
+#: outstanding", "gone from inadequate to good", "a 'Good' rating", "an overall judgement of
+#: inadequate", "children's services is officially good", "the council requires improvement".
+LOOSE_OVERALL_PATTERNS = [
+    re.compile(
+        rf"\b(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked)"
+        rf"(?: by (?:Ofsted|inspectors))?(?: overall)?"
+        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services))"
+        rf"{{1,4}}(?: as)?|(?: (?:as|to be))?)(?: being)?(?: an?)? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        re.I,
+    ),
+    re.compile(rf"\bfrom {_Q}{GRADE}{_Q},? to {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I),
+    re.compile(
+        rf"\b(?:an?|its|their|the|overall) {_Q}(?P<g>{GRADE}){_Q}(?: overall)?"
+        rf" (?:Ofsted )?(?:rating|judgement|grade|verdict)\b{_Q}"
+        rf"(?! (?:for|in) | (?:being |was |has been )?(?:lifted|removed|dropped))",
+        re.I,
+    ),
+    re.compile(rf"\b(?:rating|judgement|grade|verdict) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I),
+    re.compile(
+        rf"\b(?:children's (?:social care )?services|the (?:council|authority|service"
+        rf"|department|local authority))(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
+        rf"(?: (?:are|is|remains?|was|were|has been|have been))?"
+        rf"(?: (?:now|still|officially|again|overall))*"
+        rf"(?: (?:rated|judged|graded|deemed|found))?(?: as| to be)? {_Q}(?P<g>{GRADE})"
+        rf"{_FOR_AREA}",
+        re.I,
+    ),
+]
+
 #: Sentences stating a sub-judgement: "judged outstanding for leadership, management and
 #: governance", "leadership ..., which Ofsted says is now good".
 AREA_PATTERNS = [
@@ -180,6 +216,43 @@ AREA_PATTERNS = [
         re.I,
     ),
 ]
+
+
+#: Words that put a grade in the past, in a comparison or in general: "since they were
+#: judged inadequate", "no longer rated", "previously rated", "in 2015", "last year".
+_NOT_NOW = re.compile(
+    r"\b(?:since|no longer|previously|previous|earlier|formerly|former|last (?:year|month|time"
+    r"|review|inspection|inspected|full|been)|back in|ago|after (?:it|they|the|being)|follows?"
+    r"|following (?:a|an|the) (?:\d|report|inspection)|had been|at which point|once|used to"
+    r"|in (?:19|20)\d\d|(?:19|20)\d\d:|every|few councils|councils (?:rated|judged)"
+    r"|(?:is|are) (?:rated|judged) (?:as )?(?:Outstanding|Good|Requires|Inadequate)"
+    r" (?:or|and) )",
+    re.I,
+)
+
+
+def _about_now(text: str, m: re.Match[str]) -> bool:
+    """True when a loosely worded grade is the whole service's, now: its sentence puts it
+    in no other time, and no judgement area is named just before or after it."""
+    start = max(text.rfind(". ", max(0, m.start() - 300), m.start()) + 2, m.start() - 300)
+    stop = text.find(". ", m.end(), m.end() + 200)
+    stop = m.end() + 200 if stop < 0 else stop
+    if _NOT_NOW.search(text, start, stop):
+        return False
+    before = text[max(start, m.start() - 90) : m.end()]
+    after = text[m.end() : min(stop, m.end() + 40)]
+    if re.search(r"\b(?:overall|whole|across the board|all areas)\b", before, re.I):
+        return True
+    if re.search(
+        r"\b(?:safeguarding|adoption|fostering|residential|leaders|looked[- ]after|education"
+        r"|in care|care leavers)\b",
+        before,
+        re.I,
+    ):
+        return False
+    return vocab.area(before) in (None, "overall") and not re.search(
+        r"^\W{0,3}(?:for|in) (?:the |its )?(?:adoption|care|leader|help)", after, re.I
+    )
 
 
 @dataclass(frozen=True)
@@ -218,6 +291,10 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
         for pattern in OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
                 if not inside(m.span(), skip):
+                    out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
+        for pattern in LOOSE_OVERALL_PATTERNS:
+            for m in pattern.finditer(text, a, b):
+                if not inside(m.span(), skip) and _about_now(text, m):
                     out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in AREA_PATTERNS:
             for m in pattern.finditer(text, a, b):
