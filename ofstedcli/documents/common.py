@@ -48,6 +48,9 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
         if not any(" ".join(words[i:]) in taken for i in range(1, len(words))):
             out.append(council)
             taken.add(council.value)
+    # Last, the places it names in looser ways (the resolver takes these only when they
+    # are exactly an authority's name).
+    out += [n for n in places.loose_places(b.view) if n.value not in taken]
     return out
 
 

@@ -49,14 +49,45 @@ def inspections_of(store: Store, code: str) -> list[Inspection]:
     return store.inspections(authorities=codes)
 
 
+#: How many of a document's names, best first, may be resolved by word or fuzzy matching;
+#: the rest (places the text merely names) count only when they name an authority exactly.
+LOOSE_NAMES = 3
+
+
 def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
-    """The authority of the first candidate name that resolves to exactly one, if any."""
-    for name in extraction.authority_names:
+    """The authority the document names: the first of its names that is exactly an
+    authority's name or alias, else the first of its best names that resolves at all.
+
+    A place named exactly is never passed over for a fuzzy guess at another ("Boston" is not
+    Bolton when "Lincolnshire County Council" is named too).
+    """
+    names_ = extraction.authority_names
+    for name in names_:
+        exact = _exactly(store, name)
+        if exact is not None:
+            return Resolved(exact, name)
+    for name in names_[:LOOSE_NAMES]:
         try:
             return Resolved(resolve_code(store, name), name)
         except (NotFound, Ambiguous, UsageError):
             continue
     return None
+
+
+def _exactly(store: Store, name: str) -> str | None:
+    """The authority whose code, name or alias ``name`` is exactly (after normalising)."""
+    from ofstedcli import names as naming
+
+    text = " ".join(name.split())
+    if not text or len(text) > 200:
+        return None
+    norms = sorted({naming.normalise(text), naming.compact(text), naming.fold(text)} - {""})
+    if not store.codes(text) and not (norms and store.alias_matches(norms)):
+        return None
+    try:
+        return resolve_code(store, text)
+    except (NotFound, Ambiguous, UsageError):
+        return None
 
 
 def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspection | None:

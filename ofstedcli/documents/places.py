@@ -192,3 +192,34 @@ def ranked_places(view: View, end: int | None = None) -> list[Name]:
         firsts.setdefault(n.value.lower(), n)
     order = sorted(firsts, key=lambda v: (-counts[v], firsts[v].start))
     return [firsts[v] for v in order]
+
+
+#: Looser ways a text names the place it is about, tried only as exact authority names:
+#: "Trafford council", "Bexley's", "Southwark Children's Services", "in Bristol".
+_LOOSE_PLACES = [
+    re.compile(
+        r"(?P<x>" + _PLACE + r")(?:'s)? (?:council\b|(?i:children's (?:social care )?services"
+        r"|children's (?:services )?trust|children first|borough|county)\b)"
+    ),
+    re.compile(r"(?P<x>" + _PLACE + r")'s\b"),
+    re.compile(r"\b(?:in|across|for|of|at) (?:the )?(?P<x>" + _PLACE + r")"),
+]
+
+
+def loose_places(view: View, end: int = 3000) -> list[Name]:
+    """Places a text names in looser ways, the most often named first (in the first
+    ``end`` characters)."""
+    text = view.text[:end]
+    found: list[Name] = []
+    for pattern in _LOOSE_PLACES:
+        for m in pattern.finditer(text):
+            value = m["x"]
+            if value.split()[0] in _NOT_PLACES:
+                continue
+            a, b = view.span(m.start("x"), m.end("x"))
+            found.append(Name(tidy(value), a, b))
+    counts = Counter(n.value.lower() for n in found)
+    firsts: dict[str, Name] = {}
+    for n in sorted(found, key=lambda n: n.start):
+        firsts.setdefault(n.value.lower(), n)
+    return [firsts[v] for v in sorted(firsts, key=lambda v: (-counts[v], firsts[v].start))]

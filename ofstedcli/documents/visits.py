@@ -62,10 +62,9 @@ def extract(b: Builder, kind: str) -> None:
     named: list[places.Name] = []
     m = _SUBJECT.search(b.text)
     if m:
-        value = re.sub(
-            r"(?: local authority| children's services?| children's social care)+$", "", m["x"]
-        )
-        value = re.sub(r"(?i)\s+local authority\b.*$", "", value)
+        value = re.split(
+            r"(?i)\s+(?:local authority|children's services?|children's social care)\b", m["x"]
+        )[0].rstrip(" ,")
         a, z = b.view.span(m.start("x"), m.start("x") + len(value))
         named.append(places.Name(places.tidy(value), a, z))
     line = letters.subject(sal, all_lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ofstedcli import model
 from ofstedcli.documents import extract
 from tests.documents import factory
@@ -45,3 +47,32 @@ def test_committee_report() -> None:
         "care_leavers": model.GOOD,
     }
     assert out["mentions"] == [{"date": "2021", "type": "inspection", "overall": model.INADEQUATE}]
+
+
+def test_a_place_named_exactly_wins_over_a_fuzzy_guess(tiny_db_file: Path) -> None:
+    from ofstedcli.documents.extraction import Extraction, Fact
+    from ofstedcli.documents.link import resolve_authority
+    from ofstedcli.store import open_store
+
+    x = Extraction(
+        "other",
+        [
+            Fact("authority.name", "Leicster", 0, 8, "Leicster"),
+            Fact("authority.candidates[1]", "Leicestershire", 20, 34, "Leicestershire"),
+        ],
+    )
+    with open_store(tiny_db_file) as store:
+        found = resolve_authority(store, x)
+        alone = resolve_authority(store, Extraction("other", x.facts[:1]))
+    assert found is not None and found.ons_code == "E10000018"
+    assert alone is not None and alone.ons_code == "E06000016"  # a typo still resolves
+
+
+def test_a_place_named_only_in_passing_is_read(tiny_db_file: Path) -> None:
+    from ofstedcli.documents.link import resolve_authority
+    from ofstedcli.store import open_store
+
+    x = extract("Inspectors praised the work done in Solihull over the last year.\n")
+    with open_store(tiny_db_file) as store:
+        found = resolve_authority(store, x)
+    assert found is not None and found.ons_code == "E08000029"
