@@ -127,16 +127,90 @@ _WHEN = re.compile(
     r" (?:was |were )?(?:conducted|carried out|undertaken|took place|held|happened)"
     rf"(?: over [\w ]{{0,20}}?)?(?: from| in| on| between| during)? "
     rf"(?:(?P<range>{vocab.DATE_RANGE})|(?P<full>{vocab.FULL_DATE})|(?P<part>{vocab.PARTIAL_DATE})"
-    rf"|(?P<month>{vocab.MONTH})(?![\w]))",
+    rf"|(?P<month>{vocab.MONTH})(?![\w])(?!\s*\d))",
     _I,
 )
+
+
+#: "Ofsted inspected ... between the 23rd January and the 16th February 2017", "a focused
+#: visit in September", "inspectors visited the council in April 2025", "between December 6
+#: and December 17, 2021", "in November last year": an inspection word, then within the
+#: sentence (80 characters) the days or month.
+_WHEN_LOOSE = re.compile(
+    r"\b(?:inspect\w*|visit\w*)\b[^.]{0,80}?\b(?:between|from|in|on|during|over|of)\s+"
+    rf"(?:(?P<days>{vocab.DAY_LIST})(?![\w/])|(?P<us>{vocab.US_DAYS})"
+    rf"|(?P<part>(?P<pm>{vocab.MONTH})\s+(?P<py>{vocab.YEAR}))(?![\w/])"
+    rf"|(?P<month>{vocab.MONTH})(?P<last> last year)?(?![\w/]))",
+    _I,
+)
+_INSPECT_WORD = re.compile(r"\b(?:inspect\w*|visit\w*)\b", _I)
+#: Words that make a sentence's inspection an earlier one.
+_EARLIER = re.compile(
+    r"\b(?:previous|last (?:full )?inspection|prior|since|earlier|before|preceding|first"
+    r"|second|joint targeted|JTAI)\b",
+    _I,
+)
+#: Words between the inspection word and the date that make it another event's date.
+_OTHER_EVENT = re.compile(
+    r"\b(?:judge?ment|published|rated|judged|graded|report|next|will|due)\b", _I
+)
+
+
+def _earlier(text: str, m: re.Match[str]) -> bool:
+    """True when the sentence up to a match speaks of an earlier (or another) inspection."""
+    start = max(0, text.rfind(". ", max(0, m.start() - 200), m.start()) + 2)
+    return bool(_EARLIER.search(text, start, m.end()))
+
+
+def _loose_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None:
+    """Record the inspection's dates from looser wording, outside earlier inspections."""
+    text = b.text
+    for m in _WHEN_LOOSE.finditer(text, 0, min(len(text), 4000)):
+        date_at = next(m.start(g) for g in ("days", "us", "part", "month") if m[g])
+        last_word = max(w.start() for w in _INSPECT_WORD.finditer(text, m.start(), date_at))
+        if (
+            judgements.inside(m.span(), skip)
+            or _earlier(text, m)
+            or _OTHER_EVENT.search(text, last_word, date_at)
+        ):
+            continue
+        if m["days"] or m["us"]:
+            first, last = (
+                vocab.day_list(m["days"], doc_date) if m["days"] else vocab.us_days(m, doc_date)
+            )
+            group = "days" if m["days"] else "us"
+            if first:
+                b.match("inspection.start_date", first, m, group)
+            if last and last != first:
+                b.match("inspection.end_date", last, m, group)
+            if first:
+                return
+        elif m["part"]:
+            value = f"{m['py']}-{vocab.month_number(m['pm']):02d}"
+            b.match("inspection.start_date", value, m, "part")
+            return
+        elif m["month"] and doc_date and m["month"][0].isupper():
+            month = vocab.month_number(m["month"])
+            year = int(doc_date[:4]) - (1 if m["last"] else 0)
+            if not m["last"] and len(doc_date) >= 7 and month > int(doc_date[5:7]):
+                year -= 1
+            b.match("inspection.start_date", f"{year}-{month:02d}", m, "month")
+            return
 
 
 def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None:
     """Record the inspection's start (and end) from "the inspection was carried out ...",
     outside the ``skip`` spans (mentions of earlier inspections)."""
-    m = next((w for w in _WHEN.finditer(b.text) if not judgements.inside(w.span(), skip)), None)
+    m = next(
+        (
+            w
+            for w in _WHEN.finditer(b.text)
+            if not judgements.inside(w.span(), skip) and not _earlier(b.text, w)
+        ),
+        None,
+    )
     if not m:
+        _loose_dates(b, doc_date, skip)
         return
     if m["range"]:
         b.date_range(m, "range")

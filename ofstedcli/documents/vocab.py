@@ -178,7 +178,7 @@ def iso_range(m: re.Match[str]) -> tuple[str | None, str | None]:
 #: A list or range of days ending in a month: "17 and 18 May 2023", "22-23 October 2019",
 #: "29 and 30 September, and 1 October 2020", "15, 16 and 21 July 2025", "7 and 8 July",
 #: "30 April to 1 May 2019".  Bounded repetition: linear in the text.
-_DAY_ITEM = rf"{DAY}(?:(?:\s+of)?\s+{MONTH}(?:\s*,?\s+{YEAR})?)?"
+_DAY_ITEM = rf"(?:the\s+)?{DAY}(?:(?:\s+of)?\s+{MONTH}(?:\s*,?\s+{YEAR})?)?"
 DAY_LIST = (
     rf"{WEEKDAY}?{_DAY_ITEM}"
     rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|to\s+|until\s+|-\s*){WEEKDAY}?{_DAY_ITEM}){{0,8}}"
@@ -189,6 +189,21 @@ _ITEM_RE = re.compile(
 )
 
 _WEEKDAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+#: Days written month first: "December 6 and December 17, 2021", "July 18 and 29".
+US_DAYS = (
+    rf"(?P<um1>{MONTH})\s+(?P<ud1>{DAY})(?:\s*(?:and|to|-|until)\s*(?:(?P<um2>{MONTH})\s+)?"
+    rf"(?P<ud2>{DAY}))?(?:,?\s+(?P<uy>{YEAR}))?(?![\w/])"
+)
+
+
+def us_days(m: re.Match[str], on_or_before: str | None = None) -> tuple[str | None, str | None]:
+    """First and last ISO dates of a :data:`US_DAYS` match (year from ``on_or_before``)."""
+    first = f"{m['ud1']} {m['um1']}"
+    last = f"{m['ud2']} {m['um2'] or m['um1']}" if m["ud2"] else first
+    year = f" {m['uy']}" if m["uy"] else ""
+    return day_list(f"{first}{year} and {last}{year}", on_or_before)
 
 
 def day_list(text: str, on_or_before: str | None = None) -> tuple[str | None, str | None]:

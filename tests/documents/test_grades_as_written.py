@@ -46,3 +46,33 @@ def test_overall_grade_as_written(sentence: str, grade: str) -> None:
 def test_no_current_overall_grade(sentence: str) -> None:
     x = extract(NEWS.format(sentence))
     assert x.get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("Ofsted inspected the council between the 23rd January and the 16th February 2017.",
+         "2017-01-23", "2017-02-16"),
+        ("The inspection was carried out between December 6 and December 17, 2021.",
+         "2021-12-06", "2021-12-17"),
+        ("Ofsted inspectors visited the council in April 2025.", "2025-04", None),
+        ("The inspection had taken place between 9 - 13 March 2020.", "2020-03-09",
+         "2020-03-13"),
+    ],
+)  # fmt: skip
+def test_inspection_dates_as_written(sentence: str, start: str, end: str | None) -> None:
+    x = extract(NEWS.format(sentence))
+    assert (x.get("inspection.start_date"), x.get("inspection.end_date")) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The last full inspection of the council took place in January 2019.",
+        "It builds on the first monitoring visit in February 2025.",
+        "The next monitoring visit will take place on 7 and 8 April 2020.",
+        "The report of the inspection was published on Friday, 26 August 2016.",
+    ],
+)
+def test_other_events_dates_are_not_the_inspections(sentence: str) -> None:
+    assert extract(NEWS.format(sentence)).get("inspection.start_date") is None
