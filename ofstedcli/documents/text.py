@@ -39,7 +39,9 @@ _LIGATURES = {
 #: most, so searched for on their own, which is several times faster), and the rare ones: a
 #: line-break hyphen mark with the spaces after it, deletions, ligatures.
 _SPACE_RUN = re.compile(" {2,}")
-_RARE = re.compile("\x01 *|\x00+|\\*\\*+|__+|[\ufb00-\ufb06]")
+#: The rare edits, one pattern each: each starts with a literal or a character class, which
+#: the regular expression engine finds far faster than the alternation of them all.
+_RARE_PARTS = [re.compile(p) for p in ("\x01 *", "\x00+", "\\*\\*+", "__+", "[\ufb00-\ufb06]")]
 
 
 def _rare(m: re.Match[str]) -> str:
@@ -146,7 +148,7 @@ class View:
 def _rewrites(raw: str, flat: str) -> list[tuple[int, int, str]]:
     """The (start, end, replacement) edits that change the length of the flattened text."""
     edits = [(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(flat)]
-    rare = [(m.start(), m.end(), _rare(m)) for m in _RARE.finditer(flat)]
+    rare = [(m.start(), m.end(), _rare(m)) for p in _RARE_PARTS for m in p.finditer(flat)]
     rare += [(a, b, " ") for a, b in _running_heads(raw)]
     if rare:
         edits += rare
