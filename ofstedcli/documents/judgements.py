@@ -301,7 +301,71 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
                 key = vocab.area(m["a"])
                 if key and key != "overall" and not inside(m.span(), skip):
                     out.append(Stated(key, vocab.grade(m["g"]), m.span()))
+    out += _shared_grades(text, skip, {s.area for s in out})
     out.sort(key=lambda s: s.span)
+    return out
+
+
+_AREA_RE = re.compile(AREA_PHRASE, re.I)
+#: A grade given as one: after a rating word ("rated as 'good'", "a rating of good"), before
+#: one ("a 'good' rating"), or a grade that is a verb ("requires improvement").
+_RATED_BEFORE = re.compile(
+    r"\b(?:rated|judged|graded|deemed|ranked|assessed|(?:rating|judgement|verdict|grade) of)"
+    r"(?: (?:as|to be|all|both|now|being))*\W{0,3}$",
+    re.I,
+)
+_RATED_AFTER = re.compile(r"^\W{0,3}(?:rating|judgement|grade|verdict)\b", re.I)
+
+
+def _graded(text: str, m: re.Match[str]) -> bool:
+    """True when a grade word is given as a grade, not as praise ("a good service")."""
+    if m.group().lower().startswith("requir"):
+        return True
+    before = text[max(0, m.start() - 40) : m.start()]
+    return bool(_RATED_BEFORE.search(before) or _RATED_AFTER.match(text, m.end(), m.end() + 12))
+
+
+_SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)")
+#: The longest sentence read for a list of areas sharing one grade.
+_LIST_SENTENCE = 400
+
+
+def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]:
+    """Areas listed in a sentence that states one grade for them all: "the impact of
+    leaders, children in care and care leavers were all rated as outstanding", "requires
+    improvement in regards to children who need help and protection and leadership"."""
+    out: list[Stated] = []
+    seen: set[int] = set()
+    for g in GRADE_RE.finditer(text):
+        start = text.rfind(". ", max(0, g.start() - _LIST_SENTENCE), g.start())
+        start = start + 2 if start >= 0 else max(0, g.start() - _LIST_SENTENCE)
+        cut = _SENTENCE_CUT.search(text, g.end(), g.end() + _LIST_SENTENCE)
+        end = cut.start() if cut else min(len(text), g.end() + _LIST_SENTENCE)
+        if start in seen:
+            continue
+        seen.add(start)
+        found = list(GRADE_RE.finditer(text, start, end))
+        grades = {vocab.grade(m.group()) for m in found}
+        if len(grades) != 1 or not any(_graded(text, m) for m in found):
+            continue
+        if inside((start, end), skip) or _NOT_NOW.search(text, start, end):
+            continue
+        if (
+            re.search(r"\boverall\b", text[start:end], re.I)
+            or any(p.search(text, start, end) for p in OVERALL_PATTERNS)
+            or any(
+                _about_now(text, m)
+                for p in LOOSE_OVERALL_PATTERNS
+                for m in p.finditer(text, start, end)
+            )
+        ):
+            continue  # the sentence grades the whole service
+        grade = grades.pop()
+        for m in _AREA_RE.finditer(text, start, end):
+            key = vocab.area(m.group())
+            if key and key != "overall" and key not in given:
+                given.add(key)
+                out.append(Stated(key, grade, (m.start(), m.end())))
     return out
 
 

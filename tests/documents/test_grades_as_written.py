@@ -76,3 +76,27 @@ def test_inspection_dates_as_written(sentence: str, start: str, end: str | None)
 )
 def test_other_events_dates_are_not_the_inspections(sentence: str) -> None:
     assert extract(NEWS.format(sentence)).get("inspection.start_date") is None
+
+
+def test_areas_listed_with_one_grade_share_it() -> None:
+    text = NEWS.format(
+        "The impact of leaders, the experiences and progress of children in care, and the "
+        "experiences and progress of care leavers were all rated as outstanding."
+    )
+    x = extract(text)
+    got = {a: x.get(f"inspection.judgements.{a}") for a in ("leadership", "in_care")}
+    assert got == {"leadership": model.OUTSTANDING, "in_care": model.OUTSTANDING}
+    assert x.get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inspectors found that children in care receive a good service from their workers.",
+        "Children's services were rated good, and inspectors praised its leadership.",
+        "Care leavers were judged inadequate in 2019, but leaders have since acted.",
+    ],
+)
+def test_praise_a_whole_service_grade_or_an_old_grade_is_no_area_grade(sentence: str) -> None:
+    x = extract(NEWS.format(sentence))
+    assert not [f for f in x.facts if f.field.startswith("inspection.judgements.")]
