@@ -317,13 +317,17 @@ def _window(
     *,
     not_before: dt.date | None = None,
 ) -> tuple[dt.date, dt.date, dt.date]:
-    centre = clock(base, months, event)
-    earliest, likely, latest = (add_months(centre, m) for m in shape)
+    earliest, likely, latest = _shape(clock(base, months, event), shape)
     if not_before and earliest < not_before:
         # A window that would open before the framework began opens with it, as wide.
         shift = not_before - earliest
         earliest, likely, latest = not_before, likely + shift, latest + shift
     return earliest, likely, latest
+
+
+def _shape(centre: dt.date, shape: tuple[int, int, int]) -> tuple[dt.date, dt.date, dt.date]:
+    """(earliest, likely, latest) as month offsets from ``centre``."""
+    return add_months(centre, shape[0]), add_months(centre, shape[1]), add_months(centre, shape[2])
 
 
 def _event(
@@ -464,9 +468,8 @@ def _send(history: Sequence[Inspection], as_at: dt.date) -> list[dict[str, Any]]
     interval = _interval(getattr(last, "next_interval", None))
     later = [i for i in send if i.type == "monitoring inspection" and _after(i, last)]
     if level == 3 and not later:
-        centre = add_months(report, 18)
-        window = tuple(add_months(centre, m) for m in USUALLY)
-        return [_event("send-outcome-3", (window[0], window[1], window[2]), as_at, last)]
+        window = _shape(add_months(report, 18), USUALLY)
+        return [_event("send-outcome-3", window, as_at, last, basis=last)]
     if level == 3:
         rule_id, months = "send-after-monitoring", 36
     elif level == 1:
@@ -474,8 +477,7 @@ def _send(history: Sequence[Inspection], as_at: dt.date) -> list[dict[str, Any]]
     else:
         rule_id, months = "send-outcome-2", 36
     due = stated or add_months(report, interval or months)
-    earliest, likely, latest = (add_months(due, m) for m in WITHIN)
-    return [_event(rule_id, (earliest, likely, latest), as_at, last, basis=last)]
+    return [_event(rule_id, _shape(due, WITHIN), as_at, last, basis=last)]
 
 
 def _after(a: Inspection, b: Inspection) -> bool:
@@ -494,15 +496,6 @@ def _interval(text: str | None) -> int | None:
     raw = match.group(1)
     number = int(raw) if raw.isdigit() else words[raw]
     return number * 12 if match.group(2) == "year" else number
-
-
-def history_for(store: Store, authority: Authority) -> list[Inspection]:
-    """An authority's inspections, with a sole predecessor's before its own, oldest first."""
-    own = store.inspections(authorities=[authority.ons_code])
-    if len(authority.predecessors) == 1:
-        before = store.inspections(authorities=[authority.predecessors[0]["ons_code"]])
-        own = before + own
-    return own
 
 
 def due_for(authority: Authority, history: Sequence[Inspection], as_at: str) -> dict[str, Any]:
@@ -534,7 +527,7 @@ def due(
 ) -> list[dict[str, Any]]:
     """The ``due`` list: one object per authority (all current ones by default)."""
     date = as_at or (today or dt.date.today()).isoformat()
-    chosen = list(authorities) if authorities else store.authorities(status="current")
+    chosen = list(authorities) if authorities is not None else store.authorities(status="current")
     sole = sole_predecessors(store)
     everything = store.inspections(authorities=_codes(chosen, sole))
     by_code: dict[str, list[Inspection]] = {}
@@ -568,10 +561,14 @@ def _codes(authorities: Sequence[Authority], sole: dict[str, str]) -> list[str]:
     return codes + [sole[c] for c in codes if c in sole]
 
 
-def next_inspection(store: Store, authority: Authority, as_at: str | None = None) -> Any:
+def next_inspection(
+    store: Store, authority: Authority, own: Sequence[Inspection], as_at: str
+) -> dict[str, Any] | None:
     """The next ILACS inspection event for ``show`` (None when there is no basis)."""
-    date = as_at or dt.date.today().isoformat()
-    item = due_for(authority, history_for(store, authority), date)
+    history = list(own)
+    if len(authority.predecessors) == 1:
+        history = store.inspections(authorities=[authority.predecessors[0]["ons_code"]]) + history
+    item = due_for(authority, history, as_at)
     return next((e for e in item["next"] if e["event"] == "ILACS inspection"), None)
 
 

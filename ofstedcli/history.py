@@ -149,7 +149,17 @@ def authority_history(
             store, authority, since=since, until=until, framework=framework, visits=visits
         ),
         "documents": [d.to_json() for d in documents],
+        "next": _next(store, authority, everything, today),
     }
+
+
+def _next(
+    store: Store, authority: Authority, everything: list[Inspection], today: dt.date | None
+) -> dict[str, Any] | None:
+    """The next ILACS inspection expected (``ofsted due``), for the show line."""
+    from ofstedcli.due import next_inspection
+
+    return next_inspection(store, authority, everything, (today or dt.date.today()).isoformat())
 
 
 def _predecessor_inspections(
