@@ -20,7 +20,14 @@ from itertools import pairwise
 from typing import Any
 
 from ofstedcli.errors import UsageError
-from ofstedcli.history import _current, change, graded, inspection_rows, latest_inspection
+from ofstedcli.history import (
+    _current,
+    change,
+    graded,
+    inspection_rows,
+    latest_inspection,
+    latest_send,
+)
 from ofstedcli.model import GRADES, WHOLE_SERVICE_FRAMEWORKS, Authority, Inspection, grade_rank
 from ofstedcli.store import Store
 
@@ -231,11 +238,27 @@ def standing(own: Inspection | None, others: Sequence[Inspection | None]) -> dic
     }
 
 
-def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
-    """The authority's statistical neighbours in rank order, with current grades, and standing."""
+def neighbour_models(store: Store) -> list[str]:
+    """The statistical neighbour models held, newest first ("2025", "2021")."""
+    rows = store.rows("SELECT DISTINCT model FROM neighbours ORDER BY model DESC")
+    return [r["model"] for r in rows]
+
+
+def neighbours(store: Store, authority: Authority, model: str | None = None) -> dict[str, Any]:
+    """The authority's statistical neighbours in rank order, with current grades, and standing.
+
+    ``model`` is the year of DfE's statistical neighbour model; the newest by default.
+    """
+    models = neighbour_models(store)
+    if model is not None and model not in models:
+        raise UsageError(
+            f"--model must be one of {', '.join(models) or 'none held'}, not {model!r}"
+        )
+    chosen = model or (models[0] if models else "")
     ranked = store.rows(
-        "SELECT neighbour, rank FROM neighbours WHERE authority = ? ORDER BY rank",
-        (authority.ons_code,),
+        "SELECT neighbour, rank, band FROM neighbours WHERE authority = ? AND model = ? "
+        "ORDER BY rank",
+        (authority.ons_code, chosen),
     )
     region = (
         store.authorities(status="current", region=authority.region) if authority.region else []
@@ -245,6 +268,7 @@ def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
     history = _whole_service(store, sorted(codes))
     latest = {code: latest_inspection(history.get(code, [])) for code in codes}
     own = latest[authority.ons_code]
+    send = latest_send(store, sorted(codes))
     listed = []
     for r in ranked:
         auth = known.get(r["neighbour"])
@@ -255,18 +279,27 @@ def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
                 "authority": authority_ref(auth) if auth else {"ons_code": r["neighbour"]},
                 "current": _current(insp),
                 "compared": _compared(insp, own),
+                "band": r["band"],
+                "current_send": _send_json(send.get(r["neighbour"])),
             }
         )
     peers = [a.ons_code for a in region if a.ons_code != authority.ons_code]
     return {
         "authority": authority_ref(authority),
         "current": _current(own),
+        "current_send": _send_json(send.get(authority.ons_code)),
+        "model": chosen or None,
+        "models": models,
         "neighbours": listed,
         "standing": {
             "neighbours": standing(own, [latest[r["neighbour"]] for r in ranked]),
             "region": standing(own, [latest[c] for c in peers]),
         },
     }
+
+
+def _send_json(event: Inspection | None) -> dict[str, Any] | None:
+    return event.to_json() if event else None
 
 
 def _compared(other: Inspection | None, own: Inspection | None) -> str | None:

@@ -127,15 +127,17 @@ def authority_history(
     The current judgement, path and summary are always of the whole history; ``since``,
     ``until``, ``framework`` and ``visits`` filter only the inspections listed.
     """
-    everything = store.inspections(authorities=[authority.ons_code])
-    listed = [
-        i
-        for i in everything
-        if (visits or not i.is_visit)
-        and (not framework or i.framework.lower() in {f.lower() for f in framework})
-        and (since is None or (i.date or "") >= since)
-        and (until is None or (i.date or "") <= until)
-    ]
+    everything, send = split_send(store.inspections(authorities=[authority.ons_code]))
+
+    def shown(i: Inspection) -> bool:
+        return (
+            (visits or not i.is_visit)
+            and (not framework or i.framework.lower() in {f.lower() for f in framework})
+            and (since is None or (i.date or "") >= since)
+            and (until is None or (i.date or "") <= until)
+        )
+
+    listed = [i for i in everything if shown(i)]
     steps = path(everything)
     documents = store.documents(authorities=[authority.ons_code])
     return {
@@ -149,6 +151,8 @@ def authority_history(
             store, authority, since=since, until=until, framework=framework, visits=visits
         ),
         "documents": [d.to_json() for d in documents],
+        "send": [i.to_json() for i in send if shown(i)],
+        "current_send": send[-1].to_json() if send else None,
         "next": _next(store, authority, everything, today),
     }
 
@@ -160,6 +164,16 @@ def _next(
     from ofstedcli.due import next_inspection
 
     return next_inspection(store, authority, everything, (today or dt.date.today()).isoformat())
+
+
+def latest_send(store: Store, codes: Sequence[str] | None = None) -> dict[str, Inspection]:
+    """Each authority's newest area SEND event (of any type), by ONS code."""
+    return {i.authority: i for i in store.inspections(authorities=codes, framework=["SEND"])}
+
+
+def split_send(found: Sequence[Inspection]) -> tuple[list[Inspection], list[Inspection]]:
+    """Children's services events and area SEND events apart, each oldest first."""
+    return [i for i in found if not i.is_send], [i for i in found if i.is_send]
 
 
 def _predecessor_inspections(
@@ -179,12 +193,14 @@ def _predecessor_inspections(
     if len(authority.predecessors) != 1:
         return []
     before = authority.predecessors[0]
-    found = store.inspections(
-        authorities=[before["ons_code"]],
-        framework=framework,
-        since=since,
-        until=until,
-        visits=visits,
+    found, _ = split_send(
+        store.inspections(
+            authorities=[before["ons_code"]],
+            framework=framework,
+            since=since,
+            until=until,
+            visits=visits,
+        )
     )
     ref = {"name": before["name"], "ons_code": before["ons_code"]}
     return [{**_with_change(i, found), "authority": ref} for i in found]
@@ -215,8 +231,11 @@ def listing(
     """Every authority with its latest whole-service inspection (``ofsted list``)."""
     authorities = store.authorities(status=status, region=region, type=type)
     by_code: dict[str, list[Inspection]] = {a.ons_code: [] for a in authorities}
+    send: dict[str, Inspection] = {}
     for insp in store.inspections(authorities=list(by_code) or None, visits=False):
-        if insp.authority in by_code:
+        if insp.is_send:
+            send[insp.authority] = insp
+        elif insp.authority in by_code:
             by_code[insp.authority].append(insp)
     out: list[dict[str, Any]] = []
     for auth in authorities:
@@ -226,6 +245,8 @@ def listing(
         row = auth.to_json()
         del row["aliases"], row["predecessors"], row["successors"]
         row["latest"] = latest.to_json() if latest else None
+        latest_send = send.get(auth.ons_code)
+        row["latest_send"] = latest_send.to_json() if latest_send else None
         out.append(row)
     return sorted(out, key=SORTS[sort])
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ofstedcli.build.records import MIT, AuthorityRef, Observation, SourceFile
-from ofstedcli.build.tabular import Where, bad, date, fold, grade, read_csv
+from ofstedcli.build.tabular import Where, Workbook, bad, date, fold, grade, read_csv, text
 
 PUBLISHER = "Data to Insight (D2I)"
 LOOKUP_ID = "d2i-provider-lookup"
@@ -177,3 +177,16 @@ def read_history(path: Path, name: str) -> list[Observation]:
             )
         )
     return found
+
+
+#: Columns of D2I's daily overview workbook (the latest inspection per authority).
+OVERVIEW_COLUMNS = ("urn", "la_code", "stat_neighbour_judgement", "inspection_link")
+
+
+def is_overview(book: Workbook) -> bool:
+    """True for D2I's daily overview workbook, told by its header row."""
+    for sheet in book.sheet_names[:3]:
+        rows = book.sheet(sheet)[:1]
+        if rows and set(OVERVIEW_COLUMNS) <= {text(c) for c in rows[0]}:
+            return True
+    return False

@@ -152,13 +152,24 @@ def detect_layout(book: Workbook) -> str:
 
 def read_edition(path: Path, name: str, layouts: Sequence[str] | None = None) -> Edition:
     """Read an Ofsted spreadsheet of any known layout into an :class:`Edition`."""
-    book = Workbook(path, name)
+    return read_book(Workbook(path, name), name, layouts)
+
+
+def read_book(
+    book: Workbook,
+    name: str,
+    layouts: Sequence[str] | None = None,
+    roles: Sequence[str] | None = None,
+) -> Edition:
+    """Read an opened Ofsted workbook; ``roles`` limits the sheets read ("in_year" ...)."""
     layout = detect_layout(book)
     if layouts is not None and layout not in layouts:
         raise bad(Where(name), f"is the {layout} layout, expected one of {list(layouts)}")
-    source, as_at, published_by = _cover(book)
+    source, as_at, published_by = cover(book)
     edition = Edition(source, layout, as_at, published_by, [])
-    for pattern in LAYOUTS[layout].values():
+    for role, pattern in LAYOUTS[layout].items():
+        if roles is not None and role not in roles:
+            continue
         sheet = book.find_sheet(pattern)
         tables = find_tables(book.sheet(sheet), Where(name, sheet), "Local authority name")
         for table in tables:
@@ -167,7 +178,7 @@ def read_edition(path: Path, name: str, layouts: Sequence[str] | None = None) ->
     return edition
 
 
-def _cover(book: Workbook) -> tuple[SourceFile, str | None, str | None]:
+def cover(book: Workbook) -> tuple[SourceFile, str | None, str | None]:
     """The credit of an edition and the dates it covers, from its Cover sheet."""
     where = Where(book.name, "Cover")
     rows = book.sheet(book.find_sheet(r"Cover"))

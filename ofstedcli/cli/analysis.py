@@ -52,6 +52,13 @@ def stats(
 
 def neighbours(
     name: o.Name,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Year of DfE's statistical neighbour model (2025, the newest, or 2021).",
+        ),
+    ] = None,
     json: o.Json = False,
     fmt: o.Format = None,
     no_color: o.NoColor = False,
@@ -64,7 +71,7 @@ def neighbours(
 
     out = o.output(json, fmt, no_color, lists=True)
     with open_store(db) as store:
-        data = core.neighbours(store, resolve(store, name))
+        data = core.neighbours(store, resolve(store, name), model)
     out.emit("neighbours", data, rows=core.neighbour_rows(data))
 
 

@@ -19,6 +19,7 @@ from ofstedcli.render.plain import (
     grid,
     seg,
 )
+from ofstedcli.render.send import outcome_seg, send_line, send_section
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -124,6 +125,8 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
     """An authority's header, current judgement, path and whole timeline."""
     lines = header_lines(data["authority"])
     lines.append(_current_line(data.get("current")))
+    if data.get("current_send"):
+        lines.append(send_line(data["current_send"]))
     if data.get("path"):
         path: Line = [("Path: ", "bold")]
         for n, step in enumerate(data["path"]):
@@ -144,11 +147,14 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
         lines += legend_lines(areas)
     else:
         lines.append([("No inspections match.", "dim")])
+    if data.get("send"):
+        lines.append([])
+        lines += send_section(target.width, data["send"])
     if data.get("documents"):
         lines.append([])
         lines += _documents(target.width, data["documents"])
-    if any(i.get("provisional") for i in inspections):
-        lines.append([("* provisional: published after the newest official statistics", "dim")])
+    if any(i.get("provisional") for i in inspections + data.get("send", [])):
+        lines.append([("* provisional: not yet in Ofsted's official statistics", "dim")])
     emit(target, lines)
 
 
@@ -289,7 +295,7 @@ def draw_inspections(target: Target, rows: list[dict[str, Any]]) -> None:
                 (row.get("published") or "", ""),
                 (_kind(row), ""),
                 overall,
-                (row.get("theme") or "", ""),
+                (row.get("theme") or "", "") if not row.get("outcome") else outcome_seg(row),
             ]
         )
     headers = ["Authority", "Inspected", "Published", "Inspection", "Overall", "Theme"]
