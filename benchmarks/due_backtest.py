@@ -64,7 +64,13 @@ def backtest(db: Path | None = None) -> dict[str, Any]:
     by_code: dict[str, list[Inspection]] = defaultdict(list)
     for insp in history:
         by_code[insp.authority].append(insp)
-    horizon = max(i.start_date for i in history if _graded(i) and i.start_date)
+    horizons = {
+        "ILACS inspection": max(i.start_date for i in history if _graded(i) and i.start_date),
+        "SEND inspection": max(
+            (i.start_date for i in history if _send_full(i) and i.start_date), default=""
+        ),
+    }
+    horizon = horizons["ILACS inspection"]
     results: list[dict[str, Any]] = []
     for as_at in quarter_ends(2019, dt.date.fromisoformat(horizon)):
         for authority in everyone:
@@ -80,10 +86,15 @@ def backtest(db: Path | None = None) -> dict[str, Any]:
                     test = _send_full
                 if test is None or not event["earliest"]:
                     continue
+                end = horizons[event["event"]]
                 results.append(
-                    _outcome(authority.name, as_at, event, own, test, horizon, ended.get(code))
+                    _outcome(authority.name, as_at, event, own, test, end, ended.get(code))
                 )
-    return {"horizon": horizon, "predictions": [r for r in results if r["status"] != "pending"]}
+    return {
+        "horizon": horizon,
+        "horizons": horizons,
+        "predictions": [r for r in results if r["status"] != "pending"],
+    }
 
 
 def _outcome(
@@ -116,6 +127,7 @@ def _outcome(
         "latest": event["latest"],
         "overdue": event["overdue"],
         "covid": event["pause"] is not None,
+        "basis": event["basis"],
         "actual": actual,
         "status": status,
         "width_months": round(width, 1),
@@ -135,6 +147,14 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each report's first forecast: the prediction at the first quarter end after it."""
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault((row["authority"], str(row["basis"])), row)
+    return list(seen.values())
+
+
 def summary(result: dict[str, Any]) -> dict[str, Any]:
     """The figures the README states: all, without and within COVID, by event and rule."""
     rows = result["predictions"]
@@ -146,6 +166,7 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
             "outside_covid": figures([r for r in chosen if not r["covid"]]),
             "covid": figures([r for r in chosen if r["covid"]]),
             "not_overdue_at_as_at": figures([r for r in chosen if not r["overdue"]]),
+            "first_after_each_report": figures(_first(chosen)),
             "by_rule": {
                 rule: figures([r for r in chosen if r["rule"] == rule])
                 for rule in sorted({r["rule"] for r in chosen})
@@ -165,7 +186,11 @@ def main() -> None:
     if args.json:
         sys.stdout.write(json.dumps(figs, indent=2) + "\n")
         return
-    print(f"Quarter ends 2019 on; data up to the newest inspection start {figs['horizon']}")
+    ends = result["horizons"]
+    print(
+        "Quarter ends 2019 on; data up to the newest start: ILACS "
+        f"{ends['ILACS inspection']}, SEND {ends['SEND inspection'] or '-'}"
+    )
     for event in ("ILACS inspection", "SEND inspection"):
         print(f"\n{event}: next one started inside the predicted window")
         for label, key in (
@@ -173,6 +198,7 @@ def main() -> None:
             ("outside COVID-19", "outside_covid"),
             ("across COVID-19", "covid"),
             ("not yet overdue at as-at", "not_overdue_at_as_at"),
+            ("first forecast per report", "first_after_each_report"),
         ):
             f = figs[event][key]
             if f["predictions"]:

@@ -57,14 +57,50 @@ CHANGES_2026 = {
 
 
 def _rule(
-    event: str, type_: str | None, text: str, guide: dict[str, str], section: str
+    event: str,
+    type_: str | None,
+    text: str,
+    guide: dict[str, str],
+    section: str,
+    checked: tuple[str, ...],
 ) -> dict[str, Any]:
     return {
         "event": event,
         "type": type_,
         "text": text,
-        "source": {**guide, "section": section},
+        "source": {**guide, "section": section, "checked_in": list(checked)},
     }
+
+
+#: Stored public pages where the wording of a rule was read (the guidance pages themselves
+#: were stored only from their beginning): each rule lists those it was checked in.
+NOTTS = "https://www.nottinghamshire.gov.uk/global-content/one-minute-guides/ofsted-inspections"
+KIRKLEES = (
+    "https://www.kirkleessafeguardingchildren.co.uk/procedures-local-protocols-and-guidance/"
+    "ilacs-inspection-guidance-for-professionals/"
+)
+LGA_FIRST = "https://www.lgafirst.co.uk/comment/inspecting-childrens-services/"
+CYP_2018 = (
+    "https://www.cypnow.co.uk/news/article/ofsted-relaxes-inspections-for-struggling-"
+    "inadequate-councils"
+)
+ILACS_FAQ = "https://www.ohare-airport.org/what-is-ilacs/"
+SESLIP_FV = "https://www.seslip.co.uk/ofsted-visit-analysis-page-11/"
+MONITORING_BLOG = (
+    "https://edyourself.wordpress.com/2016/11/01/"
+    "intervention-level-in-authorities-rated-inadequate-by-ofsted/comment-page-1/"
+)
+CC_2016 = "https://www.communitycare.co.uk/2016/05/31/ofsted-publish-reports-inadequate-councils/"
+SGPC = "https://sgpc.org.uk/news-feed/inspection-possible-outcomes"
+SNJ = "https://www.specialneedsjungle.com/guide-ofsted-cqcs-new-local-area-send-inspections-2023/"
+WIRED_2025 = (
+    "https://www.wired-gov.net/wg/news.nsf/articles/ofsted+confirms+removal+of+headline+"
+    "judgement+for+inspections+of+local+authorities+childrens+services+27112025162500?open"
+)
+CYP_2021 = (
+    "https://www.cypnow.co.uk/features/article/inspections-clinic-return-of-ofsted-visits-q-a"
+)
+ADCS = "https://adcs.org.uk/inspection/article/ilacs-overview"
 
 
 #: Every rule the windows come from, each with the framework text it is read from.  The
@@ -79,6 +115,7 @@ RULES: dict[str, dict[str, Any]] = {
         "report, from which the judgement stands).",
         ILACS_GUIDE,
         "The ILACS system: short inspections; timing of inspections",
+        (NOTTS, KIRKLEES, LGA_FIRST),
     ),
     "ilacs-standard": _rule(
         "ILACS inspection",
@@ -88,6 +125,7 @@ RULES: dict[str, dict[str, Any]] = {
         "inspection (its report, from which the judgement stands).",
         ILACS_GUIDE,
         "The ILACS system: standard inspections; timing of inspections",
+        (NOTTS, KIRKLEES, LGA_FIRST),
     ),
     "ilacs-reinspection": _rule(
         "ILACS inspection",
@@ -96,7 +134,9 @@ RULES: dict[str, dict[str, Any]] = {
         "about two and a half years after the inspection that found services inadequate, "
         "its timing informed by the monitoring visits.",
         ILACS_GUIDE,
-        "Local authorities judged inadequate: monitoring and re-inspection",
+        "Local authorities judged inadequate: monitoring and re-inspection (re-inspection "
+        "by a standard inspection from the September 2018 update)",
+        (CYP_2018, ILACS_FAQ, LGA_FIRST),
     ),
     "ilacs-2026": _rule(
         "ILACS inspection",
@@ -106,7 +146,10 @@ RULES: dict[str, dict[str, Any]] = {
         "all good or outstanding: short inspection; otherwise standard inspection), on the "
         "same three-year timing.",
         CHANGES_2026,
-        "Removal of the overall effectiveness judgement from April 2026",
+        "Removal of the overall effectiveness judgement from April 2026 (the mapping of "
+        "judgements to the next step is this tool's reading: the stored copies do not show "
+        "the revised framework's wording)",
+        (WIRED_2025,),
     ),
     "ilacs-from-sif": _rule(
         "ILACS inspection",
@@ -117,6 +160,7 @@ RULES: dict[str, dict[str, Any]] = {
         "from the SIF inspection, and not before January 2018.",
         ILACS_GUIDE,
         "Introduction (framework first published November 2017, in force January 2018)",
+        (ADCS, ILACS_FAQ),
     ),
     "focused-visit": _rule(
         "focused visit",
@@ -124,15 +168,17 @@ RULES: dict[str, dict[str, Any]] = {
         "Authorities judged good, outstanding or requires improvement may have a focused "
         "visit between inspections; inadequate authorities have monitoring visits instead.",
         ILACS_GUIDE,
-        "Focused visits",
+        "Focused visits (paragraphs 106 to 117 of the version SESLIP cites)",
+        (SESLIP_FV, LGA_FIRST),
     ),
     "monitoring-first": _rule(
         "monitoring visit",
         "monitoring visit",
         "Judged inadequate: the first monitoring visit comes within four weeks of the "
-        "deadline for the action plan (70 working days after the report).",
+        "deadline for the action plan (70 days after the report).",
         MONITORING_GUIDE,
         "Monitoring visits",
+        (MONITORING_BLOG, CC_2016),
     ),
     "monitoring-next": _rule(
         "monitoring visit",
@@ -141,6 +187,7 @@ RULES: dict[str, dict[str, Any]] = {
         "always equally spaced) until re-inspection.",
         MONITORING_GUIDE,
         "Monitoring visits",
+        (MONITORING_BLOG, CC_2016),
     ),
     "send-cycle": _rule(
         "SEND inspection",
@@ -149,6 +196,7 @@ RULES: dict[str, dict[str, Any]] = {
         "period of the framework, which came into force in January 2023.",
         SEND_GUIDE,
         "The area SEND inspection framework: frequency and timing",
+        (SGPC, SNJ),
     ),
     "send-outcome-1": _rule(
         "SEND inspection",
@@ -157,6 +205,7 @@ RULES: dict[str, dict[str, Any]] = {
         "approximately five years (as the report states).",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
+        (SGPC,),
     ),
     "send-outcome-2": _rule(
         "SEND inspection",
@@ -165,6 +214,7 @@ RULES: dict[str, dict[str, Any]] = {
         "approximately three years (as the report states).",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
+        (SGPC,),
     ),
     "send-outcome-3": _rule(
         "SEND inspection",
@@ -174,6 +224,7 @@ RULES: dict[str, dict[str, Any]] = {
         "years.",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
+        (SGPC,),
     ),
     "send-after-monitoring": _rule(
         "SEND inspection",
@@ -182,6 +233,7 @@ RULES: dict[str, dict[str, Any]] = {
         "within approximately three years of the outcome 3 report.",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
+        (SGPC,),
     ),
 }
 
@@ -209,7 +261,12 @@ PAUSES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         ("focused visit", "monitoring visit"),
     ),
 )
-COVID_SOURCE = {**COVID_GUIDE, "section": "Interim arrangements from September 2020"}
+COVID_SOURCE = {
+    **COVID_GUIDE,
+    "section": "Full inspections of local authorities not before January 2021; interim "
+    "visits from September 2020; phased return to inspection from April 2021",
+    "checked_in": [COVID_GUIDE["url"], CYP_2021],
+}
 
 ILACS_START = "2018-01-01"
 SEND_2023_START = "2023-01-01"
@@ -343,7 +400,7 @@ def _event(
     earliest, likely, latest = window if window else (None, None, None)
     last_day = _when(last) if last else None
     paused = [
-        text
+        {"from": first, "resumed": resumed, "what": text, "source": COVID_SOURCE}
         for first, resumed, text, events in PAUSES
         if rule["event"] in events
         and basis is not None
@@ -404,7 +461,7 @@ def _ilacs(
             mv = _window(when, 3, (-1, 0, 1), "monitoring visit")
             events.append(_event("monitoring-next", mv, as_at, last_mv, basis=basis))
         else:
-            start = clock(report + dt.timedelta(days=98), 0, "monitoring visit")
+            start = clock(report + dt.timedelta(days=70), 0, "monitoring visit")
             mv = (start, start + dt.timedelta(days=14), start + dt.timedelta(days=28))
             events.append(_event("monitoring-first", mv, as_at, None, basis=basis))
         return events, state
@@ -463,20 +520,19 @@ def _send(history: Sequence[Inspection], as_at: dt.date) -> list[dict[str, Any]]
     report = _report(last)
     if report is None:
         return []
-    level = getattr(last, "outcome_level", None)
-    stated = _day(getattr(last, "next_inspection", None))
-    interval = _interval(getattr(last, "next_interval", None))
+    level = last.outcome_level
+    stated = _day(last.next_inspection)
+    interval = _interval(last.next_interval)
     later = [i for i in send if i.type == "monitoring inspection" and _after(i, last)]
     if level == 3 and not later:
-        window = _shape(add_months(report, 18), USUALLY)
-        return [_event("send-outcome-3", window, as_at, last, basis=last)]
+        monitoring = stated or add_months(report, 18)
+        return [_event("send-outcome-3", _shape(monitoring, USUALLY), as_at, last, basis=last)]
     if level == 3:
-        rule_id, months = "send-after-monitoring", 36
-    elif level == 1:
-        rule_id, months = "send-outcome-1", 60
+        rule_id, due = "send-after-monitoring", add_months(report, 36)
     else:
-        rule_id, months = "send-outcome-2", 36
-    due = stated or add_months(report, interval or months)
+        rule_id = "send-outcome-1" if level == 1 else "send-outcome-2"
+        months = 60 if level == 1 else 36
+        due = stated or add_months(report, interval or months)
     return [_event(rule_id, _shape(due, WITHIN), as_at, last, basis=last)]
 
 

@@ -83,7 +83,7 @@ def draw_due(target: Target, data: list[dict[str, Any]]) -> None:
             if event["rule"]:
                 used.setdefault(event["rule"], event)
             if event.get("pause"):
-                pauses.add(event["pause"])
+                pauses.add(str(event["pause"]["what"]))
             window = window_text(event) if event["rule"] else "no inspection to go from"
             rows.append(
                 [
