@@ -380,3 +380,33 @@ def make_db(path: Path) -> Path:
     conn.execute("COMMIT")
     conn.close()
     return path
+
+
+#: Area SEND events (invented for tests) for the ``due`` tests: Leicester's 2023-framework
+#: full inspection with outcome 2 and the next inspection the report states, and York's
+#: 2016-framework inspection only.
+SEND_EVENTS: list[dict[str, Any]] = [
+    {
+        **_insp("E06000016", "SEND", "full inspection", "2024-02-05", "2024-04-12", None),
+        "outcome_level": 2,
+        "next_inspection": "2027-02-05",
+        "next_interval": "3 years",
+    },
+    {**_insp("E06000014", "SEND", "inspection", "2018-03-05", "2018-05-01", None)},
+]
+
+
+def make_send_db(path: Path) -> Path:
+    """The tiny database plus :data:`SEND_EVENTS` (in the SEND columns of main's schema)."""
+    make_db(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for event in SEND_EVENTS:
+        row = {k: v for k, v in event.items() if k != "judgements"}
+        conn.execute(
+            f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+    conn.execute("COMMIT")
+    conn.close()
+    return path

@@ -96,7 +96,7 @@ def draw_due(target: Target, data: list[dict[str, Any]]) -> None:
                 ]
             )
     as_at = data[0]["as_at"]
-    headers = ["Authority", "Next", "Window", "Likely", "Since last", "Rule"]
+    headers = ["Authority", "Next", "Window", "Likely", "Since", "Rule"]
     lines = grid(width, headers, rows, flexible=[0, 1], title=f"Next expected, as at {as_at}")
     lines.append([])
     lines.append([("Rules (each from the framework text named):", "bold")])
