@@ -171,6 +171,10 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
                 rule: figures([r for r in chosen if r["rule"] == rule])
                 for rule in sorted({r["rule"] for r in chosen})
             },
+            "by_rule_outside_covid": {
+                rule: figures([r for r in chosen if r["rule"] == rule and not r["covid"]])
+                for rule in sorted({r["rule"] for r in chosen if not r["covid"]})
+            },
         }
     return out
 
@@ -208,11 +212,13 @@ def main() -> None:
                 )
             else:
                 print(f"  {label:<26} no predictions with an outcome yet")
-        for rule, f in figs[event]["by_rule"].items():
-            print(
-                f"    {rule:<24} {f['inside']:>5}/{f['predictions']:<5} {f['share']:5.1f}%"
-                f"  median width {f['median_width_months']:.1f}"
-            )
+        for key, label in (("by_rule", "all"), ("by_rule_outside_covid", "outside COVID-19")):
+            print(f"  by rule, {label}:")
+            for rule, f in figs[event][key].items():
+                print(
+                    f"    {rule:<24} {f['inside']:>5}/{f['predictions']:<5} {f['share']:5.1f}%"
+                    f"  median width {f['median_width_months']:.1f}"
+                )
     misses = [r for r in result["predictions"] if r["status"] == "miss"]
     print(f"\nMisses ({len(misses)}; first {min(args.misses, len(misses))}):")
     for r in misses[: args.misses]:
