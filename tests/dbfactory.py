@@ -330,6 +330,15 @@ DOCUMENTS = [
 ]
 
 
+def insert_inspection(conn: sqlite3.Connection, insp: dict[str, Any]) -> None:
+    """One inspection row (its judgements are the caller's)."""
+    row = {k: v for k, v in insp.items() if k != "judgements"}
+    conn.execute(
+        f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+
+
 def make_db(path: Path) -> Path:
     """Write the tiny database to ``path`` and return it."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -359,11 +368,7 @@ def make_db(path: Path) -> Path:
         "INSERT INTO successions (predecessor, successor, date) VALUES (?, ?, ?)", SUCCESSIONS
     )
     for insp in INSPECTIONS:
-        row = {k: v for k, v in insp.items() if k != "judgements"}
-        conn.execute(
-            f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
+        insert_inspection(conn, insp)
         for area, grade in insp["judgements"].items():
             conn.execute(
                 "INSERT INTO judgements (inspection, area, grade, wording) VALUES (?, ?, ?, ?)",
@@ -402,11 +407,7 @@ def make_send_db(path: Path) -> Path:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
     for event in SEND_EVENTS:
-        row = {k: v for k, v in event.items() if k != "judgements"}
-        conn.execute(
-            f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
+        insert_inspection(conn, event)
     conn.execute("COMMIT")
     conn.close()
     return path
