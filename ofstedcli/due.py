@@ -226,7 +226,7 @@ RULES: dict[str, dict[str, Any]] = {
         "Inspection outcomes and subsequent activity: frequency and timing",
         (SGPC,),
     ),
-    "send-after-monitoring": _rule(
+    "send-outcome-3-full": _rule(
         "SEND inspection",
         "full inspection",
         "After an outcome 3 inspection and its monitoring inspection: the full inspection "
@@ -528,7 +528,7 @@ def _send(history: Sequence[Inspection], as_at: dt.date) -> list[dict[str, Any]]
         monitoring = stated or add_months(report, 18)
         return [_event("send-outcome-3", _shape(monitoring, USUALLY), as_at, last, basis=last)]
     if level == 3:
-        rule_id, due = "send-after-monitoring", add_months(report, 36)
+        rule_id, due = "send-outcome-3-full", add_months(report, 36)
     else:
         rule_id = "send-outcome-1" if level == 1 else "send-outcome-2"
         months = 60 if level == 1 else 36

@@ -232,7 +232,7 @@ def test_send_outcome_3_means_a_monitoring_inspection_about_18_months_on() -> No
     monitoring = insp("monitoring inspection", "2025-06-02", "2025-07-10", framework="SEND")
     after = nxt([full, monitoring], "2025-09-30", "SEND inspection")
     assert (after["rule"], after["type"], after["latest"]) == (
-        "send-after-monitoring",
+        "send-outcome-3-full",
         "full inspection",
         "2027-01-26",
     )

@@ -73,6 +73,7 @@ def draw_due(target: Target, data: list[dict[str, Any]]) -> None:
     if not data:
         emit(target, [[("No authority has an event due in that span.", "dim")]])
         return
+    wide = width >= 100
     rows: list[list[Segment]] = []
     used: dict[str, dict[str, Any]] = {}
     pauses: set[str] = set()
@@ -85,18 +86,19 @@ def draw_due(target: Target, data: list[dict[str, Any]]) -> None:
             if event.get("pause"):
                 pauses.add(str(event["pause"]["what"]))
             window = window_text(event) if event["rule"] else "no inspection to go from"
-            rows.append(
-                [
-                    seg(name if n == 0 else "", "bold"),
-                    seg(what(event) if event["event"] else ""),
-                    seg(window, "bold red" if event.get("overdue") else ""),
-                    seg((event.get("likely") or "")[:7] if not event.get("overdue") else ""),
-                    seg(_since(event) if event["event"] else ""),
-                    seg(event["rule"], "dim"),
-                ]
-            )
+            row = [
+                seg(name if n == 0 else "", "bold"),
+                seg(what(event) if event["event"] else ""),
+                seg(window, "bold red" if event.get("overdue") else ""),
+                seg((event.get("likely") or "")[:7] if not event.get("overdue") else ""),
+                seg(_since(event) if event["event"] else ""),
+                seg(event["rule"], "dim"),
+            ]
+            rows.append(row if wide else row[:3] + row[4:])
     as_at = data[0]["as_at"]
     headers = ["Authority", "Next", "Window", "Likely", "Since", "Rule"]
+    if not wide:  # the likely month is in the JSON and CSV
+        headers.remove("Likely")
     lines = grid(width, headers, rows, flexible=[0, 1], title=f"Next expected, as at {as_at}")
     lines.append([])
     lines.append([("Rules (each from the framework text named):", "bold")])
