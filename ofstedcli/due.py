@@ -184,7 +184,8 @@ RULES: dict[str, dict[str, Any]] = {
         "monitoring visit",
         "monitoring visit",
         "Judged inadequate: monitoring visits are quarterly (about three months apart, not "
-        "always equally spaced) until re-inspection.",
+        "always equally spaced) until re-inspection; the window is the next visit of that "
+        "cadence after the last one known.",
         MONITORING_GUIDE,
         "Monitoring visits",
         (MONITORING_BLOG, CC_2016),
@@ -455,15 +456,17 @@ def _ilacs(
             _event(rule_id, window, as_at, last_full, type_="standard inspection", basis=basis)
         )
         monitoring = [i for i in visits_after if i.type == "monitoring visit"]
-        if monitoring:
-            last_mv = monitoring[-1]
-            when = _when(last_mv) or report
-            mv = _window(when, 3, (-1, 0, 1), "monitoring visit")
-            events.append(_event("monitoring-next", mv, as_at, last_mv, basis=basis))
-        else:
-            start = clock(report + dt.timedelta(days=70), 0, "monitoring visit")
-            mv = (start, start + dt.timedelta(days=14), start + dt.timedelta(days=28))
-            events.append(_event("monitoring-first", mv, as_at, None, basis=basis))
+        last_mv = monitoring[-1] if monitoring else None
+        start = clock(report + dt.timedelta(days=70), 0, "monitoring visit")
+        mv = (start, start + dt.timedelta(days=14), start + dt.timedelta(days=28))
+        rule_id = "monitoring-first"
+        if last_mv is not None:
+            mv = _window(_when(last_mv) or report, 3, (-1, 0, 1), "monitoring visit")
+            rule_id = "monitoring-next"
+        while mv[2] < as_at:  # quarterly: the next visit of the cadence still to come
+            mv = _shape(add_months(mv[1], 3), (-1, 0, 1))
+            rule_id = "monitoring-next"
+        events.append(_event(rule_id, mv, as_at, last_mv, basis=basis))
         return events, state
     kind = "short inspection" if state == "good" else "standard inspection"
     rule_id = (
@@ -583,6 +586,11 @@ def due(
 ) -> list[dict[str, Any]]:
     """The ``due`` list: one object per authority (all current ones by default)."""
     date = as_at or (today or dt.date.today()).isoformat()
+    if date < ILACS_START:
+        raise UsageError(
+            f"--as-at {date} is before January 2018: due follows the ILACS (2018) and area "
+            "SEND (2023) frameworks"
+        )
     chosen = list(authorities) if authorities is not None else store.authorities(status="current")
     sole = sole_predecessors(store)
     everything = store.inspections(authorities=_codes(chosen, sole))

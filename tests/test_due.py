@@ -107,6 +107,13 @@ def test_inadequate_means_monitoring_visits_then_a_standard_reinspection() -> No
     )
 
 
+def test_monitoring_visits_keep_their_quarterly_cadence_when_none_is_known() -> None:
+    found = [insp("standard inspection", "2022-01-10", "2022-03-04", INAD)]
+    later = nxt(found, "2023-01-31", "monitoring visit")
+    assert later["rule"] == "monitoring-next" and not later["overdue"]
+    assert later["earliest"] <= "2023-03-31" and later["latest"] >= "2023-01-31"
+
+
 @pytest.mark.parametrize(
     ("grades", "kind", "rule"),
     [
