@@ -270,6 +270,7 @@ COVID_SOURCE = {
 }
 
 ILACS_START = "2018-01-01"
+CHANGES_2026_START = "2026-04-01"
 SEND_2023_START = "2023-01-01"
 EVENTS = ("ILACS inspection", "focused visit", "monitoring visit", "SEND inspection")
 PRACTICE = ("help_and_protection", "in_care", "care_leavers")
@@ -306,8 +307,8 @@ def add_months(date: dt.date, months: int) -> dt.date:
 def months_between(start: dt.date, end: dt.date) -> int:
     """Whole months from ``start`` to ``end`` (negative when ``end`` is earlier)."""
     months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1 if months > 0 or (months == 0 and end > start) else 0
+    if end.day < start.day and months > 0:
+        months -= 1
     return months
 
 
@@ -446,7 +447,7 @@ def _ilacs(
     event = "ILACS inspection"
     events: list[dict[str, Any]] = []
     from_sif = basis.framework != "ILACS"
-    new_rules = basis.framework == "ILACS" and basis.overall is None
+    new_rules = basis.overall is None and base.isoformat() >= CHANGES_2026_START
     last_full = full[-1] if full else None
     visits_after = [i for i in history if i.is_visit and (_when(i) or base) >= base]
     if state == "inadequate":
