@@ -154,7 +154,17 @@ def authority_history(
         "documents": [d.to_json() for d in documents],
         "send": [i.to_json() for i in send if shown(i)],
         "current_send": _json(current_send(send)),
+        "next": _next(store, authority, everything, today),
     }
+
+
+def _next(
+    store: Store, authority: Authority, everything: list[Inspection], today: dt.date | None
+) -> dict[str, Any] | None:
+    """The next ILACS inspection expected (``ofsted due``), for the show line."""
+    from ofstedcli.due import next_inspection
+
+    return next_inspection(store, authority, everything, (today or dt.date.today()).isoformat())
 
 
 def latest_send(store: Store, codes: Sequence[str] | None = None) -> dict[str, Inspection]:

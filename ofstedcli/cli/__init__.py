@@ -76,6 +76,7 @@ COMMANDS: dict[str, str] = {
     "movers": "analysis",
     "recent": "analysis",
     "chart": "analysis",
+    "due": "due",
     "ingest": "documents",
     "letters": "documents",
     "letter": "documents",

@@ -134,6 +134,10 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
                 path.append((" -> ", ""))
             path += [grade_seg(step["overall"]), (f" ({step['year']})", "")]
         lines.append(path)
+    if data.get("next"):
+        from ofstedcli.render.due import next_line
+
+        lines.append(next_line(data["next"]))
     earlier = data.get("predecessor_inspections") or []
     inspections = earlier + data["inspections"]
     lines.append([])
