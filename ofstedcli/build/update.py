@@ -374,6 +374,8 @@ def _write(
     _insert(conn, "judgements", [j for e in events for j in judgement_rows(e, order)])
     # Numbered by SQLite, inside the write lock: two updates at once never take one number.
     _insert(conn, "disagreements", found)
+    # Remembered, so that a daily ``db update`` does not load the same file again.
+    _insert(conn, "meta", [{"key": f"loaded_edition:{sha}", "value": edition.source.id}])
     if newer:
         _insert(
             conn,

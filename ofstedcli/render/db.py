@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ofstedcli.render.console import safe
+from ofstedcli.render.console import make_console, safe
+
+if TYPE_CHECKING:
+    from ofstedcli.render import Output
+
+#: Bytes from which a download shows a progress bar.
+LONG_DOWNLOAD = 1024 * 1024
 
 
 def _table(title: str) -> Table:
@@ -49,13 +58,22 @@ def draw_build(console: Console, data: dict[str, Any]) -> None:
 
 def draw_update(console: Console, data: dict[str, Any]) -> None:
     """What a newer edition brought: new inspections, changed values, differences kept."""
+    verb = "Would load" if data.get("dry_run") else "Loaded"
     console.print(
         safe(
-            f"Loaded {data['edition']} ({data['source']}) into {data['db']}: "
+            f"{verb} {data['edition']} ({data['source']}) into {data['db']}: "
             f"{len(data['new'])} new, {len({c['inspection'] for c in data['changed']})} changed, "
             f"{data['unchanged']} unchanged."
         )
     )
+    if not data.get("official", True):
+        console.print(
+            safe(
+                "  Not a known published Ofsted file: credited to you as "
+                f"{data['source']}; it adds and fills in, never overrules the official record.",
+                "yellow",
+            )
+        )
     for ident in data["new"]:
         console.print(safe(f"  new      {ident}", "green"))
     for key, title, columns in (
@@ -112,3 +130,75 @@ def draw_info(console: Console, data: dict[str, Any]) -> None:
             *(safe(src.get(k) or "") for k in ("id", "title", "publisher", "published", "licence"))
         )
     console.print(sources)
+
+
+def draw_update_online(console: Console, data: dict[str, Any]) -> None:
+    """What a catch-up found: the edition, the new reports and inspections, what failed."""
+    for f in data["fetched"]:
+        console.print(safe(f"  {f['place']:9} {f['status']:10} {f['url']}", "dim"))
+    if data["edition"] is not None:
+        draw_update(console, data["edition"])
+    reports = data["reports"]
+    if reports:
+        table = _table("New reports (provisional: grades and dates read from the report)")
+        for column in ("Inspection", "Published", "Overall", "Document", "Index differs"):
+            table.add_column(column)
+        for r in reports:
+            differs = "; ".join(
+                f"{d['field']}: index {d['index']}, report {d['report']}"
+                for d in r["disagreements"]
+            )
+            table.add_row(
+                safe(r["inspection"] + ("" if r["new_inspection"] else " (held)")),
+                safe(r["published"] or ""),
+                safe(r["overall"] or "not given"),
+                safe(r["document"]),
+                safe(differs, "yellow"),
+            )
+        console.print(table)
+    for p in data["pending"]:
+        console.print(
+            safe(f"  would fetch  {p['published']}  {p['authority']}  {p['url']}", "green")
+        )
+    failed = len(data["failed"])
+    nothing = not (reports or data["pending"] or data["new"]["inspections"] or data["changed"])
+    summary = (
+        "Nothing new: the database is up to date with the places checked."
+        if nothing and not failed
+        else f"{len(data['new']['inspections'])} new inspections, {len(reports)} new reports, "
+        f"{len(data['changed'])} changed values, {failed} failed"
+        + (" (dry run: nothing stored)." if data["dry_run"] else ".")
+    )
+    console.print(safe(f"{summary} {data['requests']} requests, {data['received']:,} bytes."))
+
+
+@contextmanager
+def download_bar(out: Output) -> Iterator[Callable[[str, int, int | None], None] | None]:
+    """A progress callback drawing a bar for long downloads on a terminal (else None)."""
+    if out.json or not out.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("downloading"), BarColumn(), DownloadColumn(),
+        console=make_console(out.stderr, out.color), transient=True,
+    )  # fmt: skip
+    tasks: dict[str, Any] = {}
+    lock = threading.Lock()
+
+    def advance(url: str, done: int, total: int | None) -> None:
+        if total is None or total < LONG_DOWNLOAD:
+            return
+        with lock:
+            if not tasks:
+                bar.start()
+            if url not in tasks:
+                tasks[url] = bar.add_task(url, total=total)
+            bar.update(tasks[url], completed=done)
+
+    try:
+        yield advance
+    finally:
+        if tasks:
+            bar.stop()
