@@ -242,7 +242,8 @@ def _read_index(got: Fetched, name: str, url: str) -> list[Observation]:
     text = io.StringIO()
     writer = csv.writer(text)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        # The workbook is written by pandas, which leaves "nan" in cells with no value.
+        writer.writerow(["" if v is None or str(v).lower() == "nan" else v for v in row])
     converted = got.path.with_name(got.path.name + ".csv")
     converted.write_text(text.getvalue(), encoding="utf-8")
     return d2i.read_history(converted, label)

@@ -20,6 +20,7 @@ from tests.build.test_update import newer_edition
 from tests.documents.factory import ilacs_report
 from tests.documents.pdfs import make_pdf
 
+SHARED_D2I = Path(__file__).resolve().parents[2].parent / "shared" / "sources" / "d2i"
 GOOD, OUT, RI = "Good", "Outstanding", "Requires improvement to be good"
 LEICESTER = "/reports/leicester-2026.pdf"
 NORTH_YORKS = "/reports/north-yorkshire-2026.pdf"
@@ -319,3 +320,23 @@ def test_edition_url_argument(site: Site, cli: Any) -> None:
     assert data["edition"]["official"] is False
     assert query("SELECT url FROM sources WHERE id LIKE 'user-%'") == [(site.url("/outcomes.ods"),)]
     assert site.asked(LEICESTER) == []
+
+
+@pytest.mark.skipif(
+    not (SHARED_D2I / "ofsted_csc_ilacs_overview.xlsx").is_file(),
+    reason="../shared/sources/d2i (D2I's real overview workbook) is absent",
+)
+def test_real_overview_workbook_is_read_as_an_index(tmp_path: Path) -> None:
+    """D2I's daily overview workbook gives one report link per authority, read like the CSV."""
+    from ofstedcli.build.fetch import Fetched
+    from ofstedcli.build.online import _read_index
+
+    path = tmp_path / "overview.xlsx"
+    path.write_bytes((SHARED_D2I / "ofsted_csc_ilacs_overview.xlsx").read_bytes())
+    got = Fetched("https://example.test/overview.xlsx", path, "new", 0, "", True)
+    found = _read_index(got, "overview", got.url)
+    assert len(found) > 140
+    assert all(
+        o.report_url and o.report_url.startswith("https://files.ofsted.gov.uk/") for o in found
+    )
+    assert all(o.published and o.published >= "2018-01-01" for o in found)
