@@ -130,8 +130,11 @@ def info(
     from ofstedcli.store import open_store
 
     output = o.output(json, None, no_color)
+    from ofstedcli.freshness import age_of
+
     with open_store(db) as store:
         data = store.info()
+    data["data_age"] = age_of(data["newest_published"])
     output.emit("db_info", data)
 
 

@@ -115,6 +115,10 @@ def draw_info(console: Console, data: dict[str, Any]) -> None:
             f"newest publication {data['newest_published']}"
         )
     )
+    if (data.get("data_age") or {}).get("stale"):
+        from ofstedcli.freshness import stale_note
+
+        console.print(safe(stale_note(data["data_age"]), "yellow"))
     table = _table("Inspections")
     table.add_column("Framework")
     table.add_column("Type")
