@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from xml.etree.ElementTree import iterparse
+from typing import IO, cast
+from xml.etree.ElementTree import Element, XMLPullParser
 
 from ofstedcli.build.tabular import Where, bad
 from ofstedcli.errors import BadSource
@@ -28,6 +30,21 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SHEET_XML = re.compile(r"xl/worksheets/[^/]+\.xml")
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
+#: Control characters XML 1.0 forbids, which spreadsheet readers accept in text: spaces here.
+_CONTROLS = bytes.maketrans(bytes([*range(0, 9), 11, 12, *range(14, 32)]), b" " * (9 + 2 + 18))
+
+
+def _events(handle: IO[bytes], ends_only: bool = False) -> Iterator[tuple[str, Element]]:
+    """The start and end events of an XML stream, read in blocks, forbidden controls made
+    spaces."""
+    parser: XMLPullParser[Element] = XMLPullParser(("end",) if ends_only else ("start", "end"))
+    for block in iter(lambda: handle.read(1 << 16), b""):
+        parser.feed(block.translate(_CONTROLS))
+        for item in parser.read_events():
+            yield str(item[0]), cast(Element, item[1])  # type: ignore[misc]
+    parser.close()
+    for item in parser.read_events():
+        yield str(item[0]), cast(Element, item[1])  # type: ignore[misc]
 
 
 def check_spreadsheet(path: Path, name: str) -> None:
@@ -79,7 +96,7 @@ def _check_ods(zf: zipfile.ZipFile, member: str, where: Where) -> None:
     value_type = f"{{{_OFFICE}}}value-type"
     sheet, row_at, col_at, last_row, last_col = "", 0, 0, 0, 0
     with zf.open(member) as handle:
-        for event, el in iterparse(handle, events=("start", "end")):
+        for event, el in _events(handle):
             tag = el.tag
             if event == "start":
                 if tag == table:
@@ -112,7 +129,7 @@ def _check_xlsx(zf: zipfile.ZipFile, member: str, where: Where) -> None:
     last_row = last_col = 0
     first_row = first_col = 0
     with zf.open(member) as handle:
-        for _, el in iterparse(handle, events=("end",)):
+        for _, el in _events(handle, ends_only=True):
             if el.tag != cell:
                 continue
             m = _CELL_REF.fullmatch(el.get("r", ""))

@@ -33,7 +33,6 @@ from ofstedcli.build.fetch import UNCHANGED, Fetched, Fetcher
 from ofstedcli.build.records import Observation
 from ofstedcli.build.report import UpdateReport
 from ofstedcli.build.reports import Failure, StoredReport
-from ofstedcli.build.update import update_database
 from ofstedcli.errors import BadSource, OfstedError
 from ofstedcli.store import Paths, open_store
 
@@ -161,7 +160,10 @@ def _edition(
     report.fetched.append({"place": "outcomes", "url": url, "status": got.status})
     if not force and got.status == UNCHANGED and _loaded(where, got.sha256):
         return None
+
     name = urllib.parse.unquote(urllib.parse.urlsplit(url).path.rsplit("/", 1)[-1]) or "edition"
+    from ofstedcli.build.update import update_database
+
     return update_database(got.path, where.user, where.bundled, name=name, url=url, dry_run=dry_run)
 
 

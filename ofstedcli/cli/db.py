@@ -89,7 +89,7 @@ def update(
         return
     from ofstedcli.build.fetch import Fetcher
     from ofstedcli.build.online import update_online
-    from ofstedcli.render.db import download_bar
+    from ofstedcli.render.downloads import download_bar
 
     with download_bar(output) as progress:
         result = update_online(

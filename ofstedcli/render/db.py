@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ofstedcli.render.console import make_console, safe
-
-if TYPE_CHECKING:
-    from ofstedcli.render import Output
-
-#: Bytes from which a download shows a progress bar.
-LONG_DOWNLOAD = 1024 * 1024
+from ofstedcli.render.console import safe
 
 
 def _table(title: str) -> Table:
@@ -174,35 +165,3 @@ def draw_update_online(console: Console, data: dict[str, Any]) -> None:
         + (" (dry run: nothing stored)." if data["dry_run"] else ".")
     )
     console.print(safe(f"{summary} {data['requests']} requests, {data['received']:,} bytes."))
-
-
-@contextmanager
-def download_bar(out: Output) -> Iterator[Callable[[str, int, int | None], None] | None]:
-    """A progress callback drawing a bar for long downloads on a terminal (else None)."""
-    if out.json or not out.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
-
-    bar = Progress(
-        TextColumn("downloading"), BarColumn(), DownloadColumn(),
-        console=make_console(out.stderr, out.color), transient=True,
-    )  # fmt: skip
-    tasks: dict[str, Any] = {}
-    lock = threading.Lock()
-
-    def advance(url: str, done: int, total: int | None) -> None:
-        if total is None or total < LONG_DOWNLOAD:
-            return
-        with lock:
-            if not tasks:
-                bar.start()
-            if url not in tasks:
-                tasks[url] = bar.add_task(url, total=total)
-            bar.update(tasks[url], completed=done)
-
-    try:
-        yield advance
-    finally:
-        if tasks:
-            bar.stop()

@@ -33,7 +33,7 @@ def newer_edition() -> dict[str, src.Sheet]:
     sheets["Cover"] = src.cover(
         "Local authority inspection outcomes as at 31 March 2027 (test)",
         "Local authority inspection outcomes",
-        "2027-09-24",
+        "2026-09-24",
         "Inspections as at 31 March 2027, with a report published by 30 June 2027",
     )
     header = src.HISTORY_2025_HEADER
@@ -108,16 +108,16 @@ def test_newer_edition_corrects_confirms_and_adds(tmp_path: Path, bundled: Path)
     ]
     got = rows(user, "SELECT id, provisional, source, report_url FROM inspections ORDER BY id")
     assert got == [
-        (LEICESTER_2025, 0, "ofsted-2027-09-24", "https://example.test/r/2"),
-        ("E06000059-ilacs-standard-inspection-2026-11-20", 0, "ofsted-2027-09-24", None),
-        (BARNSLEY_2026, 0, "ofsted-2027-09-24", "https://example.test/r/3"),
+        (LEICESTER_2025, 0, "ofsted-2026-09-24", "https://example.test/r/2"),
+        ("E06000059-ilacs-standard-inspection-2026-11-20", 0, "ofsted-2026-09-24", None),
+        (BARNSLEY_2026, 0, "ofsted-2026-09-24", "https://example.test/r/3"),
     ]
     assert rows(
         user, "SELECT grade, source FROM judgements WHERE inspection = ? AND area = ?",
         LEICESTER_2025, "leadership",
-    ) == [(GOOD, "ofsted-2027-09-24")]  # fmt: skip
+    ) == [(GOOD, "ofsted-2026-09-24")]  # fmt: skip
     assert dict(rows(user, "SELECT key, value FROM meta"))["newest_official_edition"] == (
-        "2027-09-24"
+        "2026-09-24"
     )
     again = load(edition, user, bundled)
     assert (again.new, again.changed) == ([], [])
