@@ -86,6 +86,10 @@ class UpdateReport:
     #: Values that differ but were kept, because the data held is from a newer edition.
     kept: list[Change] = field(default_factory=list)
     unchanged: int = 0
+    #: False for a file that is not a known published Ofsted file (credited to the user).
+    official: bool = True
+    sha256: str | None = None
+    dry_run: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -93,6 +97,9 @@ class UpdateReport:
             "db": str(self.db),
             "edition": self.edition,
             "source": self.source,
+            "official": self.official,
+            "sha256": self.sha256,
+            "dry_run": self.dry_run,
             "new": self.new,
             "changed": [c.to_json() for c in self.changed],
             "kept": [c.to_json() for c in self.kept],

@@ -149,10 +149,12 @@ def recent(
     start, end = o.dates(since, until)
     if start is None:
         start = days_ago(30 if days is None else days)
+    from ofstedcli.freshness import data_age
     from ofstedcli.store import open_store
 
     with open_store(db) as store:
         data = core.recent(store, since=start, until=end)
+        data["data_age"] = data_age(store)
     out.emit("recent", data, rows=data["inspections"])
 
 

@@ -42,6 +42,7 @@ VIEWS: dict[str, str] = {
     "db_build": "db:draw_build",
     "db_info": "db:draw_info",
     "db_update": "db:draw_update",
+    "db_update_online": "db:draw_update_online",
 }
 
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.

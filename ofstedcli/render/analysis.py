@@ -229,3 +229,7 @@ def draw_recent(console: Console, data: dict[str, Any]) -> None:
         draw_inspections(console, data["inspections"])
     else:
         console.print(Text("Nothing published in that window.", style="dim"))
+    if (data.get("data_age") or {}).get("stale"):
+        from ofstedcli.freshness import stale_note
+
+        console.print(Text(stale_note(data["data_age"]), style="yellow"))
