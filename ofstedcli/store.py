@@ -110,10 +110,26 @@ def _uri(path: Path, mode: str) -> str:
 
 
 def _is_bundled(path: Path) -> bool:
+    """True when ``path`` is the bundled file itself: by name, symlink or hard link (the same
+    file on disk, compared by device and inode, not by name)."""
     try:
-        return path.resolve() == BUNDLED_PATH.resolve()
-    except OSError:
+        return path.resolve() == BUNDLED_PATH.resolve() or os.path.samefile(path, BUNDLED_PATH)
+    except (OSError, ValueError):
         return False
+
+
+def refuse_bundled(where: Paths) -> None:
+    """DatabaseError when the file a command would write is the bundled database."""
+    if not _is_bundled(where.user):
+        return
+    if where.explicit:
+        raise DatabaseError(
+            "the bundled database is never modified; give --db another file or unset OFSTED_DB"
+        )
+    raise DatabaseError(
+        f"the user database {where.user} is a link to the bundled database, which is never "
+        "modified; remove that link (a new user database is then made)"
+    )
 
 
 class Store:
@@ -552,11 +568,7 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
             conn.execute("ATTACH DATABASE ? AS bundled", (_uri(where.bundled, "ro"),))
             layers.append("bundled")
         if write:
-            if _is_bundled(where.user):
-                raise DatabaseError(
-                    "the bundled database is never modified; give --db another file "
-                    "or unset OFSTED_DB"
-                )
+            refuse_bundled(where)
             if not user_exists:
                 try:
                     where.user.parent.mkdir(parents=True, exist_ok=True)

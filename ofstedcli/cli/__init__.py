@@ -120,8 +120,17 @@ def _wants_json(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with the documented code."""
+    import signal
+
+    # `kill PID` (SIGTERM) ends a command as Ctrl-C does: transactions roll back, worker
+    # processes stop, and it says so (exit 130).
+    signal.signal(signal.SIGTERM, _terminated)
     code = run(argv)
     sys.exit(code)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 import typer
 
 from ofstedcli.cli import options as o
-from ofstedcli.errors import DatabaseError
 
 db_app = typer.Typer(
     name="db",
@@ -69,14 +68,11 @@ def update(
 ) -> None:
     """Load a newer edition into your own database; print what is new and what changed."""
     from ofstedcli.build import update_database
-    from ofstedcli.store import BUNDLED_PATH, paths
+    from ofstedcli.store import paths, refuse_bundled
 
     output = o.output(json, fmt, no_color, lists=True)
     where = paths(db)
-    if where.user.resolve() == BUNDLED_PATH.resolve():
-        raise DatabaseError(
-            "the bundled database is never modified; give --db another file or unset OFSTED_DB"
-        )
+    refuse_bundled(where)
     report = update_database(edition, where.user, where.bundled)
     data = report.to_json()
     rows = [{"inspection": i, "change": "new"} for i in data["new"]]

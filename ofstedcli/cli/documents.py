@@ -35,13 +35,28 @@ def ingest(
     db: o.Db = None,
 ) -> None:
     """Read documents, extract their facts with evidence, link them and store them."""
+    from contextlib import nullcontext
+
     from ofstedcli.documents.ingest import FAILED, ingest
     from ofstedcli.render.documents import progress_bar
     from ofstedcli.store import open_store
 
     out = o.output(json, None, no_color)
-    with open_store(db, write=not dry_run) as store, progress_bar(out) as progress:
-        summary = ingest(store, paths, dry_run=dry_run, progress=progress)
+    with (
+        open_store(db, write=not dry_run) as store,
+        progress_bar(out) as progress,
+        out.json_list() if json else nullcontext(None) as emit,
+    ):
+        # Under --json each file's result is written as soon as it is known; the summary
+        # keeps only what the table shows.
+        summary = ingest(
+            store,
+            paths,
+            dry_run=dry_run,
+            progress=progress,
+            on_result=(lambda r: emit(r.to_json())) if emit else None,
+            keep_documents=False,
+        )
     for result in summary.results:
         if result.status == FAILED:
             out.message(f"ofsted: {result.path}: {result.reason}")
@@ -53,7 +68,8 @@ def ingest(
             f"{'checked' if dry_run else 'ingested'} {done}, "
             f"duplicates {data['duplicates']}, failed {data['failed']}"
         )
-    out.emit("ingest", data["results"] if json else data)
+    else:
+        out.emit("ingest", data)
     if summary.failed:
         raise typer.Exit(EXIT_ERROR)
 

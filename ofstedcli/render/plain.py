@@ -38,12 +38,23 @@ CHANGE_MARKS = {"up": ("▲", "green"), "down": ("▼", "red"), "same": ("=", "d
 
 # C0/C1 controls (ESC starts every terminal escape sequence) but not tab and newline.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Invisible characters that reorder or hide text on a terminal: bidi embeddings, overrides
+#: and isolates (U+202A-U+202E, U+2066-U+2069), marks (U+200E, U+200F, U+061C), zero-width
+#: space, word joiner and BOM.  Shown as ``\\uXXXX`` so a reader sees they are there.
+INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def escape_invisible(text: str) -> str:
+    """Text with each bidi control or zero-width character written as ``\\uXXXX``."""
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def seg(value: object, style: str = "") -> Segment:
-    """A segment of data shown literally: control characters dropped, newlines folded."""
+    """A segment of data shown literally: control characters dropped, bidi and zero-width
+    characters escaped, newlines folded."""
     text = "" if value is None else str(value)
-    return (CONTROL.sub("", text).replace("\n", " ").replace("\t", " "), style)
+    text = escape_invisible(CONTROL.sub("", text))
+    return (text.replace("\n", " ").replace("\t", " "), style)
 
 
 def grade_seg(value: str | None, *, short: bool = True, empty: str = "") -> Segment:
