@@ -152,6 +152,7 @@ def search(
 ) -> None:
     """Full-text search of the documents, best matches first, with highlighted snippets."""
     from ofstedcli.documents.search import search as run_search
+    from ofstedcli.documents.search import searchable
     from ofstedcli.resolve import resolve_code
     from ofstedcli.store import open_store
 
@@ -161,6 +162,12 @@ def search(
         hits = run_search(
             store, query, authority=code, kind=kind, since=since, raw=raw, limit=limit
         )
+        if not hits and not searchable(store):
+            out.message(
+                "ofsted: no document here is held with its text, so there is nothing to "
+                "search: add letters and reports with `ofsted ingest FILE...` (`ofsted "
+                "letters` lists the reports the database knows, with links to them)"
+            )
     data = [h.to_json() for h in hits]
     out.emit("search", data, rows=[_flat_hit(h) for h in data])
 
