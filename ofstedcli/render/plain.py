@@ -49,6 +49,29 @@ def escape_invisible(text: str) -> str:
     return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+#: The range of widths laid out in: a COLUMNS or terminal width outside it is brought in.
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+
+
+def env_columns() -> int | None:
+    """The width COLUMNS gives, brought into [MIN_WIDTH, MAX_WIDTH]; None when it is unset
+    or not a positive number in ASCII digits (``0``, ``-5``, ``²``, ``abc``)."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not (raw.isascii() and raw.isdigit()) or int(raw) <= 0:
+        return None
+    return max(MIN_WIDTH, min(int(raw), MAX_WIDTH))
+
+
+def layout_width(stream: IO[str]) -> int:
+    """Columns to lay out in: COLUMNS, else the terminal's, else 80; always in range."""
+    given = env_columns()
+    if given is not None:
+        return given
+    if stream.isatty():
+        return max(MIN_WIDTH, min(shutil.get_terminal_size().columns, MAX_WIDTH))
+    return 80
+
+
 def seg(value: object, style: str = "") -> Segment:
     """A segment of data shown literally: control characters dropped, bidi and zero-width
     characters escaped, newlines folded."""
@@ -204,12 +227,7 @@ class Screen:
     @property
     def width(self) -> int:
         """Columns to lay out in: COLUMNS, else the terminal's, else 80 (as Rich decides)."""
-        env = os.environ.get("COLUMNS", "")
-        if env.isdigit() and int(env) > 0:
-            return int(env)
-        if self.stream.isatty():
-            return shutil.get_terminal_size().columns
-        return 80
+        return layout_width(self.stream)
 
     def write(self, lines: Sequence[Line]) -> None:
         """Print the lines: as plain text, or styled by Rich when colour is on."""
