@@ -149,6 +149,7 @@ class Store:
         self.layers = tuple(layers)
         self.writable = writable
         self.direct = direct
+        self._districts: list[sqlite3.Row] | None = None
 
     def schema(self, layer: str) -> str:
         """The SQL schema name of a layer ('bundled' or 'user'; 'main' when opened alone)."""
@@ -255,6 +256,28 @@ class Store:
     def all_aliases(self) -> list[tuple[str, str]]:
         """Every (normal form, authority) pair, for word and fuzzy matching."""
         return [(r[0], r[1]) for r in self.rows("SELECT norm, authority FROM aliases")]
+
+    # -- districts (shire district councils: places, not children's services authorities) ---
+
+    def districts(self) -> list[sqlite3.Row]:
+        """Every district council (ons_code, name, norm, county): none when no file in use
+        has the ``districts`` table; ``county`` is an authority's code where the data gives
+        it, else None."""
+        if self._districts is not None:
+            return self._districts
+        found: dict[str, sqlite3.Row] = {}
+        for layer in reversed(self.layers):  # a user row wins over a bundled one
+            schema = self.schema(layer)
+            columns = {r[1] for r in self.rows(f"PRAGMA {schema}.table_info(districts)")}
+            if not {"ons_code", "name", "norm"} <= columns:
+                continue
+            county = "county" if "county" in columns else "NULL"
+            for r in self.rows(
+                f"SELECT ons_code, name, norm, {county} AS county FROM {schema}.districts"
+            ):
+                found.setdefault(r["ons_code"], r)
+        self._districts = list(found.values())
+        return self._districts
 
     def statuses(self, codes: Sequence[str]) -> dict[str, str]:
         """Status (current or former) of each authority code."""
