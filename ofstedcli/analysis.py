@@ -28,7 +28,16 @@ from ofstedcli.history import (
     latest_inspection,
     latest_send,
 )
-from ofstedcli.model import GRADES, WHOLE_SERVICE_FRAMEWORKS, Authority, Inspection, grade_rank
+from ofstedcli.model import (
+    GRADES,
+    SEND_FIELDS,
+    SEND_JUDGING,
+    WHOLE_SERVICE_FRAMEWORKS,
+    Authority,
+    Inspection,
+    grade_rank,
+    half_up,
+)
 from ofstedcli.store import Store
 
 #: How long after the as-at date a report may be published and still count (31 Mar -> 30 Jun).
@@ -62,6 +71,12 @@ def event(insp: Inspection) -> dict[str, Any]:
         "overall": insp.overall,
         "provisional": insp.provisional,
     }
+
+
+def send_fields(insp: Inspection) -> dict[str, Any]:
+    """An area SEND event's outcome fields, as in the inspection object."""
+    data = insp.to_json()
+    return {k: data[k] for k in SEND_FIELDS}
 
 
 def by_authority(inspections: Iterable[Inspection]) -> dict[str, list[Inspection]]:
@@ -202,6 +217,97 @@ def stats(
         "england": {"name": ENGLAND, **tally(latest.values())},
         "groups": [
             {"name": name, **tally(latest[a.ons_code] for a in members)}
+            for name, members in sorted(groups.items())
+        ],
+        "authorities": rows,
+    }
+
+
+#: Keys of the SEND picture's counts: the 2023 framework's outcomes, then the 2016 framework's.
+SEND_COUNTS = ("outcome_1", "outcome_2", "outcome_3", "written_statement", "no_written_statement")
+
+
+def send_tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
+    """Counts of area SEND outcomes, with percentages within each framework."""
+    counts = dict.fromkeys(SEND_COUNTS, 0)
+    not_inspected = not_recorded = provisional = 0
+    for insp in latest:
+        if insp is None:
+            not_inspected += 1
+            continue
+        provisional += insp.provisional
+        if insp.outcome_level is not None:
+            counts[f"outcome_{insp.outcome_level}"] += 1
+        elif insp.written_statement is not None:
+            counts["written_statement" if insp.written_statement else "no_written_statement"] += 1
+        else:
+            not_recorded += 1
+    new = sum(counts[k] for k in SEND_COUNTS[:3])
+    old = sum(counts[k] for k in SEND_COUNTS[3:])
+
+    def share(key: str, of: int) -> float | None:
+        return half_up(100 * counts[key] / of) if of else None
+
+    return {
+        "total": new + old + not_recorded + not_inspected,
+        "framework_2023": new,
+        "framework_2016": old,
+        "counts": counts,
+        "percentages": {k: share(k, new if k in SEND_COUNTS[:3] else old) for k in SEND_COUNTS},
+        "not_recorded": not_recorded,
+        NOT_INSPECTED: not_inspected,
+        "provisional": provisional,
+    }
+
+
+def send_stats(
+    store: Store,
+    *,
+    as_at: str | None = None,
+    published_by: str | None = None,
+    by: str = "region",
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Each area's latest area SEND inspection on a date, for England and by group.
+
+    An area is placed at its latest judging inspection (a 2016-framework inspection or a
+    2023-framework full inspection; revisits and monitoring inspections follow up and are not
+    counted) that started by ``as_at`` and was published by ``published_by``.
+    """
+    if by not in GROUPINGS:
+        raise UsageError(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    if as_at is not None and published_by is None:
+        published_by = (dt.date.fromisoformat(as_at) + PUBLICATION_LAG).isoformat()
+    authorities = existing_on(store, as_at)
+    history = by_authority(
+        i for i in store.inspections(framework=["SEND"]) if i.type in SEND_JUDGING
+    )
+    latest: dict[str, Inspection | None] = {}
+    for auth in authorities:
+        found = [
+            i
+            for i in history.get(auth.ons_code, [])
+            if (as_at is None or (i.date is not None and i.date <= as_at))
+            and (published_by is None or (i.published is not None and i.published <= published_by))
+        ]
+        latest[auth.ons_code] = found[-1] if found else None
+    groups: dict[str, list[Authority]] = defaultdict(list)
+    for auth in authorities:
+        groups[getattr(auth, by) or "Unknown"].append(auth)
+    rows = []
+    for auth in authorities:
+        row = authority_ref(auth)
+        insp = latest[auth.ons_code]
+        row["latest_send"] = insp.to_json() if insp else None
+        rows.append(row)
+    return {
+        "send": True,
+        "as_at": as_at or (today or dt.date.today()).isoformat(),
+        "published_by": published_by,
+        "by": by,
+        "england": {"name": ENGLAND, **send_tally(latest.values())},
+        "groups": [
+            {"name": name, **send_tally(latest[a.ons_code] for a in members)}
             for name, members in sorted(groups.items())
         ],
         "authorities": rows,
@@ -449,13 +555,16 @@ def chart(
     rows = []
     years: list[int] = []
     for auth in authorities:
-        events = []
+        events, send = [], []
         for insp in found.get(auth.ons_code, []):
             if insp.date is None:
                 continue
             years.append(int(insp.date[:4]))
-            events.append({**event(insp), "visit": insp.is_visit, "theme": insp.theme})
-        rows.append({"authority": authority_ref(auth), "inspections": events})
+            if insp.is_send:
+                send.append({**event(insp), **send_fields(insp)})
+            else:
+                events.append({**event(insp), "visit": insp.is_visit, "theme": insp.theme})
+        rows.append({"authority": authority_ref(auth), "inspections": events, "send": send})
     return {
         "from": min(years) if years else None,
         "to": max(years) if years else None,

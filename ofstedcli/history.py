@@ -15,6 +15,7 @@ from typing import Any
 
 from ofstedcli.model import (
     INADEQUATE,
+    SEND_JUDGING,
     SHORT_GRADE,
     WHOLE_SERVICE_FRAMEWORKS,
     Authority,
@@ -152,7 +153,7 @@ def authority_history(
         ),
         "documents": [d.to_json() for d in documents],
         "send": [i.to_json() for i in send if shown(i)],
-        "current_send": send[-1].to_json() if send else None,
+        "current_send": _json(current_send(send)),
         "next": _next(store, authority, everything, today),
     }
 
@@ -167,8 +168,19 @@ def _next(
 
 
 def latest_send(store: Store, codes: Sequence[str] | None = None) -> dict[str, Inspection]:
-    """Each authority's newest area SEND event (of any type), by ONS code."""
-    return {i.authority: i for i in store.inspections(authorities=codes, framework=["SEND"])}
+    """Each authority's current area SEND outcome: its latest judging inspection, by code."""
+    found = store.inspections(authorities=codes, framework=["SEND"], type=SEND_JUDGING)
+    return {i.authority: i for i in found}
+
+
+def current_send(send: Sequence[Inspection]) -> Inspection | None:
+    """The latest judging area SEND inspection among an authority's SEND events."""
+    judging = [i for i in send if i.type in SEND_JUDGING]
+    return judging[-1] if judging else None
+
+
+def _json(insp: Inspection | None) -> dict[str, Any] | None:
+    return insp.to_json() if insp else None
 
 
 def split_send(found: Sequence[Inspection]) -> tuple[list[Inspection], list[Inspection]]:
@@ -234,7 +246,8 @@ def listing(
     send: dict[str, Inspection] = {}
     for insp in store.inspections(authorities=list(by_code) or None, visits=False):
         if insp.is_send:
-            send[insp.authority] = insp
+            if insp.type in SEND_JUDGING:
+                send[insp.authority] = insp
         elif insp.authority in by_code:
             by_code[insp.authority].append(insp)
     out: list[dict[str, Any]] = []
@@ -245,8 +258,7 @@ def listing(
         row = auth.to_json()
         del row["aliases"], row["predecessors"], row["successors"]
         row["latest"] = latest.to_json() if latest else None
-        latest_send = send.get(auth.ons_code)
-        row["latest_send"] = latest_send.to_json() if latest_send else None
+        row["latest_send"] = _json(send.get(auth.ons_code))
         out.append(row)
     return sorted(out, key=SORTS[sort])
 

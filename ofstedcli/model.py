@@ -8,6 +8,7 @@ governance" and ILACS "impact of leaders" are both ``leadership``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -58,6 +59,12 @@ def parse_grade(text: str | None) -> str | None:
     raise ValueError(f"unknown grade {text!r}")
 
 
+def half_up(value: float, places: int = 1) -> float:
+    """A number rounded half up (37.25 -> 37.3, 12.5 -> 13), as people round, not half to even."""
+    scale: float = 10.0**places
+    return float(math.floor(value * scale + 0.5 + 1e-9)) / scale
+
+
 def grade_rank(grade: str | None) -> int | None:
     """1 for Outstanding to 4 for Inadequate; None for no grade."""
     return GRADES.index(grade) + 1 if grade in GRADES else None
@@ -106,6 +113,19 @@ VISIT_TYPES = ("focused visit", "monitoring visit")
 #: (outcome 1 to 3) and ``monitoring inspection``.
 SEND = "SEND"
 SEND_TYPES = ("inspection", "revisit", "full inspection", "monitoring inspection")
+#: The area SEND events that judge an area (revisits and monitoring inspections follow up):
+#: an area's current SEND outcome is that of its latest one.
+SEND_JUDGING = ("inspection", "full inspection")
+#: The outcome fields every inspection object carries (null outside SEND).
+SEND_FIELDS = (
+    "outcome_level",
+    "outcome",
+    "written_statement",
+    "significant_weaknesses",
+    "progress",
+    "next_inspection",
+    "next_interval",
+)
 
 #: The 2023 framework's outcomes, short, by level.
 SEND_OUTCOMES = {

@@ -141,7 +141,20 @@ class Registry:
             for p in self.predecessors(c)
             if self.authorities[p].active(on)
         ]
-        return found_on + earlier or base
+        # A code kept after its authority was replaced by one other (Buckinghamshire's county
+        # code in sources after 2020) means that successor.
+        later = [
+            n
+            for c in base
+            if not self.authorities[c].active(on)
+            for n in self.successors(c)
+            if self.authorities[n].active(on) and len(self.successors(c)) == 1
+        ]
+        return found_on + earlier + later or base
+
+    def successors(self, code: str) -> list[str]:
+        """The authorities that directly replaced this one."""
+        return [s.successor for s in self.successions if s.predecessor == code]
 
     def predecessors(self, code: str) -> list[str]:
         """Every authority this one succeeded, directly or through others, nearest first."""

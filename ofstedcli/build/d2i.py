@@ -18,6 +18,8 @@ from ofstedcli.build.tabular import Where, Workbook, bad, date, fold, grade, rea
 
 PUBLISHER = "Data to Insight (D2I)"
 LOOKUP_ID = "d2i-provider-lookup"
+#: Where D2I publishes its ILACS scrape tool, the lookup and the report index.
+TOOL_URL = "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool"
 HISTORY_ID = "d2i-ilacs-history"
 
 LOOKUP_COLUMNS = (
@@ -80,7 +82,9 @@ class LookupRow:
 
 def lookup_source(file: str) -> SourceFile:
     """The credit of the D2I lookup."""
-    return SourceFile(LOOKUP_ID, "Provider data lookup", PUBLISHER, None, MIT, file, official=False)
+    return SourceFile(
+        LOOKUP_ID, "Provider data lookup", PUBLISHER, None, MIT, file, url=TOOL_URL, official=False
+    )
 
 
 def history_source(file: str) -> SourceFile:
@@ -92,6 +96,7 @@ def history_source(file: str) -> SourceFile:
         None,
         MIT,
         file,
+        url=TOOL_URL,
         official=False,
     )
 

@@ -28,9 +28,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from ofstedcli.build.records import SEND_FIELDS, Observation
+from ofstedcli.build.records import Observation
 from ofstedcli.build.tabular import Where, bad, days_between
-from ofstedcli.model import VISIT_TYPES
+from ofstedcli.model import SEND_FIELDS, VISIT_TYPES
 
 #: Days two publication dates, or two inspection dates, of one event may differ by.
 DATE_SLACK = 7

@@ -44,6 +44,8 @@ from ofstedcli.build.tabular import (
 )
 
 PUBLISHER = "Ofsted"
+#: Where Ofsted publishes its official statistics.
+STATISTICS = "https://www.gov.uk/government/statistics"
 
 #: Sheet-name patterns of each layout, by the role of the sheet.
 LAYOUTS: dict[str, dict[str, str]] = {
@@ -203,8 +205,17 @@ def cover(book: Workbook) -> tuple[SourceFile, str | None, str | None]:
         published=published,
         licence=OGL,
         file=book.name,
+        url=statistics_url(title),
     )
     return source, _long_date(covered, "as at"), _long_date(covered, "published by")
+
+
+def statistics_url(title: str) -> str:
+    """The GOV.UK page of an official statistics release, named after its title as GOV.UK
+    names its pages ("Local authority inspection outcomes as at 31 March 2024" ->
+    .../statistics/local-authority-inspection-outcomes-as-at-31-march-2024)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().replace("'", "").replace("’", "")).strip("-")
+    return f"{STATISTICS}/{slug}"
 
 
 def _long_date(phrase: str | None, after: str) -> str | None:

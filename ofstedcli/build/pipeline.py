@@ -153,7 +153,7 @@ def load(sources: Path) -> Loaded:
     loaded = Loaded(editions, credits, registry, history, rows_read, skipped=inputs.skipped)
     for path, name in inputs.send_official:
         book = Workbook(path, name)
-        credit = ofsted_ods.cover(book)[0]
+        credit = send.official_source(book)
         loaded.send_official, rows_read[name] = send.read_official(book, credit.id)
         credits.append(credit)
     for path, name in inputs.send_index:
@@ -220,9 +220,9 @@ def build_database(
     registry, editions = loaded.registry, loaded.editions
     seeds = seeds or default_folder(sources, "seeds")
     letters_dir = letters_dir or default_folder(sources, "letters", "focused-visits")
-    for folder in (seeds, letters_dir):
+    for folder, what in ((seeds, "seed documents"), (letters_dir, "visit letters")):
         if folder is not None and not folder.is_dir():
-            raise bad(Where(str(folder)), "documents folder not found")
+            raise bad(Where(str(folder)), f"{what} folder not found")
     letter_docs = seed_documents.read_folder(letters_dir, letters_dir.name) if letters_dir else []
     letter_visits, unread = letters.observations(letter_docs, registry)
     events, disagreements = merge(

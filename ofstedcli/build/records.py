@@ -13,16 +13,6 @@ from ofstedcli.build.tabular import Where
 
 OGL = "Open Government Licence v3.0"
 
-#: The outcome fields of an area SEND event, merged like the other scalar fields.
-SEND_FIELDS = (
-    "outcome_level",
-    "outcome",
-    "written_statement",
-    "significant_weaknesses",
-    "progress",
-    "next_inspection",
-    "next_interval",
-)
 MIT = "MIT"
 
 

@@ -99,7 +99,7 @@ def resolve(registry: Registry, doc: ReadDocument) -> str | None:
             found = registry.resolve(AuthorityRef(name=name), doc.date, doc.where)
         except BadSource:
             continue
-        if len(found) == 1:
+        if len(found) == 1 and registry.authorities[found[0]].active(doc.date):
             return found[0]
     return None
 

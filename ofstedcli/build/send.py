@@ -16,11 +16,13 @@ events have framework ``SEND`` and never carry a children's services grade:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ofstedcli.build.records import MIT, OGL, AuthorityRef, Observation, SourceFile
+from ofstedcli.build.records import MIT, AuthorityRef, Observation, SourceFile
 from ofstedcli.build.tabular import (
     Where,
     Workbook,
@@ -243,5 +245,13 @@ def _interval(value: str) -> str | None:
     return value if re.match(r"\d", value or "") else None
 
 
-#: The official statistics' credit is read from the Cover sheet like every Ofsted edition.
-OFFICIAL_LICENCE = OGL
+def official_source(book: Workbook) -> SourceFile:
+    """The credit of the official statistics, from their Cover sheet, titled as published."""
+    from ofstedcli.build import ofsted_ods
+
+    credit, as_at, _ = ofsted_ods.cover(book)
+    if as_at is None:
+        return credit
+    day = dt.date.fromisoformat(as_at)
+    title = f"Area SEND inspections and outcomes in England as at {day.day} {day:%B %Y}"
+    return replace(credit, title=title, url=ofsted_ods.statistics_url(title))

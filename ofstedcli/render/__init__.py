@@ -28,6 +28,7 @@ VIEWS: dict[str, str] = {
     "list": "history:draw_list",
     "inspections": "history:draw_inspections",
     "stats": "analysis:draw_stats",
+    "send_stats": "send:draw_send_stats",
     "neighbours": "analysis:draw_neighbours",
     "transitions": "analysis:draw_transitions",
     "movers": "analysis:draw_movers",
@@ -44,7 +45,7 @@ VIEWS: dict[str, str] = {
 }
 
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
-PLAIN_VIEWS = {"show", "compare", "list", "inspections", "due"}
+PLAIN_VIEWS = {"show", "compare", "list", "inspections", "send_stats", "due"}
 
 
 _active: Output | None = None

@@ -256,6 +256,18 @@ def draw_compare(target: Target, data: dict[str, Any]) -> None:
         flexible=[0],
         title="Summary",
     )
+    if any(show.get("current_send") for show in shows):
+        lines.append([])
+        send_rows = [
+            [
+                seg(show["authority"]["name"]),
+                outcome_seg(show.get("current_send") or {}, empty="-"),
+                seg((show.get("current_send") or {}).get("published") or ""),
+            ]
+            for show in shows
+        ]
+        headers = ["Authority", "Area SEND outcome", "Published"]
+        lines += grid(target.width, headers, send_rows, flexible=[0, 1], title="Area SEND")
     emit(target, lines)
 
 
@@ -273,10 +285,20 @@ def draw_list(target: Target, rows: list[dict[str, Any]]) -> None:
                 (latest.get("start_date") or "", ""),
                 (latest.get("published") or "", ""),
                 (_kind(latest) if latest else "", ""),
+                outcome_seg(row.get("latest_send") or {}, empty="-"),
             ]
         )
-    headers = ["Authority", "Region", "Type", "Current", "Inspected", "Published", "Inspection"]
-    lines = grid(target.width, headers, cells, flexible=[0, 1, 2, 6])
+    headers = [
+        "Authority",
+        "Region",
+        "Type",
+        "Current",
+        "Inspected",
+        "Published",
+        "Inspection",
+        "SEND",
+    ]
+    lines = grid(target.width, headers, cells, flexible=[0, 1, 2, 6, 7])
     lines.append([(_count(len(rows), "authority", "authorities"), "dim")])
     emit(target, lines)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ofstedcli.model import GOOD, INADEQUATE, REQUIRES_IMPROVEMENT, send_outcome
-from ofstedcli.render.plain import GRADE_STYLES, Line, Segment, grid, seg
+from ofstedcli.model import GOOD, INADEQUATE, REQUIRES_IMPROVEMENT, half_up, send_outcome
+from ofstedcli.render.plain import GRADE_STYLES, Line, Segment, Target, emit, grid, seg
 
 #: The style of an outcome, by what it says: a positive, mixed or failing area.
 _LEVEL_STYLES = {
@@ -75,3 +75,44 @@ def send_section(width: int, events: list[dict[str, Any]]) -> list[Line]:
     ]
     headers = ["Inspected", "Published", "Inspection", "Outcome", "Next"]
     return grid(width, headers, rows, flexible=[3, 4], title="Area SEND (Ofsted and CQC)")
+
+
+#: The SEND picture's columns: count key, heading, style.
+_STAT_COLUMNS = (
+    ("outcome_1", "1 pos.", _LEVEL_STYLES[1]),
+    ("outcome_2", "2 incon.", _LEVEL_STYLES[2]),
+    ("outcome_3", "3 fail.", _LEVEL_STYLES[3]),
+    ("written_statement", "WSoA", _LEVEL_STYLES[2]),
+    ("no_written_statement", "no WSoA", ""),
+)
+
+
+_STATS_NOTE = (
+    "  2023 framework: 1 typically positive, 2 inconsistent, 3 widespread or systemic",
+    "  failings (% of areas whose latest is a 2023 inspection). 2016 framework: WSoA,",
+    "  written statement of action required (% of areas whose latest is a 2016 one).",
+)
+
+
+def draw_send_stats(target: Target, data: dict[str, Any]) -> None:
+    """Area SEND outcomes for England and each group: counts, and shares within a framework."""
+    rows: list[list[Segment]] = []
+    for group in [data["england"], *data["groups"]]:
+        row = [seg(group["name"], "bold" if group is data["england"] else "")]
+        for key, _, style in _STAT_COLUMNS:
+            n, pct = group["counts"][key], group["percentages"][key]
+            shown = f"{n} ({half_up(pct, 0):.0f}%)" if pct is not None and n else str(n)
+            row.append(seg(shown, style))
+        row.append(seg(group["not_inspected"], "dim"))
+        rows.append(row)
+    headers = ["Area", *(h for _, h, _ in _STAT_COLUMNS), "none"]
+    when = f"as at {data['as_at']}"
+    if data.get("published_by"):
+        when += f", published by {data['published_by']}"
+    lines = grid(target.width, headers, rows, flexible=[0], title=f"Area SEND outcomes {when}")
+    lines += [[(text, "dim")] for text in _STATS_NOTE]
+    if data["england"]["provisional"]:
+        lines.append(
+            [(f"  {data['england']['provisional']} provisional (D2I's index, unofficial)", "dim")]
+        )
+    emit(target, lines)
