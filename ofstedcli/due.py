@@ -525,18 +525,20 @@ def _send(history: Sequence[Inspection], as_at: dt.date) -> list[dict[str, Any]]
     if report is None:
         return []
     level = last.outcome_level
-    stated = _day(last.next_inspection)
+    # A report states an interval only ("within approximately 3 years"), never a date: the
+    # dates in the source table are its compiler's arithmetic from the first day on site,
+    # so the interval is counted here from the report, as the monitoring inspection is.
     interval = _interval(last.next_interval)
     later = [i for i in send if i.type == "monitoring inspection" and _after(i, last)]
     if level == 3 and not later:
-        monitoring = stated or add_months(report, 18)
+        monitoring = add_months(report, 18)
         return [_event("send-outcome-3", _shape(monitoring, USUALLY), as_at, last, basis=last)]
     if level == 3:
         rule_id, due = "send-outcome-3-full", add_months(report, 36)
     else:
         rule_id = "send-outcome-1" if level == 1 else "send-outcome-2"
         months = 60 if level == 1 else 36
-        due = stated or add_months(report, interval or months)
+        due = add_months(report, interval or months)
     return [_event(rule_id, _shape(due, WITHIN), as_at, last, basis=last)]
 
 

@@ -207,14 +207,17 @@ def test_send_without_a_2023_full_inspection_follows_the_five_year_cycle() -> No
 @pytest.mark.parametrize(
     ("level", "stated", "interval", "rule", "latest"),
     [
-        (1, "2028-03-13", "5 years", "send-outcome-1", "2028-03-13"),
-        (2, "2026-11-20", "3 years", "send-outcome-2", "2026-11-20"),
-        (2, None, "3 years", "send-outcome-2", "2026-12-15"),  # from the report's date
+        (1, "2028-11-20", "5 years", "send-outcome-1", "2028-12-15"),
+        (2, "2026-11-20", "3 years", "send-outcome-2", "2026-12-15"),
+        (2, None, "3 years", "send-outcome-2", "2026-12-15"),
+        (2, None, None, "send-outcome-2", "2026-12-15"),  # the outcome's own interval
     ],
 )
-def test_send_full_inspection_by_the_interval_the_report_states(
-    level: int, stated: str | None, interval: str, rule: str, latest: str
+def test_send_full_inspection_by_the_interval_the_report_states_from_the_report(
+    level: int, stated: str | None, interval: str | None, rule: str, latest: str
 ) -> None:
+    # A date in the source table (its compiler's start + interval) is not what the report
+    # says: the interval counts from the report, published 2023-12-15.
     full = insp("full inspection", "2023-11-20", "2023-12-15", framework="SEND")
     full.outcome_level, full.next_inspection, full.next_interval = level, stated, interval
     event = nxt([full], "2024-06-30", "SEND inspection")
@@ -231,10 +234,12 @@ def test_send_outcome_3_means_a_monitoring_inspection_about_18_months_on() -> No
     full = insp("full inspection", "2023-11-20", "2024-01-26", framework="SEND")
     full.outcome_level, full.next_inspection, full.next_interval = 3, "2025-05-20", "18 months"
     event = nxt([full], "2024-06-30", "SEND inspection")
+    # "usually 18 months from the date when the local area partnership receives its final
+    # full inspection report": from the report (2024-01-26), not the table's 2025-05-20.
     assert (event["rule"], event["type"], event["likely"]) == (
         "send-outcome-3",
         "monitoring inspection",
-        "2025-05-20",
+        "2025-07-26",
     )
     monitoring = insp("monitoring inspection", "2025-06-02", "2025-07-10", framework="SEND")
     after = nxt([full, monitoring], "2025-09-30", "SEND inspection")
