@@ -251,7 +251,8 @@ def main() -> None:
             for rule, f in figs[event][key].items():
                 print(
                     f"    {rule:<24} {f['inside']:>5}/{f['predictions']:<5} {f['share']:5.1f}%"
-                    f"  median width {f['median_width_months']:.1f}"
+                    f"  median width {f['median_width_months']:.1f};"
+                    f" inside <=12m {f['share_narrow']:5.1f}%"
                 )
     print(
         "\n(inside <=12m: the share that started inside a window no wider than 12 months, "

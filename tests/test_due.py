@@ -144,7 +144,7 @@ def test_from_april_2026_leadership_and_practice_judgements_decide(
 def test_the_covid_pause_stops_the_clock() -> None:
     found = [insp("short inspection", "2018-10-01", "2018-11-20", G)]
     event = nxt(found, "2019-12-31")
-    paused = dt.date(2021, 4, 1) - dt.date(2020, 3, 17)
+    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)  # graded: not before June 2021
     assert event["likely"] == (dt.date(2021, 11, 20) + paused).isoformat()
     assert event["pause"]["from"] == "2020-03-17"
     assert event["pause"]["source"]["url"].startswith("https://www.gov.uk/")
@@ -176,11 +176,22 @@ def test_a_passed_window_is_overdue() -> None:
     ]
 
 
-def test_a_sif_grade_sets_the_first_ilacs_inspection_not_before_2018() -> None:
+def test_a_sif_grade_sets_the_first_ilacs_inspection_within_the_first_cycle() -> None:
     event = nxt([insp("inspection", None, "2014-06-01", G, framework="SIF")], "2018-03-31")
     assert (event["type"], event["rule"]) == ("short inspection", "ilacs-from-sif")
     assert event["earliest"] == due.ILACS_START
-    assert event["latest"] == "2019-01-01"  # as wide as any window
+    # By the end of ILACS's first three years, lengthened by the graded-inspection pause.
+    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)
+    assert event["latest"] == (dt.date(2021, 1, 1) + paused).isoformat()
+    assert event["likely"] == due.ILACS_START  # its three-year timing had passed
+    # A later SIF report opens the window six months before its three-year anniversary.
+    late = nxt([insp("inspection", None, "2016-09-01", RI, framework="SIF")], "2018-03-31")
+    assert (late["type"], late["earliest"], late["likely"], late["latest"]) == (
+        "standard inspection",
+        "2019-03-01",
+        "2019-09-01",
+        event["latest"],
+    )
 
 
 def test_focused_visit_falls_between_inspections_and_closes_when_the_next_is_due() -> None:
