@@ -213,7 +213,7 @@ RULES: dict[str, dict[str, Any]] = {
         "SEND inspection",
         "full inspection",
         "Outcome 1 (typically positive experiences and outcomes): next full inspection within "
-        "approximately five years (as the report states).",
+        "approximately five years (as the report states; counted from the report).",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
         (SGPC,),
@@ -222,7 +222,7 @@ RULES: dict[str, dict[str, Any]] = {
         "SEND inspection",
         "full inspection",
         "Outcome 2 (inconsistent experiences and outcomes): next full inspection within "
-        "approximately three years (as the report states).",
+        "approximately three years (as the report states; counted from the report).",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
         (SGPC,),
@@ -390,9 +390,12 @@ def _window(
     *,
     first_cycle: bool = False,
 ) -> tuple[dt.date, dt.date, dt.date]:
-    # Each end is clocked on its own: a window opening before a pause keeps its opening
-    # and only the part after the pause is put back by it (wider than usual, honestly).
-    earliest, likely, latest = (clock(base, months + offset, event) for offset in shape)
+    earliest, likely, latest = _shape(clock(base, months, event), shape)
+    opening = add_months(base, months + shape[0])
+    if opening < earliest and clock(base, months + shape[0], event) == opening:
+        # A window opening before a pause keeps its opening; only its close is put back
+        # by the pause, so it is wider than usual (and says so), not moved whole.
+        earliest = opening
     if first_cycle:
         # The roll-out: not before ILACS began, and by the end of its first three years.
         start = dt.date.fromisoformat(ILACS_START)

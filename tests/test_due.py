@@ -152,6 +152,19 @@ def test_the_covid_pause_stops_the_clock() -> None:
     assert after["likely"] == "2024-11-20" and after["pause"] is None
 
 
+def test_a_window_opening_before_the_pause_keeps_its_opening_and_closes_later() -> None:
+    found = [insp("standard inspection", "2017-12-04", "2018-02-01", INAD)]
+    event = nxt(found, "2019-12-31")
+    assert event["rule"] == "ilacs-reinspection"
+    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)
+    # Two and a half years on (2020-08-01), six months either side: it opened before the
+    # pause began, so it still opens then; its likely date and close are put back.
+    assert event["earliest"] == "2020-02-01"
+    assert event["likely"] == (dt.date(2020, 8, 1) + paused).isoformat()
+    assert event["latest"] == due.add_months(dt.date(2020, 8, 1) + paused, 6).isoformat()
+    assert event["pause"] is not None
+
+
 def test_as_at_uses_only_reports_published_by_then() -> None:
     found = [
         insp("standard inspection", "2019-01-07", "2019-03-01", RI),
