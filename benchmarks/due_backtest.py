@@ -151,6 +151,7 @@ def _outcome(
         "covid": event["pause"] is not None,
         "basis": event["basis"],
         "actual": actual,
+        "actual_type": after[0].type if after else None,
         "status": status,
         "width_months": round(width, 1),
     }
@@ -187,6 +188,14 @@ def _first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
+def _types(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """How often the predicted type (short or standard) was the type that came."""
+    known = [r for r in rows if r["actual_type"] and r["type"] != r["event"]]
+    right = sum(r["type"] == r["actual_type"] for r in known)
+    share = round(100 * right / len(known), 1) if known else None
+    return {"predictions": len(known), "right": right, "share": share}
+
+
 def summary(result: dict[str, Any]) -> dict[str, Any]:
     """The figures the README states: all, without and within COVID, by event and rule."""
     rows = result["predictions"]
@@ -199,8 +208,13 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
             "covid": figures([r for r in chosen if r["covid"]]),
             "not_overdue_at_as_at": figures([r for r in chosen if not r["overdue"]]),
             "first_after_each_report": figures(_first(chosen)),
+            "type_right": _types(chosen),
             "by_rule": {
                 rule: figures([r for r in chosen if r["rule"] == rule])
+                for rule in sorted({r["rule"] for r in chosen})
+            },
+            "first_by_rule": {
+                rule: figures(_first([r for r in chosen if r["rule"] == rule]))
                 for rule in sorted({r["rule"] for r in chosen})
             },
             "by_rule_outside_covid": {
@@ -246,7 +260,17 @@ def main() -> None:
                 )
             else:
                 print(f"  {label:<26} no predictions with an outcome yet")
-        for key, label in (("by_rule", "all"), ("by_rule_outside_covid", "outside COVID-19")):
+        t = figs[event]["type_right"]
+        if t["predictions"] and event == "ILACS inspection":
+            print(
+                f"  predicted type came        {t['right']:>5}/{t['predictions']:<5}"
+                f" {t['share']:5.1f}%  (short or standard, of those that came)"
+            )
+        for key, label in (
+            ("by_rule", "all"),
+            ("by_rule_outside_covid", "outside COVID-19"),
+            ("first_by_rule", "first forecast per report"),
+        ):
             print(f"  by rule, {label}:")
             for rule, f in figs[event][key].items():
                 print(
