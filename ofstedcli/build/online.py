@@ -132,6 +132,7 @@ def update_online(
             try:
                 report.edition = _edition(where, fetcher, outcomes, dry_run, report)
             except OfstedError as exc:
+                report.fetched.append({"place": "outcomes", "url": outcomes, "status": "failed"})
                 report.failed.append(Failure(WHAT["outcomes"], outcomes, exc.message))
         index = _index(fetcher, report)
         if index:
