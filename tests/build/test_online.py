@@ -14,6 +14,7 @@ import pytest
 
 from ofstedcli.build import build_database
 from ofstedcli.errors import EXIT_ERROR
+from ofstedcli.store import BUNDLED_PATH
 from tests.build import sources as src
 from tests.build.server import Site, closed_port, serve
 from tests.build.test_update import newer_edition
@@ -340,3 +341,73 @@ def test_real_overview_workbook_is_read_as_an_index(tmp_path: Path) -> None:
         o.report_url and o.report_url.startswith("https://files.ofsted.gov.uk/") for o in found
     )
     assert all(o.published and o.published >= "2018-01-01" for o in found)
+
+
+REAL_REPORTS = SHARED_D2I.parents[1] / "reports" / "dev"
+#: Real reports from ../shared/reports/dev, by Ofsted URN and publication date.
+REAL = (("80462", "2025-03-18"), ("80481", "2025-08-12"), ("80510", "2025-08-27"),
+        ("80554", "2026-01-12"), ("80539", "2026-08-18"))  # fmt: skip
+
+
+@pytest.mark.skipif(
+    not REAL_REPORTS.is_dir() or not BUNDLED_PATH.is_file(),
+    reason="../shared/reports/dev (real Ofsted reports) or the bundled database is absent",
+)
+def test_real_reports_give_back_the_official_grades(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five real reports whose inspections are taken out of a copy of the bundled database
+    come back, from the PDFs alone, as the same inspections with the same grades."""
+    user = tmp_path / "user.db"
+    user.write_bytes(BUNDLED_PATH.read_bytes())
+    files: dict[str, bytes] = {}
+    rows: list[dict[str, Any]] = []
+    expected: dict[str, tuple[Any, ...]] = {}
+    with sqlite3.connect(user) as conn, serve(Site()) as site:
+        for urn, published in REAL:
+            day = date.fromisoformat(published).strftime("%d_%B_%Y").lower()
+            (pdf,) = [p for p in REAL_REPORTS.glob(f"{urn}_*.pdf") if day in p.name]
+            ident, la, kind, lead, start, end, overall = conn.execute(
+                "SELECT i.id, a.name, i.type, i.lead_inspector, i.start_date, i.end_date, "
+                "i.overall FROM inspections i JOIN authorities a ON a.ons_code = i.authority "
+                "WHERE a.ofsted_urn = ? AND i.published = ? AND i.framework = 'ILACS' "
+                "AND i.type LIKE '%inspection'",
+                (urn, published),
+            ).fetchone()
+            grades = dict(conn.execute(
+                "SELECT area, grade FROM judgements WHERE inspection = ?", (ident,)
+            ).fetchall())  # fmt: skip
+            expected[ident] = (overall, grades)
+            for sql in ("DELETE FROM facts WHERE document IN "
+                        "(SELECT id FROM documents WHERE inspection = ?)",
+                        "DELETE FROM documents WHERE inspection = ?",
+                        "DELETE FROM disagreements WHERE inspection = ?",
+                        "DELETE FROM judgements WHERE inspection = ?",
+                        "DELETE FROM inspections WHERE id = ?"):  # fmt: skip
+                conn.execute(sql, (ident,))
+            path = f"/real/{urn}.pdf"
+            files[path] = pdf.read_bytes()
+            d = date.fromisoformat
+            rows.append(index_row(
+                urn, la.lower(), site.url(path), d(published).strftime("%d/%m/%y"),
+                kind.split()[0], lead or "", d(start).strftime("%d/%m/%Y") if start else "",
+                d(end).strftime("%d/%m/%Y") if end else "",
+                ("data_unreadable",) * 4,
+            ))  # fmt: skip
+        conn.execute("UPDATE meta SET value = '2024-12-31' "
+                     "WHERE key = 'newest_official_publication'")  # fmt: skip
+        conn.commit()
+        site.files = {**files, "/history.csv": src.write_csv(tmp_path / "h.csv", rows).read_bytes()}
+        monkeypatch.setenv("OFSTED_DB", str(user))
+        monkeypatch.setenv("OFSTED_OUTCOMES_URL", "")
+        monkeypatch.setenv("OFSTED_D2I_OVERVIEW_URL", "")
+        monkeypatch.setenv("OFSTED_D2I_HISTORY_URL", site.url("/history.csv"))
+        result = cli("db", "update", "--json")
+    assert result.code == 0, result.stderr
+    data = result.json()
+    assert sorted(data["new"]["inspections"]) == sorted(expected)
+    for ident, (overall, grades) in expected.items():
+        got = query("SELECT overall, provisional FROM inspections WHERE id = ?", ident)
+        assert got == [(overall, 1)], ident
+        read = dict(query("SELECT area, grade FROM judgements WHERE inspection = ?", ident))
+        assert read == grades, ident
