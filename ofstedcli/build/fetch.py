@@ -262,8 +262,12 @@ class Fetcher:
 
         if len(urls) <= 1:
             return [one(u) for u in urls]
-        with ThreadPoolExecutor(max_workers=min(CONCURRENCY, len(urls))) as pool:
+        pool = ThreadPoolExecutor(max_workers=min(CONCURRENCY, len(urls)))
+        try:
             return list(pool.map(one, urls))
+        finally:
+            # On Ctrl-C the queued downloads are dropped rather than started.
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 class _Retry(Exception):

@@ -411,3 +411,32 @@ def test_real_reports_give_back_the_official_grades(
         assert got == [(overall, 1)], ident
         read = dict(query("SELECT area, grade FROM judgements WHERE inspection = ?", ident))
         assert read == grades, ident
+
+
+def test_two_updates_at_once_store_each_report_once(site: Site) -> None:
+    """Two `ofsted db update` processes at once, 5 times over: both succeed, and each report
+    is stored once, with one inspection."""
+    import os
+    import subprocess
+    import sys
+
+    base = user_db().read_bytes()
+    for attempt in range(5):
+        user_db().write_bytes(base)
+        env = dict(os.environ, OFSTED_CACHE=str(user_db().parent / f"cache-{attempt}"))
+        command = [sys.executable, "-m", "ofstedcli", "db", "update", "--json"]
+        runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]  # fmt: skip
+        for run in runs:
+            _, err = run.communicate(timeout=120)
+            assert run.returncode == 0, (attempt, err)
+        assert query("SELECT count(*) FROM documents WHERE url LIKE 'http://127.0.0.1%'") == [
+            (2,)
+        ], attempt
+        assert query(
+            "SELECT count(*) FROM inspections WHERE id IN (?, ?, ?)",
+            LEICESTER_ID, NORTH_YORKS_ID, DORSET_ID,
+        ) == [(3,)], attempt  # fmt: skip
+        assert query("SELECT count(*) FROM disagreements WHERE inspection = ?", LEICESTER_ID) == [
+            (1,)
+        ], attempt
