@@ -126,7 +126,7 @@ def update_database(
     layers = [p for p in (bundled, db) if p is not None and p.is_file()]
     if not layers:
         raise DatabaseError(f"no database with the authorities to load {name} against")
-    with connect(db) as conn:
+    with _scratch() if dry_run and not db.exists() else connect(db) as conn:
         try:
             conn.execute("BEGIN IMMEDIATE")
             held = _read_held(conn, bundled if bundled is not None and bundled.is_file() else None)
@@ -142,6 +142,19 @@ def update_database(
             raise
     report.dry_run = dry_run
     return report
+
+
+@contextmanager
+def _scratch() -> Iterator[sqlite3.Connection]:
+    """An empty in-memory user database, for a dry run that must not create the file."""
+    from ofstedcli import schema
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        schema.migrate(conn)
+        yield conn
+    finally:
+        conn.close()
 
 
 def _write_error(db: Path, exc: sqlite3.Error) -> DatabaseError:
