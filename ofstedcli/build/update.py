@@ -383,7 +383,17 @@ def _write(
     _insert(conn, "sources", [credit])
     for event in events:
         conn.execute("DELETE FROM judgements WHERE inspection = ?", (event.id,))
-    _insert(conn, "inspections", [inspection_row(e) for e in events])
+    # A held row keeps the columns the merge does not know (those later migrations add).
+    columns = {c[1] for c in conn.execute("PRAGMA table_info(inspections)")}
+    before = {i["id"]: i for i in held["inspections"]}
+    _insert(
+        conn,
+        "inspections",
+        [
+            {k: v for k, v in {**before.get(e.id, {}), **inspection_row(e)}.items() if k in columns}
+            for e in events
+        ],
+    )
     _insert(conn, "judgements", [j for e in events for j in judgement_rows(e, order)])
     # Numbered by SQLite, inside the write lock: two updates at once never take one number.
     _insert(conn, "disagreements", found)
@@ -405,9 +415,9 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
     """Insert (or replace by key) rows of one table."""
     if not rows:
         return
-    columns = list(rows[0])
+    columns = list(dict.fromkeys(k for r in rows for k in r))
     verb = "INSERT" if table == "disagreements" else "INSERT OR REPLACE"
     conn.executemany(
         f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        [tuple(r[c] for c in columns) for r in rows],
+        [tuple(r.get(c) for c in columns) for r in rows],
     )
