@@ -27,6 +27,10 @@ class BuildReport:
     sources: list[dict[str, Any]]
     #: What happened to the seed documents ("" when none were given).
     seeds: str = ""
+    #: What happened to the visit letters, and each letter that gave no visit.
+    letters: str = ""
+    #: Source files recognised and deliberately not read.
+    skipped: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -44,6 +48,8 @@ class BuildReport:
             "rows_read": self.rows_read,
             "sources": self.sources,
             "seeds": self.seeds,
+            "letters": self.letters,
+            "skipped": self.skipped,
         }
 
 

@@ -14,7 +14,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import IO, Any
 
 from ofstedcli.errors import OfstedError
@@ -28,11 +29,13 @@ VIEWS: dict[str, str] = {
     "list": "history:draw_list",
     "inspections": "history:draw_inspections",
     "stats": "analysis:draw_stats",
+    "send_stats": "send:draw_send_stats",
     "neighbours": "analysis:draw_neighbours",
     "transitions": "analysis:draw_transitions",
     "movers": "analysis:draw_movers",
     "recent": "analysis:draw_recent",
     "chart": "chart:draw_chart",
+    "due": "due:draw_due",
     "ingest": "documents:draw_ingest",
     "letters": "documents:draw_letters",
     "letter": "documents:draw_letter",
@@ -44,7 +47,7 @@ VIEWS: dict[str, str] = {
 }
 
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
-PLAIN_VIEWS = {"show", "compare", "list", "inspections"}
+PLAIN_VIEWS = {"show", "compare", "list", "inspections", "send_stats", "due"}
 
 
 _active: Output | None = None
@@ -77,6 +80,8 @@ class Output:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.color = colour_wanted(no_color, self.stdout)
+        #: Whether part of the result is already on stdout (see :meth:`json_list`).
+        self.streamed = False
         _active = self
 
     @property
@@ -84,14 +89,30 @@ class Output:
         """Whether results go out as JSON (errors then go to stdout as JSON too)."""
         return self.format == "json"
 
-    def emit(self, view: str, data: Any, *, rows: Iterable[dict[str, Any]] | None = None) -> None:
-        """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON."""
+    def emit(
+        self,
+        view: str,
+        data: Any,
+        *,
+        rows: Iterable[dict[str, Any]] | None = None,
+        columns: Sequence[str] | None = None,
+    ) -> None:
+        """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON.
+
+        ``columns`` fixes the CSV header (written even when there are no rows).
+        """
         try:
-            self._emit(view, data, rows)
+            self._emit(view, data, rows, columns)
         except BrokenPipeError:
             raise PipeClosed from None
 
-    def _emit(self, view: str, data: Any, rows: Iterable[dict[str, Any]] | None) -> None:
+    def _emit(
+        self,
+        view: str,
+        data: Any,
+        rows: Iterable[dict[str, Any]] | None,
+        columns: Sequence[str] | None = None,
+    ) -> None:
         if self.format == "json":
             # Indented for a person at a terminal; compact (C encoder) for scripts and files.
             self.stdout.write(dumps(data, indent=2 if self.stdout.isatty() else None) + "\n")
@@ -101,7 +122,7 @@ class Output:
                 for record in records:
                     self.stdout.write(dumps(record, indent=None) + "\n")
             else:
-                write_csv(self.stdout, records)
+                write_csv(self.stdout, records, columns)
         else:
             self._draw(view, data)
         self.stdout.flush()
@@ -123,10 +144,40 @@ class Output:
         self.stderr.write(one_line(text) + "\n")
         self.stderr.flush()
 
+    @contextmanager
+    def json_list(self) -> Iterator[Callable[[Any], None]]:
+        """Write a JSON list item by item, each as soon as it is known.  The list is closed
+        however the block ends, so stdout stays valid JSON; an error after the first item
+        then goes to stderr only."""
+        indent = 2 if self.stdout.isatty() else None
+        count = 0
+
+        def item(record: Any) -> None:
+            nonlocal count
+            self.stdout.write(("[" if not count else ",") + "\n" + dumps(record, indent=indent))
+            self.stdout.flush()
+            count += 1
+            self.streamed = True
+
+        try:
+            yield item
+        except BaseException:
+            if count:
+                self._end_list("\n]\n")
+            raise
+        self._end_list("\n]\n" if count else "[]\n")
+
+    def _end_list(self, text: str) -> None:
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except BrokenPipeError:
+            raise PipeClosed from None
+
     def error(self, err: OfstedError) -> None:
         """An error: its message on stderr, and under --json its object on stdout."""
         self.message(f"ofsted: {err.message}")
-        if self.json:
+        if self.json and not self.streamed:
             self.stdout.write(dumps(err.to_json()) + "\n")
             self.stdout.flush()
 
@@ -144,10 +195,15 @@ def reset() -> None:
 
 #: DEL and the C1 controls (U+0080-U+009F; U+009B is a one-character CSI to some terminals),
 #: which json.dumps leaves raw when ensure_ascii is off; it escapes only U+0000-U+001F.
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+#: Bidi controls and zero-width characters (which reorder or hide text) are escaped too.
+_RAW_CONTROLS = re.compile(
+    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 #: Control characters a CSV cell never keeps (tab and newline are text there; CSV has no
-#: escape for the others).
-_CSV_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: escape for the others), bidi controls and zero-width characters among them.
+_CSV_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def dumps(data: Any, indent: int | None = 2) -> str:
@@ -178,14 +234,17 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def write_csv(stream: IO[str], records: list[dict[str, Any]]) -> None:
-    """Records as CSV with a header of every column seen, in first-seen order."""
+def write_csv(
+    stream: IO[str], records: list[dict[str, Any]], fixed: Sequence[str] | None = None
+) -> None:
+    """Records as CSV with a header of every column seen in first-seen order (or ``fixed``)."""
     import csv
 
     flat = [flatten(r) for r in records]
-    columns: dict[str, None] = {}
-    for row in flat:
-        columns.update(dict.fromkeys(row))
+    columns: dict[str, None] = dict.fromkeys(fixed or ())
+    if fixed is None:
+        for row in flat:
+            columns.update(dict.fromkeys(row))
     writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in flat:

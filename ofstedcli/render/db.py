@@ -117,14 +117,17 @@ def draw_info(console: Console, data: dict[str, Any]) -> None:
     for row in data["inspections"]:
         table.add_row(safe(row["framework"]), safe(row["type"]), safe(row["count"]))
     console.print(table)
-    sources = _table("Sources")
-    for col in ("Id", "Title", "Publisher", "Published", "Licence"):
-        sources.add_column(col)
+    console.print()
+    console.print(
+        safe("Sources (each file's URL and SHA-256, to fetch and rebuild the same)", "bold")
+    )
     for src in data["sources"]:
-        sources.add_row(
-            *(safe(src.get(k) or "") for k in ("id", "title", "publisher", "published", "licence"))
-        )
-    console.print(sources)
+        head = " · ".join(str(src[k]) for k in ("publisher", "published", "licence") if src.get(k))
+        console.print(safe(f"{src.get('title') or src['id']}", "bold"))
+        console.print(safe(f"  {src['id']}: {head}", "dim"))
+        for key in ("file", "url", "sha256"):
+            if src.get(key):
+                console.print(safe(f"  {key} {src[key]}", "dim"), overflow="fold")
 
 
 def draw_update_online(console: Console, data: dict[str, Any]) -> None:

@@ -128,10 +128,10 @@ def test_usage_error_as_json(db: Path, cli: Any) -> None:
 
 def test_neighbours(db: Path, cli: Any) -> None:
     data = cli("neighbours", "leicester", "--json").json()
-    assert set(data) == {"authority", "current", "neighbours", "standing"}
+    assert set(data) >= {"authority", "current", "neighbours", "standing", "model", "current_send"}
     assert data["authority"]["name"] == "Leicester"
     first = data["neighbours"][0]
-    assert set(first) == {"rank", "authority", "current", "compared"}
+    assert set(first) == {"rank", "authority", "current", "compared", "band", "current_send"}
     assert (first["rank"], first["authority"]["name"], first["compared"]) == (
         1,
         "Leicestershire",
