@@ -440,3 +440,41 @@ def test_two_updates_at_once_store_each_report_once(site: Site) -> None:
         assert query("SELECT count(*) FROM disagreements WHERE inspection = ?", LEICESTER_ID) == [
             (1,)
         ], attempt
+
+
+def test_progress_bar_on_a_terminal(site: Site, tmp_path: Path) -> None:
+    """A long download on a terminal draws a bar on stderr (and the update still succeeds);
+    piped, stderr stays empty."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    rows = [*src.history_rows()] * 6000  # about 2 MB of reports held already
+    site.files["/history.csv"] = src.write_csv(tmp_path / "big.csv", rows).read_bytes()
+    assert len(site.files["/history.csv"]) > 1_500_000
+    site.faults["/history.csv"] = "trickle"
+    command = [sys.executable, "-m", "ofstedcli", "db", "update"]
+    env = dict(os.environ, OFSTED_OUTCOMES_URL="", COLUMNS="80")
+    main, child = pty.openpty()
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=child, env=env,
+                              timeout=120, check=False)  # fmt: skip
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the terminal's other end is closed and all is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        drawn = b"".join(chunks).decode(errors="replace")
+    finally:
+        os.close(main)
+    assert done.returncode == 0
+    assert "downloading" in drawn and "Traceback" not in drawn
+    piped = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120,
+                           check=False)  # fmt: skip
+    assert piped.returncode == 0 and piped.stderr == ""
