@@ -478,3 +478,24 @@ def test_progress_bar_on_a_terminal(site: Site, tmp_path: Path) -> None:
     piped = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120,
                            check=False)  # fmt: skip
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+def test_report_links_only_to_ofsted_or_the_index_host(
+    site: Site, cli: Any, tmp_path: Path
+) -> None:
+    """A link to another host is not fetched: one line naming it; the others are stored."""
+    rows = [
+        *src.history_rows(),
+        index_row("80482", "leicester", "http://localhost:9/elsewhere.pdf", "02/10/26",
+                  "standard", "Jane Doe", "07/09/2026", "18/09/2026", ("good",) * 4),
+        index_row("80530", "north yorkshire", site.url(NORTH_YORKS), "16/10/26", "short",
+                  "John Roe", "14/09/2026", "18/09/2026", ("outstanding", "good", "outstanding",
+                  "good")),
+    ]  # fmt: skip
+    site.files["/history.csv"] = src.write_csv(tmp_path / "h.csv", rows).read_bytes()
+    result = cli("db", "update", "--json")
+    assert result.code == EXIT_ERROR
+    assert result.stderr.count("\n") == 1 and "localhost is neither files.ofsted.gov.uk" in (
+        result.stderr
+    )
+    assert NORTH_YORKS_ID in result.json()["new"]["inspections"]
