@@ -39,6 +39,10 @@ def draw_build(console: Console, data: dict[str, Any]) -> None:
     )
     if data["seeds"]:
         console.print(safe(data["seeds"] + "."))
+    if data.get("letters"):
+        console.print(safe(data["letters"] + "."))
+    for name in data.get("skipped") or []:
+        console.print(safe(f"{name}: recognised, not read (the history holds what it says)", "dim"))
     disagreements = data["disagreements"]
     console.print(
         Text(f"\n{len(disagreements)} places where sources disagree (official values kept):")
