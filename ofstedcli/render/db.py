@@ -110,6 +110,15 @@ def draw_info(console: Console, data: dict[str, Any]) -> None:
             f"newest publication {data['newest_published']}"
         )
     )
+    meta = data.get("meta") or {}
+    if meta.get("newest_official_edition"):
+        console.print(
+            safe(
+                f"Edition: Ofsted's official statistics of {meta['newest_official_edition']} "
+                f"(as at {meta.get('newest_official_as_at') or '?'}, reports published by "
+                f"{meta.get('newest_official_publication') or '?'}); later ones provisional"
+            )
+        )
     if (data.get("data_age") or {}).get("stale"):
         from ofstedcli.freshness import stale_note
 
