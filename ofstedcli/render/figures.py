@@ -19,6 +19,7 @@ from ofstedcli.render.svg import (
     Canvas,
     Picture,
     caption,
+    heading,
     html_table,
     legend,
     short,
@@ -77,16 +78,11 @@ def timeline(
         "block is the overall grade."
     )
     canvas = Canvas(WIDTH, title, described)
-    canvas.text(LEFT, 34, short(title, 90), size=20, weight="bold", tip=title)
-    canvas.text(
-        LEFT,
-        58,
-        f"Overall judgements by date of inspection{span}; dots are focused or monitoring visits",
-        size=13,
-        fill=MUTED,
+    subtitle = (
+        f"Overall judgements by date of inspection{span}; dots are focused or monitoring visits"
     )
+    top = heading(canvas, LEFT, title, subtitle) + 12
     x0, x1 = LEFT + LABEL, WIDTH - LEFT
-    top = 96.0
     if first is None or last is None:
         canvas.text(LEFT, top + 20, "No inspections to draw.", size=14)
         bottom = top + 44
@@ -181,17 +177,10 @@ def stats_bars(data: dict[str, Any], *, data_to: str | None = None) -> Picture:
     title = f"Latest Ofsted judgements of children's services, England and by {by}"
     groups = [data["england"], *data["groups"]]
     canvas = Canvas(WIDTH, title, f"Stacked bars of the share of each overall grade by {by}.")
-    canvas.text(LEFT, 34, title, size=20, weight="bold")
     cutoff = f", reports published by {data['published_by']}" if data.get("published_by") else ""
-    canvas.text(
-        LEFT,
-        58,
-        f"As at {data['as_at']}{cutoff}; shares of the authorities with an overall grade",
-        size=13,
-        fill=MUTED,
-    )
+    subtitle = f"As at {data['as_at']}{cutoff}; shares of the authorities with an overall grade"
+    y = heading(canvas, LEFT, title, subtitle)
     x0, x1 = LEFT + LABEL, WIDTH - LEFT - 150
-    y = 84.0
     for n, g in enumerate(groups):
         canvas.text(LEFT, y + 18, short(g["name"], 30), weight="bold", tip=g["name"])
         _bar(canvas, x0, y, x1 - x0, g["counts"], g["name"])
@@ -235,19 +224,12 @@ def neighbour_bars(data: dict[str, Any], *, data_to: str | None = None) -> Pictu
     own = data["authority"]["name"]
     title = f"{own} and its statistical neighbours: latest Ofsted judgements"
     canvas = Canvas(WIDTH, title, "Bars counting the neighbours at each overall grade.")
-    canvas.text(LEFT, 34, short(title, 90), size=20, weight="bold", tip=title)
     current = (data.get("current") or {}).get("overall")
     shown = STYLES[current].name if current in STYLES else "no overall grade"
-    canvas.text(
-        LEFT,
-        58,
-        f"{own}: {shown}. Each block is one neighbour, numbered by closeness (1 closest).",
-        size=13,
-        fill=MUTED,
-    )
+    subtitle = f"{own}: {shown}. Each block is one neighbour, numbered by closeness (1 closest)."
+    y = heading(canvas, LEFT, title, subtitle)
     rows: list[tuple[str | None, str]] = [(g, STYLES[g].name) for g in GRADES]
     rows.append((None, "No overall grade"))
-    y = 84.0
     x0 = LEFT + LABEL
     for grade, words in rows:
         members = [

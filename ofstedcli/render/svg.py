@@ -8,6 +8,7 @@ printed in black and white still reads.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -206,6 +207,17 @@ def legend(
         canvas.text(cx + 30, cy + 16, words)
         cx += span
     return cy + 28
+
+
+def heading(canvas: Canvas, x: float, title: str, subtitle: str) -> float:
+    """The title, wrapped to the picture's width, and a muted subtitle; the y below them."""
+    per_line = max(20, int((canvas.width - 2 * x) / (20 * 0.64)))  # bold 20px characters
+    y = 34.0
+    for line in textwrap.wrap(title, per_line) or [""]:
+        canvas.text(x, y, line, size=20, weight="bold")
+        y += 26
+    canvas.text(x, y - 2, subtitle, size=13, fill=MUTED)
+    return y + 24
 
 
 def caption(canvas: Canvas, x: float, y: float, lines: Sequence[str]) -> float:
