@@ -33,6 +33,14 @@ def stats(
         ),
     ] = None,
     by: Annotated[str, typer.Option("--by", help="Group by region or type.")] = "region",
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--send",
+            help="Area SEND outcomes instead: each area's latest area SEND inspection "
+            "(2023 framework outcome 1-3, or 2016 framework written statement or not).",
+        ),
+    ] = False,
     chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
@@ -46,16 +54,26 @@ def stats(
     out = o.output(json, fmt, no_color, lists=True)
     date = o.date(as_at, "--as-at", end=True)
     cutoff = o.date(published_by, "--published-by", end=True)
+    if send and chart_file:
+        raise UsageError("--chart draws children's services grades: not with --send")
     targets = _picture_files([("--chart", chart_file, _BAR_FORMATS)])
+    picture = core.send_stats if send else core.stats
     with open_store(db) as store:
-        data = core.stats(store, as_at=date, published_by=cutoff, by=by.lower())
+        data = picture(store, as_at=date, published_by=cutoff, by=by.lower())
         data_to = store.newest_published()
     _save_pictures(out, "stats", data, targets, db, data_to=data_to)
-    out.emit("stats", data, rows=core.stats_rows(data))
+    out.emit("send_stats" if send else "stats", data, rows=core.stats_rows(data))
 
 
 def neighbours(
     name: o.Name,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Year of DfE's statistical neighbour model (2025, the newest, or 2021).",
+        ),
+    ] = None,
     chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
@@ -70,7 +88,7 @@ def neighbours(
     out = o.output(json, fmt, no_color, lists=True)
     targets = _picture_files([("--chart", chart_file, _BAR_FORMATS)])
     with open_store(db) as store:
-        data = core.neighbours(store, resolve(store, name))
+        data = core.neighbours(store, resolve(store, name), model)
         data_to = store.newest_published()
     _save_pictures(out, "neighbours", data, targets, db, data_to=data_to)
     out.emit("neighbours", data, rows=core.neighbour_rows(data))
@@ -141,10 +159,12 @@ def recent(
     start, end = o.dates(since, until)
     if start is None:
         start = days_ago(30 if days is None else days)
+    from ofstedcli.freshness import data_age
     from ofstedcli.store import open_store
 
     with open_store(db) as store:
         data = core.recent(store, since=start, until=end)
+        data["data_age"] = data_age(store)
     out.emit("recent", data, rows=data["inspections"])
 
 
