@@ -335,7 +335,7 @@ def _store(
         if conn.execute("SELECT 1 FROM user.documents WHERE id = ?", (doc_id,)).fetchone():
             # Stored before under this id (same first 12 hex digits): replace it whole.
             conn.execute("DELETE FROM user.facts WHERE document = ?", (doc_id,))
-            conn.execute("DELETE FROM user.documents_fts WHERE document = ?", (doc_id,))
+            conn.execute("DELETE FROM user.documents WHERE id = ?", (doc_id,))  # and its index
         conn.execute(
             "INSERT OR REPLACE INTO user.documents (id, authority, kind, date, title, "
             "sender_name, sender_role, sender_org, recipient_name, recipient_role, "
@@ -347,8 +347,4 @@ def _store(
             "INSERT INTO user.facts (document, field, value, evidence_start, evidence_end, "
             "evidence, inspection, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             facts,
-        )
-        conn.execute(
-            "INSERT INTO user.documents_fts (document, title, text) VALUES (?, ?, ?)",
-            (doc_id, title or "", p.text),
         )

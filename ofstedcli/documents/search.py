@@ -117,16 +117,14 @@ def search(
         values.append(start)
     # The index is searched on its own (joining every match to the documents view first
     # costs several times more), narrowed by the ids the filters allow.
-    narrow = (
-        f" AND document IN (SELECT id FROM documents WHERE {' AND '.join(filters)})"
-        if filters
-        else ""
-    )
+    where = " AND ".join(filters)
     found: dict[str, tuple[str, float]] = {}
     for layer in reversed(store.layers):  # user first: its rows win over bundled ones
+        key = _id_column(store, layer)
+        narrow = f" AND {key} IN (SELECT id FROM documents WHERE {where})" if filters else ""
         sql = (
             # FTS5 functions need the table's own name (an alias is not accepted).
-            "SELECT document, snippet(documents_fts, 2, ?, ?, '…', ?), bm25(documents_fts) "
+            f"SELECT {key}, snippet(documents_fts, 2, ?, ?, '…', ?), bm25(documents_fts) "
             f"AS rank FROM {store.schema(layer)}.documents_fts WHERE documents_fts MATCH ?{narrow} "
             f"ORDER BY rank LIMIT {int(limit)}"
         )
@@ -272,3 +270,12 @@ def _quote(text: str | None, start: int | None, end: int | None) -> str | None:
     if text is None or start is None or end is None:
         return None
     return text[start:end]
+
+
+def _id_column(store: Store, layer: str) -> str:
+    """The index's document id column: ``id`` since m003_datasette, ``document`` before it
+    (a user database is migrated only when next written to)."""
+    rows = store.rows(
+        "SELECT name FROM pragma_table_info('documents_fts', ?)", (store.schema(layer),)
+    )
+    return "id" if "id" in {r[0] for r in rows} else "document"
