@@ -130,7 +130,7 @@ def search(
         )
         params = [MARK_START, MARK_END, SNIPPET_TOKENS, match, *values]
         for doc, snip, rank in _run(store, sql, params, raw):
-            found.setdefault(doc, (" ".join(snip.split()), rank))
+            found.setdefault(doc, (" ".join((snip or "").split()), rank))  # no text: NULL
     best = sorted(found, key=lambda d: found[d][1])[:limit]
     if not best:
         return []
