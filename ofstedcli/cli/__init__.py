@@ -135,13 +135,43 @@ def _wants_json(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with the documented code."""
+    import signal
+
+    # `kill PID` (SIGTERM) ends a command as Ctrl-C does: transactions roll back, worker
+    # processes stop, and it says so (exit 130).
+    signal.signal(signal.SIGTERM, _terminated)
     code = run(argv)
     sys.exit(code)
+
+
+def _mention_guesses() -> None:
+    """Say on stderr which names were resolved by a close spelling, not exactly."""
+    resolver = sys.modules.get("ofstedcli.resolve")
+    if resolver is None:
+        return
+    from ofstedcli.render import one_line
+
+    for guess in resolver.guesses:
+        sys.stderr.write(
+            one_line(
+                f"ofsted: no authority is named {guess.query[:60]!r}; "
+                f"taken to mean {guess.name}, the closest name"
+            )
+            + "\n"
+        )
+    resolver.guesses.clear()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run one command line, returning its exit code instead of exiting."""
     args = sys.argv[1:] if argv is None else argv
+    resolver = sys.modules.get("ofstedcli.resolve")
+    if resolver is not None:
+        resolver.guesses.clear()
     try:
         try:
             if any("\x00" in arg for arg in args):
@@ -151,6 +181,8 @@ def run(argv: list[str] | None = None) -> int:
             # Without standalone mode Click returns typer.Exit's code instead of raising it.
             result = build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
             code = result if isinstance(result, int) else 0
+            if code == 0:
+                _mention_guesses()
             if code == EXIT_INTERRUPTED:
                 # Typer turns Ctrl-C in a command into a silent Exit(130).
                 sys.stderr.write("\nofsted: interrupted\n")

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from ofstedcli.cli import options as o
-from ofstedcli.errors import EXIT_ERROR, DatabaseError
+from ofstedcli.errors import EXIT_ERROR
 
 db_app = typer.Typer(
     name="db",
@@ -73,11 +73,11 @@ def update(
     db: o.Db = None,
 ) -> None:
     """Bring your own database up to date, or load one edition; print what is new and changed."""
-    from ofstedcli.store import paths
+    from ofstedcli.store import paths, refuse_bundled
 
     output = o.output(json, fmt, no_color, lists=True)
     where = paths(db)
-    _refuse_bundled(where.user)
+    refuse_bundled(where)
     if edition is not None and not edition.lower().startswith(("http://", "https://")):
         from ofstedcli.build import update_database
 
@@ -104,20 +104,6 @@ def update(
     output.emit("db_update_online", data, rows=rows)
     if data["failed"]:
         raise typer.Exit(EXIT_ERROR)
-
-
-def _refuse_bundled(user: Path) -> None:
-    """DatabaseError when the file to write is the bundled database (by file, not by name)."""
-    from ofstedcli.store import BUNDLED_PATH
-
-    try:
-        same = user.exists() and BUNDLED_PATH.exists() and user.samefile(BUNDLED_PATH)
-    except OSError:
-        same = False
-    if same or user.resolve() == BUNDLED_PATH.resolve():
-        raise DatabaseError(
-            "the bundled database is never modified; give --db another file or unset OFSTED_DB"
-        )
 
 
 @db_app.command("info")

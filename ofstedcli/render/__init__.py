@@ -14,7 +14,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import IO, Any
 
 from ofstedcli.errors import OfstedError
@@ -79,6 +80,8 @@ class Output:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.color = colour_wanted(no_color, self.stdout)
+        #: Whether part of the result is already on stdout (see :meth:`json_list`).
+        self.streamed = False
         _active = self
 
     @property
@@ -141,10 +144,40 @@ class Output:
         self.stderr.write(one_line(text) + "\n")
         self.stderr.flush()
 
+    @contextmanager
+    def json_list(self) -> Iterator[Callable[[Any], None]]:
+        """Write a JSON list item by item, each as soon as it is known.  The list is closed
+        however the block ends, so stdout stays valid JSON; an error after the first item
+        then goes to stderr only."""
+        indent = 2 if self.stdout.isatty() else None
+        count = 0
+
+        def item(record: Any) -> None:
+            nonlocal count
+            self.stdout.write(("[" if not count else ",") + "\n" + dumps(record, indent=indent))
+            self.stdout.flush()
+            count += 1
+            self.streamed = True
+
+        try:
+            yield item
+        except BaseException:
+            if count:
+                self._end_list("\n]\n")
+            raise
+        self._end_list("\n]\n" if count else "[]\n")
+
+    def _end_list(self, text: str) -> None:
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except BrokenPipeError:
+            raise PipeClosed from None
+
     def error(self, err: OfstedError) -> None:
         """An error: its message on stderr, and under --json its object on stdout."""
         self.message(f"ofsted: {err.message}")
-        if self.json:
+        if self.json and not self.streamed:
             self.stdout.write(dumps(err.to_json()) + "\n")
             self.stdout.flush()
 
@@ -162,10 +195,15 @@ def reset() -> None:
 
 #: DEL and the C1 controls (U+0080-U+009F; U+009B is a one-character CSI to some terminals),
 #: which json.dumps leaves raw when ensure_ascii is off; it escapes only U+0000-U+001F.
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+#: Bidi controls and zero-width characters (which reorder or hide text) are escaped too.
+_RAW_CONTROLS = re.compile(
+    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 #: Control characters a CSV cell never keeps (tab and newline are text there; CSV has no
-#: escape for the others).
-_CSV_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: escape for the others), bidi controls and zero-width characters among them.
+_CSV_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def dumps(data: Any, indent: int | None = 2) -> str:
