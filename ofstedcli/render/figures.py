@@ -13,6 +13,7 @@ from typing import Any
 
 from ofstedcli.model import GRADES
 from ofstedcli.render.svg import (
+    GRID,
     MUTED,
     STYLES,
     UNGRADED,
@@ -32,6 +33,7 @@ LEFT = 24
 LABEL = 230  # room for an authority's name
 ROW = 44
 BLOCK = 24
+SEND_ROW = 30  # the area SEND lane under an authority's row, when it has SEND events
 PROVISIONAL_NOTE = "* Provisional: published after the newest official statistics"
 
 
@@ -61,6 +63,42 @@ def _tip(name: str, e: dict[str, Any]) -> str:
     return f"{name}: {e['framework']} {e['type']}{theme}, {e['date']}{published}: {grade}{mark}"
 
 
+#: The area SEND marks: rounded, white, never in a grade's colour (SEND is not graded so).
+SEND_LEGEND = [
+    ("send:2", "Area SEND outcome 1-3 (2023 framework; 1 the most positive)"),
+    ("send:W", "Written statement of action (2016)"),
+    ("send:N", "None needed (2016)"),
+    ("send:V", "Revisit (2016)"),
+    ("send:M", "Monitoring (2023)"),
+]
+
+
+def send_mark(e: dict[str, Any]) -> str:
+    """The character on an area SEND event's mark."""
+    if e["type"] == "full inspection":
+        return str(e["outcome_level"]) if e.get("outcome_level") else "–"
+    if e["type"] == "inspection":
+        written = e.get("written_statement")
+        return "W" if written else ("N" if written is False else "–")
+    return {"revisit": "V", "monitoring inspection": "M"}.get(e["type"], "–")
+
+
+def _send_words(e: dict[str, Any]) -> str:
+    if e.get("outcome_level"):
+        return f"outcome {e['outcome_level']}"
+    if e.get("written_statement") is not None:
+        return "written statement of action" if e["written_statement"] else "no written statement"
+    if e.get("progress"):
+        return f"{e['progress']} progress"
+    return "no outcome recorded"
+
+
+def _send_tip(name: str, e: dict[str, Any]) -> str:
+    mark = ", provisional" if e.get("provisional") else ""
+    published = f", published {e['published']}" if e.get("published") else ""
+    return f"{name}: area SEND {e['type']}, {e['date']}{published}: {_send_words(e)}{mark}"
+
+
 def timeline(
     data: dict[str, Any], *, region: str | None = None, data_to: str | None = None
 ) -> Picture:
@@ -80,6 +118,7 @@ def timeline(
     canvas = Canvas(WIDTH, title, described)
     subtitle = (
         f"Overall judgements by date of inspection{span}; dots are focused or monitoring visits"
+        + ("; area SEND inspections on the line below" if any(r.get("send") for r in rows) else "")
     )
     top = heading(canvas, LEFT, title, subtitle) + 12
     x0, x1 = LEFT + LABEL, WIDTH - LEFT
@@ -95,15 +134,16 @@ def timeline(
             return x0 + (int(date[:4]) - first + year_fraction(date)) * per_year
 
         step = next(s for s in (1, 2, 5, 10, 20, 50) if s * per_year >= 44)
-        bottom = top + 18 + ROW * len(rows)
+        heights = [ROW + (SEND_ROW if row.get("send") else 0) for row in rows]
+        bottom = top + 18 + sum(heights)
         for year in range(first, last + 2):
             x = x0 + (year - first) * per_year
             canvas.line(x, top + 6, x, bottom)
             if (year - first) % step == 0 and year <= last:
                 canvas.text(x + 3, top, str(year), size=12, fill=MUTED)
         provisional = False
-        for n, row in enumerate(rows):
-            y = top + 18 + ROW * n
+        y = top + 18
+        for row, height in zip(rows, heights, strict=True):
             name = row["authority"]["name"]
             label = short(name, 30)
             canvas.text(LEFT, y + ROW / 2 + 5, label, size=13, weight="bold", tip=name)
@@ -130,7 +170,33 @@ def timeline(
                     dashed=bool(e.get("provisional")),
                 )
                 right = left + width
+            if row.get("send"):
+                lane = y + ROW + SEND_ROW / 2 - 4
+                canvas.text(LEFT + 12, lane + 4, "area SEND", size=12, fill=MUTED)
+                canvas.line(x0, lane, x1, lane, GRID)
+                right = x0 - BLOCK
+                for e in sorted(row["send"], key=lambda e: e["date"]):
+                    mark = send_mark(e) + ("*" if e.get("provisional") else "")
+                    provisional = provisional or bool(e.get("provisional"))
+                    width = 22 + (10 if e.get("provisional") else 0)
+                    left = max(at(e["date"]) - 11, right + 2)
+                    canvas.block(
+                        left,
+                        lane - 10,
+                        width,
+                        20,
+                        UNGRADED,
+                        mark,
+                        tip=_send_tip(name, e),
+                        dashed=bool(e.get("provisional")),
+                        rounded=True,
+                    )
+                    right = left + width
+            y += height
     extra = [("ungraded", "No overall grade"), ("visit", "Focused or monitoring visit")]
+    used = {send_mark(e) for r in rows for e in r.get("send", [])}
+    used |= {"2"} if used & {"1", "3"} else set()
+    extra += [item for item in SEND_LEGEND if item[0][5:] in used]
     y = legend(canvas, LEFT, bottom + 18, extra, WIDTH - 2 * LEFT)
     notes = [PROVISIONAL_NOTE] if provisional else []
     y = caption(canvas, LEFT, y + 4, [*notes, source_line(data_to)])
@@ -148,6 +214,19 @@ def timeline(
             )
             for r in rows
             for e in r.get("inspections", [])
+        ]
+        + [
+            (
+                r["authority"]["name"],
+                e["date"],
+                e.get("published"),
+                "area SEND",
+                e["type"],
+                _send_words(e),
+                "yes" if e.get("provisional") else "",
+            )
+            for r in rows
+            for e in r.get("send", [])
         ],
     )
     return Picture(title, canvas.svg(y + 12), table)

@@ -136,14 +136,16 @@ class Canvas:
         *,
         tip: str = "",
         dashed: bool = False,
+        rounded: bool = False,
     ) -> None:
         """A rectangle in a grade's fill and pattern with an outline, and a label centred on it."""
         fill = f"url(#stripes-{style.letter})" if style.stripes else style.fill
         dash = ' stroke-dasharray="4 2"' if dashed else ""
+        corner = f' rx="{h / 2:.1f}"' if rounded else ""
         hover = f"<title>{esc(tip)}</title>" if tip else ""
         self.add(
             f'<g class="mark">{hover}<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" '
-            f'height="{h:.1f}" fill="{fill}" stroke="{INK}" stroke-width="1.5"{dash}/>'
+            f'height="{h:.1f}"{corner} fill="{fill}" stroke="{INK}" stroke-width="1.5"{dash}/>'
         )
         if label and text_width(label, 13) <= w - 2:
             self.add(
@@ -204,6 +206,8 @@ def legend(
             canvas.block(cx, cy, 22, 22, UNGRADED, "*", dashed=True)
         elif kind == "visit":
             canvas.dot(cx + 11, cy + 11, words)
+        elif kind.startswith("send:"):
+            canvas.block(cx, cy, 22, 22, UNGRADED, kind[5:], rounded=True)
         canvas.text(cx + 30, cy + 16, words)
         cx += span
     return cy + 28

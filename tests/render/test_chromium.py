@@ -18,7 +18,7 @@ import pytest
 from ofstedcli.render import figures
 from ofstedcli.render.svg import STYLES, html_page
 from tests.render.test_analysis import CHART
-from tests.render.test_pictures import NEIGHBOURS, STATS
+from tests.render.test_pictures import NEIGHBOURS, SEND_CHART, STATS
 
 EXPECTED = Path(__file__).parent / "expected"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
@@ -33,6 +33,7 @@ def _pictures() -> dict[str, tuple[str, str]]:
     return {
         "timeline-svg": (".svg", timeline.svg),
         "timeline-html": (".html", html_page(timeline.title, timeline.svg, timeline.table)),
+        "timeline-send-svg": (".svg", figures.timeline(SEND_CHART, data_to="2026-08-20").svg),
         "stats-svg": (".svg", figures.stats_bars(STATS, data_to="2026-08-20").svg),
         "neighbours-svg": (".svg", figures.neighbour_bars(NEIGHBOURS, data_to="2026-08-20").svg),
     }

@@ -85,6 +85,46 @@ def test_timeline_has_title_years_marks_legend_and_source() -> None:
     assert any("2015-03-20" in t and INADEQUATE in t for t in tips)
 
 
+def _send(date: str, kind: str, **fields: Any) -> dict[str, Any]:
+    return {**_event(date), "framework": "SEND", "type": kind, "visit": False, **fields}
+
+
+#: Leicester with an area SEND lane: a 2016 inspection with a written statement, its
+#: revisit, and a provisional 2023-framework full inspection with outcome 2.
+SEND_CHART: dict[str, Any] = {
+    **CHART,
+    "authorities": [
+        {
+            **CHART["authorities"][0],
+            "send": [
+                _send("2018-04-30", "inspection", written_statement=True),
+                _send("2021-05-05", "revisit", progress="some"),
+                {**_send("2025-09-22", "full inspection", outcome_level=2), "provisional": True},
+            ],
+        },
+        CHART["authorities"][2],
+    ],
+}
+
+
+def test_area_send_has_its_own_lane_never_in_grade_colours() -> None:
+    picture = figures.timeline(SEND_CHART, data_to="2026-08-20")
+    root = _parse(picture.svg)
+    texts = _texts(root)
+    assert "area SEND" in texts and {"W", "V", "2*"} <= set(texts)
+    assert "N" not in texts and "M" not in texts  # the legend shows only the marks used
+    assert any(t.startswith("Written statement of action") for t in texts)
+    tips = {"".join(t.itertext()): t for t in root.iter(f"{SVG}title")}
+    send_tips = [t for t in tips if ": area SEND " in t]
+    assert len(send_tips) == 3 and any("outcome 2, provisional" in t for t in send_tips)
+    for group in root.iter(f"{SVG}g"):
+        tip = group.find(f"{SVG}title")
+        if tip is not None and ": area SEND " in (tip.text or ""):
+            rect = group.find(f"{SVG}rect")
+            assert rect is not None and rect.get("fill") == BACKGROUND and rect.get("rx")
+    assert picture.table.count("area SEND") == 3
+
+
 def test_timeline_without_inspections_says_so() -> None:
     data = {"from": None, "to": None, "authorities": [{"authority": {"name": "X"}}]}
     assert "No inspections to draw." in _texts(_parse(figures.timeline(data).svg))
