@@ -315,14 +315,14 @@ def neighbour_bars(data: dict[str, Any], *, data_to: str | None = None) -> Pictu
             n for n in data["neighbours"] if ((n.get("current") or {}).get("overall")) == grade
         ]
         style = STYLES[grade] if grade else UNGRADED
-        marker = f"  ◀ {short(own, 24)}" if grade == current else ""
-        canvas.text(LEFT, y + 18, words + marker, weight="bold")
+        marker = f"   ◀ {short(own, 40)}'s own grade" if grade == current else ""
+        canvas.text(LEFT, y + 18, words, weight="bold")
         x: float = x0
         for m in members:
             tip = f"{m['rank']}. {_name(m['authority'])}: {words}"
             canvas.block(x, y, 34, 26, style, str(m["rank"]), tip=tip)
             x += 36
-        canvas.text(x + 8, y + 18, str(len(members)))
+        canvas.text(x + 8, y + 18, f"{len(members)}{marker}")
         listed = [f"{m['rank']}. {_name(m['authority'])}" for m in members]
         for line in _wrap_items(listed, 100):
             y += 18

@@ -215,7 +215,7 @@ def legend(
 
 def heading(canvas: Canvas, x: float, title: str, subtitle: str) -> float:
     """The title, wrapped to the picture's width, and a muted subtitle; the y below them."""
-    per_line = max(20, int((canvas.width - 2 * x) / (20 * 0.64)))  # bold 20px characters
+    per_line = max(20, int((canvas.width - 2 * x) / (20 * 0.61)))  # bold 20px characters
     y = 34.0
     for line in textwrap.wrap(title, per_line) or [""]:
         canvas.text(x, y, line, size=20, weight="bold")

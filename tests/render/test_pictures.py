@@ -65,10 +65,13 @@ def _texts(root: ET.Element) -> list[str]:
 
 def test_timeline_has_title_years_marks_legend_and_source() -> None:
     data = {**CHART, "authorities": CHART["authorities"][:2]}
-    data["authorities"][0]["inspections"] = [
-        *CHART["authorities"][0]["inspections"],
-        {**_event("2025-06-01", GOOD), "provisional": True},
-    ]
+    data["authorities"][0] = {  # a copy: CHART is shared with other tests
+        **CHART["authorities"][0],
+        "inspections": [
+            *CHART["authorities"][0]["inspections"],
+            {**_event("2025-06-01", GOOD), "provisional": True},
+        ],
+    }
     picture = figures.timeline(data, data_to="2026-08-20")
     root = _parse(picture.svg)
     texts = _texts(root)
@@ -198,7 +201,7 @@ def test_neighbour_bars_place_each_neighbour_under_its_grade() -> None:
     picture = figures.neighbour_bars(NEIGHBOURS, data_to="2025-08-20")
     texts = _texts(_parse(picture.svg))
     assert picture.title.startswith("Home and its statistical neighbours")
-    assert "Good  ◀ Home" in texts  # its own grade marked
+    assert "1   ◀ Home's own grade" in texts  # its own grade marked, after its count
     assert {"1. Near", "2. Far", "3. Unjudged", "4. Top"} <= set(texts)
     assert "Home: Good." in " ".join(texts)
 
