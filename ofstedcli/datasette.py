@@ -111,7 +111,9 @@ def metadata(store: Store, database: str) -> dict[str, Any]:
             tables[table]["columns"] = COLUMNS[table]
     tables["authorities"]["label_column"] = "name"
     tables["sources"]["label_column"] = "title"
-    tables["documents"].update({"label_column": "title", "fts_table": "documents_fts"})
+    tables["documents"]["label_column"] = "title"
+    if _external_index(store):  # an older file's index has rowids of its own: no search there
+        tables["documents"]["fts_table"] = "documents_fts"
     tables["inspections"].update(
         {"facets": ["framework", "type", "overall"], "sort_desc": "published"}
     )
@@ -130,3 +132,10 @@ def metadata(store: Store, database: str) -> dict[str, Any]:
         "source_url": newest_statistics,
         "databases": {database: {"tables": tables}},
     }
+
+
+def _external_index(store: Store) -> bool:
+    """Whether the described file's document index reads ``documents`` (m003 and later)."""
+    schema = store.schema(store.layers[0])
+    found = store.rows(f"SELECT sql FROM {schema}.sqlite_master WHERE name = 'documents_fts'")
+    return bool(found) and 'content="documents"' in str(found[0][0])

@@ -157,3 +157,13 @@ def test_served_by_datasette(tiny_db: Path, cli: Any, tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_no_search_box_promised_over_an_older_index(tmp_path: Path, cli: Any) -> None:
+    """A file from before m003 (not yet migrated) has an index with rowids of its own."""
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    _up_to(conn, "m002_record")
+    conn.close()
+    tables = cli("datasette-metadata", "--db", str(old)).json()["databases"]["old"]["tables"]
+    assert "fts_table" not in tables["documents"] and tables["authorities"]["label_column"]
