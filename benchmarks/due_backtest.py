@@ -28,6 +28,9 @@ from ofstedcli import due as core
 from ofstedcli.model import Inspection
 from ofstedcli.store import open_store
 
+#: The issue's goal: 80% of next inspections inside windows no wider than this many months.
+GOAL_WIDTH = 12.0
+
 
 def quarter_ends(first: int, last: dt.date) -> list[str]:
     """Every quarter's last day from ``first``'s March to the last before ``last``."""
@@ -38,6 +41,25 @@ def quarter_ends(first: int, last: dt.date) -> list[str]:
             if end <= last:
                 ends.append(end.isoformat())
     return ends
+
+
+def complete_until(found: list[Inspection]) -> str:
+    """The last day by which every inspection that started is in the data.
+
+    An inspection enters the data only when its report is published, weeks or months after it
+    started: one started shortly before the newest publication may not be known yet.  The
+    data is taken as complete up to the newest publication less the 95th percentile of the
+    start-to-publication lag, so that a window closing after that is pending, not a miss.
+    """
+    lags = sorted(
+        (dt.date.fromisoformat(i.published[:10]) - dt.date.fromisoformat(i.start_date[:10])).days
+        for i in found
+        if i.published and i.start_date
+    )
+    if not lags:
+        return ""
+    newest = max(dt.date.fromisoformat(i.published[:10]) for i in found if i.published)
+    return (newest - dt.timedelta(days=lags[int(0.95 * (len(lags) - 1))])).isoformat()
 
 
 def _graded(insp: Inspection) -> bool:
@@ -65,14 +87,13 @@ def backtest(db: Path | None = None) -> dict[str, Any]:
     for insp in history:
         by_code[insp.authority].append(insp)
     horizons = {
-        "ILACS inspection": max(i.start_date for i in history if _graded(i) and i.start_date),
-        "SEND inspection": max(
-            (i.start_date for i in history if _send_full(i) and i.start_date), default=""
-        ),
+        "ILACS inspection": complete_until([i for i in history if _graded(i)]),
+        "SEND inspection": complete_until([i for i in history if _send_full(i)]),
     }
+    newest = max(i.start_date for i in history if _graded(i) and i.start_date)
     horizon = horizons["ILACS inspection"]
     results: list[dict[str, Any]] = []
-    for as_at in quarter_ends(2019, dt.date.fromisoformat(horizon)):
+    for as_at in quarter_ends(2019, dt.date.fromisoformat(newest)):
         for authority in everyone:
             code = authority.ons_code
             if (born.get(code) or "") > as_at or (ended.get(code) or "9999") <= as_at:
@@ -92,6 +113,7 @@ def backtest(db: Path | None = None) -> dict[str, Any]:
                 )
     return {
         "horizon": horizon,
+        "newest_start": newest,
         "horizons": horizons,
         "predictions": [r for r in results if r["status"] != "pending"],
     }
@@ -129,6 +151,7 @@ def _outcome(
         "covid": event["pause"] is not None,
         "basis": event["basis"],
         "actual": actual,
+        "actual_type": after[0].type if after else None,
         "status": status,
         "width_months": round(width, 1),
     }
@@ -137,12 +160,22 @@ def _outcome(
 def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Share inside, median width and counts of a set of predictions."""
     if not rows:
-        return {"predictions": 0, "inside": 0, "share": None, "median_width_months": None}
+        return {
+            "predictions": 0,
+            "inside": 0,
+            "share": None,
+            "inside_narrow": 0,
+            "share_narrow": None,
+            "median_width_months": None,
+        }
     inside = sum(r["status"] == "inside" for r in rows)
+    narrow = sum(r["status"] == "inside" and r["width_months"] <= GOAL_WIDTH for r in rows)
     return {
         "predictions": len(rows),
         "inside": inside,
         "share": round(100 * inside / len(rows), 1),
+        "inside_narrow": narrow,
+        "share_narrow": round(100 * narrow / len(rows), 1),
         "median_width_months": statistics.median(r["width_months"] for r in rows),
     }
 
@@ -153,6 +186,14 @@ def _first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         seen.setdefault((row["authority"], str(row["basis"])), row)
     return list(seen.values())
+
+
+def _types(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """How often the predicted type (short or standard) was the type that came."""
+    known = [r for r in rows if r["actual_type"] and r["type"] != r["event"]]
+    right = sum(r["type"] == r["actual_type"] for r in known)
+    share = round(100 * right / len(known), 1) if known else None
+    return {"predictions": len(known), "right": right, "share": share}
 
 
 def summary(result: dict[str, Any]) -> dict[str, Any]:
@@ -167,8 +208,13 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
             "covid": figures([r for r in chosen if r["covid"]]),
             "not_overdue_at_as_at": figures([r for r in chosen if not r["overdue"]]),
             "first_after_each_report": figures(_first(chosen)),
+            "type_right": _types(chosen),
             "by_rule": {
                 rule: figures([r for r in chosen if r["rule"] == rule])
+                for rule in sorted({r["rule"] for r in chosen})
+            },
+            "first_by_rule": {
+                rule: figures(_first([r for r in chosen if r["rule"] == rule]))
                 for rule in sorted({r["rule"] for r in chosen})
             },
             "by_rule_outside_covid": {
@@ -192,8 +238,9 @@ def main() -> None:
         return
     ends = result["horizons"]
     print(
-        "Quarter ends 2019 on; data up to the newest start: ILACS "
-        f"{ends['ILACS inspection']}, SEND {ends['SEND inspection'] or '-'}"
+        "Quarter ends 2019 on; data taken as complete (newest report less the 95th "
+        f"percentile report lag) to: ILACS {ends['ILACS inspection']}, "
+        f"SEND {ends['SEND inspection'] or '-'}"
     )
     for event in ("ILACS inspection", "SEND inspection"):
         print(f"\n{event}: next one started inside the predicted window")
@@ -208,17 +255,33 @@ def main() -> None:
             if f["predictions"]:
                 print(
                     f"  {label:<26} {f['inside']:>5}/{f['predictions']:<5} {f['share']:5.1f}%"
-                    f"  median width {f['median_width_months']:.1f} months"
+                    f"  median width {f['median_width_months']:.1f} months;"
+                    f" inside <=12m {f['share_narrow']:5.1f}%"
                 )
             else:
                 print(f"  {label:<26} no predictions with an outcome yet")
-        for key, label in (("by_rule", "all"), ("by_rule_outside_covid", "outside COVID-19")):
+        t = figs[event]["type_right"]
+        if t["predictions"] and event == "ILACS inspection":
+            print(
+                f"  predicted type came        {t['right']:>5}/{t['predictions']:<5}"
+                f" {t['share']:5.1f}%  (short or standard, of those that came)"
+            )
+        for key, label in (
+            ("by_rule", "all"),
+            ("by_rule_outside_covid", "outside COVID-19"),
+            ("first_by_rule", "first forecast per report"),
+        ):
             print(f"  by rule, {label}:")
             for rule, f in figs[event][key].items():
                 print(
                     f"    {rule:<24} {f['inside']:>5}/{f['predictions']:<5} {f['share']:5.1f}%"
-                    f"  median width {f['median_width_months']:.1f}"
+                    f"  median width {f['median_width_months']:.1f};"
+                    f" inside <=12m {f['share_narrow']:5.1f}%"
                 )
+    print(
+        "\n(inside <=12m: the share that started inside a window no wider than 12 months, "
+        "the issue's goal)"
+    )
     misses = [r for r in result["predictions"] if r["status"] == "miss"]
     print(f"\nMisses ({len(misses)}; first {min(args.misses, len(misses))}):")
     for r in misses[: args.misses]:

@@ -1,10 +1,15 @@
-"""How accurately the document extractor reads the seeds and the development reports.
+"""How accurately the document extractor reads each development set, per kind and field.
 
     python benchmarks/extract_accuracy.py [--shared ../shared] [--db PATH] [-v]
+        [--only seeds,reports,letters,send,web]
 
 Prints, for the five seed documents, how many of the facts in ``seeds/expected.json`` the
-extractor gets right; and for the development set of real Ofsted reports
-(``reports/dev/*.pdf`` with ``labels.csv``), the accuracy of each field where it is labelled.
+extractor gets right; for the development set of real Ofsted reports (``reports/dev/*.pdf``
+with ``labels.csv``), the accuracy of each field where it is labelled; for the focused-visit
+letters (``letters/focused-visits``), the area SEND reports (``letters/area-send``, labelled
+by ``sources/d2i/area_send_inspections_2023_2026.csv``) and the web pages
+(``documents/web``), per kind and field: right, stated wrongly, and missed, out of the facts
+labelled, plus facts stated where the label says the text does not state one.
 Authorities are resolved to ONS codes through the project's resolver against ``--db``, else
 the bundled database, else a database built into a temporary folder from ``shared/sources``;
 with none of those, names are compared after :func:`ofstedcli.names.normalise`.
@@ -24,6 +29,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import accuracy_sets as sets  # noqa: E402
 
 from ofstedcli import names  # noqa: E402
 from ofstedcli.documents import Extraction, extract, read_document  # noqa: E402
@@ -47,15 +55,26 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    parser.add_argument("--only", default="seeds,reports,letters,send,web")
     args = parser.parse_args()
+    only = set(args.only.split(","))
     if not args.shared.is_dir():
         print(f"no shared folder at {args.shared}: nothing to measure")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         store = _store(args.db, args.shared, Path(tmp))
         try:
-            ok = seeds(args.shared / "seeds", store, args.verbose)
-            ok = dev(args.shared / "reports" / "dev", store, args.verbose) and ok
+            ok = True
+            if "seeds" in only:
+                ok = seeds(args.shared / "seeds", store, args.verbose) and ok
+            if "reports" in only:
+                ok = dev(args.shared / "reports" / "dev", store, args.verbose) and ok
+            if "letters" in only:
+                ok = sets.letters(args.shared, store, args.verbose) and ok
+            if "send" in only:
+                ok = sets.send(args.shared, store, args.verbose) and ok
+            if "web" in only:
+                ok = sets.web(args.shared, store, args.verbose) and ok
         finally:
             if store is not None:
                 store.close()

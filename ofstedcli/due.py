@@ -101,6 +101,11 @@ CYP_2021 = (
     "https://www.cypnow.co.uk/features/article/inspections-clinic-return-of-ofsted-visits-q-a"
 )
 ADCS = "https://adcs.org.uk/inspection/article/ilacs-overview"
+WILLIS_2020 = (
+    "https://www.willispalmer.com/ofsted-will-prioritise-inadequate-authorities-when-"
+    "inspection-re-starts/"
+)
+PRESS_2020 = "https://www.parliamenttoday.com/free/viewnews.html?id=119664"
 
 
 #: Every rule the windows come from, each with the framework text it is read from.  The
@@ -157,10 +162,15 @@ RULES: dict[str, dict[str, Any]] = {
         "ILACS began in January 2018: an authority last inspected under the single "
         "inspection framework (SIF) has its first ILACS inspection by its SIF grade (short "
         "if good or outstanding, standard if requires improvement), on the three-year timing "
-        "from the SIF inspection, and not before January 2018.",
+        "from the SIF inspection, not before January 2018 and, where that timing had passed, "
+        "within the framework's first three-year cycle (by the end of 2020, the clock "
+        "stopped through the COVID-19 pause): a window wider than a year, because the "
+        "framework names no order for the roll-out (Ofsted's 2020 notes still list "
+        "authorities without an ILACS inspection).",
         ILACS_GUIDE,
-        "Introduction (framework first published November 2017, in force January 2018)",
-        (ADCS, ILACS_FAQ),
+        "Introduction (framework first published November 2017, in force January 2018); "
+        "the first cycle is this tool's reading of the three-year timing",
+        (ADCS, ILACS_FAQ, WILLIS_2020),
     ),
     "focused-visit": _rule(
         "focused visit",
@@ -203,7 +213,7 @@ RULES: dict[str, dict[str, Any]] = {
         "SEND inspection",
         "full inspection",
         "Outcome 1 (typically positive experiences and outcomes): next full inspection within "
-        "approximately five years (as the report states).",
+        "approximately five years (as the report states; counted from the report).",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
         (SGPC,),
@@ -212,7 +222,7 @@ RULES: dict[str, dict[str, Any]] = {
         "SEND inspection",
         "full inspection",
         "Outcome 2 (inconsistent experiences and outcomes): next full inspection within "
-        "approximately three years (as the report states).",
+        "approximately three years (as the report states; counted from the report).",
         SEND_GUIDE,
         "Inspection outcomes and subsequent activity: frequency and timing",
         (SGPC,),
@@ -249,9 +259,11 @@ WITHIN = (-12, -3, 0)
 PAUSES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "2020-03-17",
-        "2021-04-01",
+        "2021-06-01",
         "COVID-19: routine inspections paused from 17 March 2020; assurance visits from "
-        "September 2020; ILACS inspections resumed from April 2021",
+        "September 2020; full inspections not before January 2021; in the phased return "
+        "from spring 2021, monitoring visits first, then focused visits (from June 2021 at "
+        "the earliest), graded ILACS inspections after them",
         ("ILACS inspection",),
     ),
     (
@@ -265,8 +277,10 @@ PAUSES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 COVID_SOURCE = {
     **COVID_GUIDE,
     "section": "Full inspections of local authorities not before January 2021; interim "
-    "visits from September 2020; phased return to inspection from April 2021",
-    "checked_in": [COVID_GUIDE["url"], CYP_2021],
+    "visits from September 2020; phased return from spring 2021: monitoring visits to all "
+    "inadequate authorities by the end of May, then focused visits (fieldwork from June 2021 "
+    "at the earliest), graded inspections after them (so not before June 2021)",
+    "checked_in": [COVID_GUIDE["url"], CYP_2021, PRESS_2020],
 }
 
 ILACS_START = "2018-01-01"
@@ -374,13 +388,20 @@ def _window(
     shape: tuple[int, int, int],
     event: str,
     *,
-    not_before: dt.date | None = None,
+    first_cycle: bool = False,
 ) -> tuple[dt.date, dt.date, dt.date]:
     earliest, likely, latest = _shape(clock(base, months, event), shape)
-    if not_before and earliest < not_before:
-        # A window that would open before the framework began opens with it, as wide.
-        shift = not_before - earliest
-        earliest, likely, latest = not_before, likely + shift, latest + shift
+    opening = add_months(base, months + shape[0])
+    if opening < earliest and clock(base, months + shape[0], event) == opening:
+        # A window opening before a pause keeps its opening; only its close is put back
+        # by the pause, so it is wider than usual (and says so), not moved whole.
+        earliest = opening
+    if first_cycle:
+        # The roll-out: not before ILACS began, and by the end of its first three years.
+        start = dt.date.fromisoformat(ILACS_START)
+        end = clock(start, months, event)
+        earliest, latest = max(earliest, start), max(latest, end)
+        likely = min(max(likely, earliest), latest)
     return earliest, likely, latest
 
 
@@ -479,8 +500,7 @@ def _ilacs(
         if state == "good"
         else "ilacs-standard"
     )
-    not_before = dt.date.fromisoformat(ILACS_START) if from_sif else None
-    window = _window(report, 36, USUALLY, event, not_before=not_before)
+    window = _window(report, 36, USUALLY, event, first_cycle=from_sif)
     events.append(_event(rule_id, window, as_at, last_full, type_=kind, basis=basis))
     focused = [i for i in visits_after if i.type == "focused visit"]
     since = max([report, *(_when(i) or report for i in focused)])
@@ -525,18 +545,20 @@ def _send(history: Sequence[Inspection], as_at: dt.date) -> list[dict[str, Any]]
     if report is None:
         return []
     level = last.outcome_level
-    stated = _day(last.next_inspection)
+    # A report states an interval only ("within approximately 3 years"), never a date: the
+    # dates in the source table are its compiler's arithmetic from the first day on site,
+    # so the interval is counted here from the report, as the monitoring inspection is.
     interval = _interval(last.next_interval)
     later = [i for i in send if i.type == "monitoring inspection" and _after(i, last)]
     if level == 3 and not later:
-        monitoring = stated or add_months(report, 18)
+        monitoring = add_months(report, 18)
         return [_event("send-outcome-3", _shape(monitoring, USUALLY), as_at, last, basis=last)]
     if level == 3:
         rule_id, due = "send-outcome-3-full", add_months(report, 36)
     else:
         rule_id = "send-outcome-1" if level == 1 else "send-outcome-2"
         months = 60 if level == 1 else 36
-        due = stated or add_months(report, interval or months)
+        due = add_months(report, interval or months)
     return [_event(rule_id, _shape(due, WITHIN), as_at, last, basis=last)]
 
 

@@ -144,12 +144,25 @@ def test_from_april_2026_leadership_and_practice_judgements_decide(
 def test_the_covid_pause_stops_the_clock() -> None:
     found = [insp("short inspection", "2018-10-01", "2018-11-20", G)]
     event = nxt(found, "2019-12-31")
-    paused = dt.date(2021, 4, 1) - dt.date(2020, 3, 17)
+    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)  # graded: not before June 2021
     assert event["likely"] == (dt.date(2021, 11, 20) + paused).isoformat()
     assert event["pause"]["from"] == "2020-03-17"
     assert event["pause"]["source"]["url"].startswith("https://www.gov.uk/")
     after = nxt([insp("short inspection", "2021-10-01", "2021-11-20", G)], "2022-12-31")
     assert after["likely"] == "2024-11-20" and after["pause"] is None
+
+
+def test_a_window_opening_before_the_pause_keeps_its_opening_and_closes_later() -> None:
+    found = [insp("standard inspection", "2017-12-04", "2018-02-01", INAD)]
+    event = nxt(found, "2019-12-31")
+    assert event["rule"] == "ilacs-reinspection"
+    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)
+    # Two and a half years on (2020-08-01), six months either side: it opened before the
+    # pause began, so it still opens then; its likely date and close are put back.
+    assert event["earliest"] == "2020-02-01"
+    assert event["likely"] == (dt.date(2020, 8, 1) + paused).isoformat()
+    assert event["latest"] == due.add_months(dt.date(2020, 8, 1) + paused, 6).isoformat()
+    assert event["pause"] is not None
 
 
 def test_as_at_uses_only_reports_published_by_then() -> None:
@@ -176,11 +189,22 @@ def test_a_passed_window_is_overdue() -> None:
     ]
 
 
-def test_a_sif_grade_sets_the_first_ilacs_inspection_not_before_2018() -> None:
+def test_a_sif_grade_sets_the_first_ilacs_inspection_within_the_first_cycle() -> None:
     event = nxt([insp("inspection", None, "2014-06-01", G, framework="SIF")], "2018-03-31")
     assert (event["type"], event["rule"]) == ("short inspection", "ilacs-from-sif")
     assert event["earliest"] == due.ILACS_START
-    assert event["latest"] == "2019-01-01"  # as wide as any window
+    # By the end of ILACS's first three years, lengthened by the graded-inspection pause.
+    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)
+    assert event["latest"] == (dt.date(2021, 1, 1) + paused).isoformat()
+    assert event["likely"] == due.ILACS_START  # its three-year timing had passed
+    # A later SIF report opens the window six months before its three-year anniversary.
+    late = nxt([insp("inspection", None, "2016-09-01", RI, framework="SIF")], "2018-03-31")
+    assert (late["type"], late["earliest"], late["likely"], late["latest"]) == (
+        "standard inspection",
+        "2019-03-01",
+        "2019-09-01",
+        event["latest"],
+    )
 
 
 def test_focused_visit_falls_between_inspections_and_closes_when_the_next_is_due() -> None:
@@ -207,14 +231,17 @@ def test_send_without_a_2023_full_inspection_follows_the_five_year_cycle() -> No
 @pytest.mark.parametrize(
     ("level", "stated", "interval", "rule", "latest"),
     [
-        (1, "2028-03-13", "5 years", "send-outcome-1", "2028-03-13"),
-        (2, "2026-11-20", "3 years", "send-outcome-2", "2026-11-20"),
-        (2, None, "3 years", "send-outcome-2", "2026-12-15"),  # from the report's date
+        (1, "2028-11-20", "5 years", "send-outcome-1", "2028-12-15"),
+        (2, "2026-11-20", "3 years", "send-outcome-2", "2026-12-15"),
+        (2, None, "3 years", "send-outcome-2", "2026-12-15"),
+        (2, None, None, "send-outcome-2", "2026-12-15"),  # the outcome's own interval
     ],
 )
-def test_send_full_inspection_by_the_interval_the_report_states(
-    level: int, stated: str | None, interval: str, rule: str, latest: str
+def test_send_full_inspection_by_the_interval_the_report_states_from_the_report(
+    level: int, stated: str | None, interval: str | None, rule: str, latest: str
 ) -> None:
+    # A date in the source table (its compiler's start + interval) is not what the report
+    # says: the interval counts from the report, published 2023-12-15.
     full = insp("full inspection", "2023-11-20", "2023-12-15", framework="SEND")
     full.outcome_level, full.next_inspection, full.next_interval = level, stated, interval
     event = nxt([full], "2024-06-30", "SEND inspection")
@@ -231,10 +258,12 @@ def test_send_outcome_3_means_a_monitoring_inspection_about_18_months_on() -> No
     full = insp("full inspection", "2023-11-20", "2024-01-26", framework="SEND")
     full.outcome_level, full.next_inspection, full.next_interval = 3, "2025-05-20", "18 months"
     event = nxt([full], "2024-06-30", "SEND inspection")
+    # "usually 18 months from the date when the local area partnership receives its final
+    # full inspection report": from the report (2024-01-26), not the table's 2025-05-20.
     assert (event["rule"], event["type"], event["likely"]) == (
         "send-outcome-3",
         "monitoring inspection",
-        "2025-05-20",
+        "2025-07-26",
     )
     monitoring = insp("monitoring inspection", "2025-06-02", "2025-07-10", framework="SEND")
     after = nxt([full, monitoring], "2025-09-30", "SEND inspection")

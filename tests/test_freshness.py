@@ -33,3 +33,25 @@ def test_recent_and_db_info_say_the_data_is_old(tiny_db: Any, cli: Any) -> None:
     assert "ofsted db update" in recent.stdout
     assert cli("recent", "--days", "7", "--json").json()["data_age"] == age
     assert "ofsted db update" in cli("db", "info").stdout
+
+
+def test_show_says_so_at_a_terminal_only(tiny_db: Any) -> None:
+    """show adds the note on stderr when it is a terminal; piped, stderr stays empty."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "ofstedcli", "show", "leicester"]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert piped.returncode == 0 and piped.stderr == ""
+    main, child = pty.openpty()
+    try:
+        done = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=child, timeout=60, check=False
+        )
+        os.close(child)
+        note = os.read(main, 4096).decode()
+    finally:
+        os.close(main)
+    assert done.returncode == 0 and "ofsted db update" in note and "days ago" in note

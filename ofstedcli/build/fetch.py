@@ -188,6 +188,11 @@ class Fetcher:
                 f"cannot download the {what} {url}: HTTP {exc.code} {exc.reason}"
             ) from None
         except urllib.error.URLError as exc:
+            if _offline(exc.reason):
+                # No name service or no route: trying again in a second will not help.
+                raise BadSource(
+                    f"cannot download the {what} {url}: {_reason(exc.reason)}"
+                ) from None
             raise _Retry(_reason(exc.reason)) from None
         except (OSError, http.client.HTTPException) as exc:
             raise _Retry(_reason(exc)) from None
@@ -257,8 +262,12 @@ class Fetcher:
 
         if len(urls) <= 1:
             return [one(u) for u in urls]
-        with ThreadPoolExecutor(max_workers=min(CONCURRENCY, len(urls))) as pool:
+        pool = ThreadPoolExecutor(max_workers=min(CONCURRENCY, len(urls)))
+        try:
             return list(pool.map(one, urls))
+        finally:
+            # On Ctrl-C the queued downloads are dropped rather than started.
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 class _Retry(Exception):
@@ -267,6 +276,16 @@ class _Retry(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def _offline(exc: object) -> bool:
+    """True for a failure that says this machine cannot reach the network at all."""
+    import errno
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return True
+    return isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH)
 
 
 def _reason(exc: object) -> str:
@@ -279,6 +298,8 @@ def _reason(exc: object) -> str:
         return "connection refused (offline, or the server is down)"
     if isinstance(exc, socket.gaierror):
         return "the host name cannot be resolved (offline?)"
+    if isinstance(exc, OSError) and exc.errno is not None and exc.strerror:
+        return f"{exc.strerror.lower()} (offline?)" if _offline(exc) else exc.strerror
     text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return " ".join(str(text).split())
 

@@ -60,6 +60,9 @@ WHAT = {
     "history": "D2I report index",
     "overview": "D2I overview workbook",
 }
+#: Where Ofsted publishes its reports: the only host a report link may name, besides the
+#: index's own (a mirror serving both).
+REPORTS_HOST = "files.ofsted.gov.uk"
 #: Largest index or edition accepted (bytes).
 MAX_INDEX_BYTES = 50 * 1024 * 1024
 
@@ -132,6 +135,7 @@ def update_online(
             try:
                 report.edition = _edition(where, fetcher, outcomes, dry_run, report)
             except OfstedError as exc:
+                report.fetched.append({"place": "outcomes", "url": outcomes, "status": "failed"})
                 report.failed.append(Failure(WHAT["outcomes"], outcomes, exc.message))
         index = _index(fetcher, report)
         if index:
@@ -251,12 +255,26 @@ def _read_index(got: Fetched, name: str, url: str) -> list[Observation]:
     return d2i.read_history(converted, label)
 
 
+def _index_hosts() -> set[str]:
+    """The hosts of the index places in use."""
+    urls = (place(name) for name in ("history", "overview"))
+    return {urllib.parse.urlsplit(u).hostname or "" for u in urls if u}
+
+
 def _reports(
     where: Paths, fetcher: Fetcher, index: list[Observation], dry_run: bool, report: OnlineReport
 ) -> None:
     """Download, read and store each report the databases do not know yet."""
     with open_store(where.user if where.explicit else None, write=not dry_run) as store:
-        todo = reports.wanted(store, index)
+        todo = []
+        for obs in reports.wanted(store, index):
+            host = urllib.parse.urlsplit(obs.report_url or "").hostname or ""
+            if host == REPORTS_HOST or host in _index_hosts():
+                todo.append(obs)
+            else:
+                reason = f"{obs.report_url}: not a report link ({host or 'no host'} is neither "
+                reason += f"{REPORTS_HOST} nor the index's host): not fetched"
+                report.failed.append(Failure("report", obs.report_url, reason))
         if dry_run:
             report.pending = [
                 {

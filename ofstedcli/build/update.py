@@ -126,7 +126,7 @@ def update_database(
     layers = [p for p in (bundled, db) if p is not None and p.is_file()]
     if not layers:
         raise DatabaseError(f"no database with the authorities to load {name} against")
-    with connect(db) as conn:
+    with _scratch() if dry_run and not db.exists() else connect(db) as conn:
         try:
             conn.execute("BEGIN IMMEDIATE")
             held = _read_held(conn, bundled if bundled is not None and bundled.is_file() else None)
@@ -142,6 +142,19 @@ def update_database(
             raise
     report.dry_run = dry_run
     return report
+
+
+@contextmanager
+def _scratch() -> Iterator[sqlite3.Connection]:
+    """An empty in-memory user database, for a dry run that must not create the file."""
+    from ofstedcli import schema
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        schema.migrate(conn)
+        yield conn
+    finally:
+        conn.close()
 
 
 def _write_error(db: Path, exc: sqlite3.Error) -> DatabaseError:
@@ -370,7 +383,17 @@ def _write(
     _insert(conn, "sources", [credit])
     for event in events:
         conn.execute("DELETE FROM judgements WHERE inspection = ?", (event.id,))
-    _insert(conn, "inspections", [inspection_row(e) for e in events])
+    # A held row keeps the columns the merge does not know (those later migrations add).
+    columns = {c[1] for c in conn.execute("PRAGMA table_info(inspections)")}
+    before = {i["id"]: i for i in held["inspections"]}
+    _insert(
+        conn,
+        "inspections",
+        [
+            {k: v for k, v in {**before.get(e.id, {}), **inspection_row(e)}.items() if k in columns}
+            for e in events
+        ],
+    )
     _insert(conn, "judgements", [j for e in events for j in judgement_rows(e, order)])
     # Numbered by SQLite, inside the write lock: two updates at once never take one number.
     _insert(conn, "disagreements", found)
@@ -392,9 +415,9 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
     """Insert (or replace by key) rows of one table."""
     if not rows:
         return
-    columns = list(rows[0])
+    columns = list(dict.fromkeys(k for r in rows for k in r))
     verb = "INSERT" if table == "disagreements" else "INSERT OR REPLACE"
     conn.executemany(
         f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        [tuple(r[c] for c in columns) for r in rows],
+        [tuple(r.get(c) for c in columns) for r in rows],
     )

@@ -119,6 +119,7 @@ def letter(
     doc_id: Annotated[
         str, typer.Argument(metavar="ID", help="A document id (or its first 4+ characters).")
     ],
+    no_text: o.NoText = False,
     json: o.Json = False,
     no_color: o.NoColor = False,
     db: o.Db = None,
@@ -130,6 +131,8 @@ def letter(
     out = o.output(json, None, no_color)
     with open_store(db) as store:
         data = read_letter(store, doc_id)
+    if no_text:
+        del data["text"]
     out.emit("letter", data)
 
 

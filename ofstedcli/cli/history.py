@@ -1,6 +1,6 @@
 """show, compare, list and inspections: one authority's history, several side by side, all."""
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -19,7 +19,6 @@ def show(
     db: o.Db = None,
 ) -> None:
     """One authority: current judgement, path of grades, every inspection and document."""
-    from ofstedcli.freshness import data_age, stale_note
     from ofstedcli.history import authority_history
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
@@ -32,11 +31,12 @@ def show(
         data = authority_history(
             store, authority, since=start, until=end, framework=frameworks, visits=not no_visits
         )
-        # For a person at a terminal only: scripts and pipes get the data alone.
-        age = data_age(store) if not out.json and out.stderr.isatty() else None
+        # For a person at a terminal only: scripts and pipes get the data alone (and pay
+        # nothing for it).
+        note = _stale_note(store) if not out.json and out.stderr.isatty() else None
     out.emit("show", data)
-    if age is not None and age["stale"]:
-        out.message(stale_note(age))
+    if note:
+        out.message(note)
 
 
 def compare(
@@ -154,3 +154,11 @@ def register(app: typer.Typer) -> None:
     app.command()(compare)
     app.command("list")(list_)
     app.command()(inspections)
+
+
+def _stale_note(store: Any) -> str | None:
+    """The note saying the data is old, when it is."""
+    from ofstedcli.freshness import data_age, stale_note
+
+    age = data_age(store)
+    return stale_note(age) if age["stale"] else None

@@ -26,6 +26,7 @@ Format = Annotated[
     typer.Option("--format", "-f", help="Output format: table, json, csv or ndjson."),
 ]
 NoColor = Annotated[bool, typer.Option("--no-color", help="Never colour the output.")]
+NoText = Annotated[bool, typer.Option("--no-text", help="Leave the document's text out.")]
 Db = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(

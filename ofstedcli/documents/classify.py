@@ -54,6 +54,13 @@ _REPORT_STRUCTURE = re.compile(
     r"|\bReport published:|\bThe overall judgement is\b",
     _I,
 )
+#: An area SEND report's title, at the top: "Area SEND inspection of ...", "Joint local area
+#: SEND inspection in ...", "Area SEND monitoring inspection of ...", "... SEND revisit in".
+_SEND_TITLE = re.compile(
+    r"\b(?:area SEND|local area SEND) (?:full inspection|monitoring inspection|inspection"
+    r"|revisit|re-visit) (?:of|in)\b",
+    _I,
+)
 _PRESS = re.compile(
     r"\bpress release\b|\bnotes to editors\b|\bmedia enquiries\b|\bPublished on\b"
     r"|\bfor immediate release\b|\bsays Ofsted\b",
@@ -66,8 +73,23 @@ def classify(view: View) -> tuple[str, Span | None]:
     """The kind of a document and the normalised span of the cue that told it."""
     text = view.text
     head = text[:HEAD]
+    send = _SEND_TITLE.search(text, 0, 600)
+    if send:
+        # A report's title, or a letter's subject line (just under "Dear ...").
+        before = list(_SALUTATION.finditer(text, 0, send.start()))
+        if not before or send.start() - before[-1].end() < 200:
+            return "area_send_report", send.span()
     salutation = _SALUTATION.search(text, 0, HEAD * 2)
 
+    if salutation:
+        # A visit letter's subject line, just under "Dear ...", says which visit it is.
+        for kind, pattern in (
+            ("focused_visit_letter", _FOCUSED),
+            ("monitoring_visit_letter", _MONITORING),
+        ):
+            m = pattern.search(text, salutation.end(), salutation.end() + 200)
+            if m:
+                return kind, m.span()
     m = _ENGAGEMENT.search(head)
     if m and salutation:
         return "engagement_meeting_letter", m.span()

@@ -13,11 +13,17 @@ from ofstedcli.documents.judgements import Span
 _I = re.IGNORECASE
 
 
+#: The most authority names a document records (best first): the resolver tries each.
+MAX_CANDIDATES = 12
+
+
 def authority(b: Builder, names: list[places.Name]) -> None:
     """Record the authority name candidates (best first; evidence in the original text)."""
     seen: set[str] = set()
     index = 0
     for name in names:
+        if index >= MAX_CANDIDATES:
+            break
         key = name.value.lower()
         if not name.value or key in seen:
             continue
@@ -35,9 +41,13 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
     if council is not None:
         out.append(council)
     out += places.ranked_places(b.view)
+    taken = {n.value for n in out}
     for council in places.councils(raw):
-        if not any(council.value.endswith(" " + n.value) for n in out):
+        words = council.value.split(" ")
+        # Not "Leeds City Council" when "City Council" ... is a longer form of a name taken.
+        if not any(" ".join(words[i:]) in taken for i in range(1, len(words))):
             out.append(council)
+            taken.add(council.value)
     return out
 
 

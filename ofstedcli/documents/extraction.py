@@ -24,6 +24,18 @@ INSPECTION_FIELDS = (
     "end_date",
     "lead_inspector",
     "overall",
+    "theme",
+)
+#: Fields of the inspection object given only when the document states them.
+OPTIONAL_FIELDS = (
+    "overall_reported",
+    "inspectors",
+    "outcome_level",
+    "outcome",
+    "written_statement",
+    "progress",
+    "next_inspection",
+    "next_interval",
 )
 
 
@@ -54,20 +66,30 @@ class Extraction:
     kind: str
     facts: list[Fact] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._index()
+
+    def _index(self) -> None:
+        """Index the facts by field and by every prefix of their field, for lookups."""
+        self._first: dict[str, Fact] = {}
+        self._prefixes: set[str] = set()
+        for fact in self.facts:
+            self._first.setdefault(fact.field, fact)
+            parts = fact.field.split(".")
+            self._prefixes.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+
     def get(self, name: str, default: Any = None) -> Any:
         """The value of the first fact with this field name, else ``default``."""
-        for fact in self.facts:
-            if fact.field == name:
-                return fact.value
-        return default
+        fact = self.fact(name)
+        return fact.value if fact is not None else default
 
     def fact(self, name: str) -> Fact | None:
         """The first fact with this field name, if any."""
-        return next((f for f in self.facts if f.field == name), None)
+        return self._first.get(name)
 
     def has(self, prefix: str) -> bool:
         """True when some fact's field is ``prefix`` or lies under it."""
-        return any(f.field == prefix or f.field.startswith(prefix + ".") for f in self.facts)
+        return prefix in self._prefixes
 
     @property
     def authority_names(self) -> list[str]:
@@ -105,8 +127,9 @@ class Extraction:
         if not self.has("inspection"):
             return None
         obj: dict[str, Any] = {k: self.get(f"inspection.{k}") for k in INSPECTION_FIELDS}
-        if self.has("inspection.overall_reported"):
-            obj["overall_reported"] = self.get("inspection.overall_reported")
+        for key in OPTIONAL_FIELDS:
+            if self.has(f"inspection.{key}"):
+                obj[key] = self.get(f"inspection.{key}")
         obj["judgements"] = {
             f.field.rsplit(".", 1)[1]: f.value
             for f in self.facts
@@ -121,6 +144,8 @@ class Builder:
     def __init__(self, view: View) -> None:
         self.view = view
         self.facts: list[Fact] = []
+        #: The first fact of each field, so that looking one up does not scan the list.
+        self._first: dict[str, Fact] = {}
 
     @property
     def text(self) -> str:
@@ -130,8 +155,12 @@ class Builder:
     def add(self, name: str, value: Any, start: int, end: int) -> Fact:
         """Record a fact read from the normalised span ``start:end``; the first one wins."""
         a, b = self.view.span(start, end)
-        fact = Fact(name, value, a, b, self.view.raw[a:b])
-        if not self.has(name):
+        return self._keep(Fact(name, value, a, b, self.view.raw[a:b]))
+
+    def _keep(self, fact: Fact) -> Fact:
+        """Record a fact unless its field already has one (the first one wins)."""
+        if fact.field not in self._first:
+            self._first[fact.field] = fact
             self.facts.append(fact)
         return fact
 
@@ -142,10 +171,7 @@ class Builder:
             start += 1
         while end > start and raw[end - 1].isspace():
             end -= 1
-        fact = Fact(name, value, start, end, raw[start:end])
-        if not self.has(name):
-            self.facts.append(fact)
-        return fact
+        return self._keep(Fact(name, value, start, end, raw[start:end]))
 
     def date(self, name: str, m: re.Match[str], group: int | str = 0) -> bool:
         """Record a full date written in a match (or one of its groups); False if none."""
@@ -176,11 +202,16 @@ class Builder:
 
     def has(self, name: str) -> bool:
         """True when a fact with this field name is already recorded."""
-        return any(f.field == name for f in self.facts)
+        return name in self._first
 
     def get(self, name: str) -> Any:
         """The value of the recorded fact with this field name, if any."""
-        return next((f.value for f in self.facts if f.field == name), None)
+        fact = self._first.get(name)
+        return fact.value if fact else None
+
+    def fact(self, name: str) -> Fact | None:
+        """The recorded fact with this field name, if any."""
+        return self._first.get(name)
 
     def result(self, kind: str) -> Extraction:
         """The finished extraction."""

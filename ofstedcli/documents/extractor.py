@@ -9,6 +9,7 @@ from ofstedcli.documents import (
     ministerial,
     press,
     reports,
+    send,
     visits,
 )
 from ofstedcli.documents.classify import classify
@@ -30,6 +31,8 @@ def extract(text: str) -> Extraction:
         b.add("kind", kind, *cue)
     if kind == "inspection_report":
         reports.extract(b)
+    elif kind == "area_send_report":
+        send.extract(b)
     elif kind in ("focused_visit_letter", "monitoring_visit_letter"):
         visits.extract(b, kind)
     elif kind == "ministerial_letter":

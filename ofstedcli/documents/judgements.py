@@ -191,18 +191,39 @@ class Stated:
     span: Span
 
 
+#: How far before its grade a sentence stating one can begin, and how far after the grade
+#: it can end ("judged outstanding for leadership, management and governance"): every
+#: pattern above fits in such a stretch.
+_REACH = 320
+_AFTER = 120
+
+
+def _grade_windows(text: str) -> list[Span]:
+    """The stretches of text around each grade word, merged: the only places a grade can be
+    stated."""
+    windows: list[Span] = []
+    for m in GRADE_RE.finditer(text):
+        a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _AFTER)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
+
+
 def stated(text: str, skip: list[Span]) -> list[Stated]:
     """Grades the text states for the inspection it is about, outside the ``skip`` spans."""
     out: list[Stated] = []
-    for pattern in OVERALL_PATTERNS:
-        for m in pattern.finditer(text):
-            if not inside(m.span(), skip):
-                out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
-    for pattern in AREA_PATTERNS:
-        for m in pattern.finditer(text):
-            key = vocab.area(m["a"])
-            if key and key != "overall" and not inside(m.span(), skip):
-                out.append(Stated(key, vocab.grade(m["g"]), m.span()))
+    for a, b in _grade_windows(text):
+        for pattern in OVERALL_PATTERNS:
+            for m in pattern.finditer(text, a, b):
+                if not inside(m.span(), skip):
+                    out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
+        for pattern in AREA_PATTERNS:
+            for m in pattern.finditer(text, a, b):
+                key = vocab.area(m["a"])
+                if key and key != "overall" and not inside(m.span(), skip):
+                    out.append(Stated(key, vocab.grade(m["g"]), m.span()))
     out.sort(key=lambda s: s.span)
     return out
 
@@ -264,7 +285,11 @@ class Mention:
 #: Words without which a sentence cannot mention another judgement (a cheap filter that
 #: keeps the mention patterns off most of a long report).
 _MENTION_HINT = re.compile(r"inspect|visit|judged|rated|graded|improved from|found", re.IGNORECASE)
+#: Every mention holds a year or a grade.
+_MENTION_NEEDS = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|{GRADE}", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+#: The most mentions read from one document (a bound on work for hostile texts).
+MAX_MENTIONS = 100
 
 
 def mentions(text: str, end: int | None = None) -> list[Mention]:
@@ -272,7 +297,9 @@ def mentions(text: str, end: int | None = None) -> list[Mention]:
     one per (date, grade)."""
     found: list[Mention] = []
     for sentence in _SENTENCE.finditer(text, 0, len(text) if end is None else end):
-        if not _MENTION_HINT.search(sentence.group()):
+        if not _MENTION_HINT.search(sentence.group()) or not _MENTION_NEEDS.search(
+            sentence.group()
+        ):
             continue
         taken: list[Span] = []
         for pattern in MENTION_PATTERNS:
@@ -285,10 +312,19 @@ def mentions(text: str, end: int | None = None) -> list[Mention]:
                 grade = vocab.grade(groups["g"]) if groups.get("g") else None
                 found.append(Mention(when, _type(kind), grade, m.span()))
                 taken.append(m.span())
+                if len(found) >= MAX_MENTIONS:
+                    break
+            if len(found) >= MAX_MENTIONS:
+                break
+        if len(found) >= MAX_MENTIONS:
+            break
     unique: list[Mention] = []
+    by_date: dict[str | None, list[Mention]] = {}
     for mention in sorted(found, key=lambda x: x.span):
-        if any(_same(mention, u) for u in unique):
+        same_date = by_date.setdefault(mention.date, [])
+        if any(_same(mention, u) for u in same_date):
             continue
+        same_date.append(mention)
         unique.append(mention)
     unique.sort(key=lambda x: (x.date is None, x.date or "", x.span))
     return unique

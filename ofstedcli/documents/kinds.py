@@ -12,5 +12,6 @@ KINDS = (
     "engagement_meeting_letter",
     "press_release",
     "committee_report",
+    "area_send_report",
     "other",
 )

@@ -22,6 +22,8 @@ from ofstedcli.model import VISIT_TYPES, Inspection
 from ofstedcli.resolve import resolve_first
 from ofstedcli.store import Store
 
+#: The framework of area SEND inspections.
+SEND = "SEND"
 #: Days a publication date a document gives may differ from the official one and still link.
 PUBLISHED_SLACK = 7
 #: Days an inspection date a document gives may differ from the official one and still link.
@@ -59,10 +61,12 @@ def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspe
         return None
     framework = x.get("inspection.framework")
     visit = x.get("inspection.type") in VISIT_TYPES
+    # Area SEND inspections are linked only from documents that say they are about one.
     pool = [
         i
         for i in inspections
-        if (i.type in VISIT_TYPES) == visit and framework in (None, i.framework)
+        if (i.type in VISIT_TYPES) == visit
+        and (framework == i.framework or (framework is None and i.framework != SEND))
     ]
     published = x.get("inspection.published")
     if published:
@@ -146,6 +150,7 @@ _SAME_AS = {
     "inspection.end_date": "end_date",
     "inspection.lead_inspector": "lead_inspector",
     "inspection.overall": "overall",
+    "inspection.theme": "theme",
 }
 
 

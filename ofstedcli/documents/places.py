@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ofstedcli.documents.text import View
 
@@ -23,12 +24,15 @@ _STOP = {
     "report", "the", "to", "with", "mp", "cllr", "councillor", "sir", "dame", "mr", "mrs",
     "ms", "dr", "appendix", "our", "your", "their", "this", "that", "sent", "email", "re",
     "subject", "dfe", "local", "authority", "children's", "services", "social", "care",
+    "council",
 }  # fmt: skip
 #: Words after which "of" continues a name ("City of York Council").
 _OF_HEADS = {"city", "borough", "county", "isles"}
 #: Minor words kept lower case in a title-cased name.
 _MINOR = {"and", "of", "upon", "on", "the", "for", "in", "with", "under", "le", "to", "a"}
 
+#: How far before "Council" a council's name may begin (characters).
+_NAME_REACH = 120
 _COUNCIL_WORD = re.compile(r"\bCOUNCIL\b|\bCouncil\b")
 _WORD = re.compile(r"[\w'’&.-]+[,;:]?")
 
@@ -69,12 +73,18 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=4)
 def councils(raw: str) -> list[Name]:
-    """Every "<Name> [City|County|Borough|...] Council" in the text, in order."""
+    """Every "<Name> [City|County|Borough|...] Council" in the text, in order (cached: the
+    extractors ask for a document's councils more than once; callers must not change it)."""
     found: list[Name] = []
     for m in _COUNCIL_WORD.finditer(raw):
-        line_start = raw.rfind("\n", 0, m.start()) + 1
+        # A name is a few words: look back at most _NAME_REACH characters, within the line.
+        line_start = raw.rfind("\n", max(0, m.start() - _NAME_REACH), m.start()) + 1
+        line_start = max(line_start, m.start() - _NAME_REACH)
         words = [(w.start(), w.group()) for w in _WORD.finditer(raw, line_start, m.start())]
+        if line_start > 0 and raw[line_start - 1] not in "\n" and words:
+            words = words[1:]  # the first word may be cut
         taken: list[tuple[int, str]] = []
         i = len(words) - 1
         while i >= 0:
@@ -122,23 +132,23 @@ def main_council(raw: str) -> Name | None:
     if not names:
         return None
     counts = Counter(n.value.lower() for n in names)
-    best = max(counts, key=lambda v: (counts[v], -_first(names, v)))
+    firsts: dict[str, int] = {}
+    for n in names:
+        firsts.setdefault(n.value.lower(), n.start)
+    best = max(counts, key=lambda v: (counts[v], -firsts[v]))
     matching = [n for n in names if n.value.lower() == best]
     mixed = [n for n in matching if not raw[n.start : n.end].isupper()]
     return (mixed or matching)[0]
 
 
-def _first(names: list[Name], value: str) -> int:
-    """Position of the first name with this (lower-cased) value."""
-    return next(n.start for n in names if n.value.lower() == value)
-
-
 #: "London Borough of Bexley", "Royal Borough of Kingston upon Thames", "City of York".
 _BOROUGH_OF = re.compile(
     r"\b(?:London|Royal) Borough of (?:[A-Z][\w'&-]*)"
-    r"(?: (?:and|upon|on) [A-Z][\w'&-]*| [A-Z][\w'&-]*)*"
+    r"(?: (?:and|upon|on) [A-Z][\w'&-]*| [A-Z][\w'&-]*){0,5}"
 )
-_PLACE = r"[A-Z][\w'&-]*(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&-]*)*"
+#: A place's name: a few capitalised words (bounded, so that a run of capitalised words is
+#: read in linear time).
+_PLACE = r"[A-Z][\w'&-]{0,40}(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&-]{0,40}){0,5}"
 #: Phrases naming the place a document is about: "children's services in Leicester".
 _PLACE_PHRASES = [
     re.compile(

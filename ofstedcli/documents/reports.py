@@ -71,13 +71,30 @@ _LSCB = re.compile(
 _GRADED_HEADING = re.compile(
     rf"\bOverall effectiveness\b[^.]{{0,120}}? Grade [1-4] \((?P<g>{GRADE})\)", _I
 )
+#: The words saying a report gives no overall judgement; the evidence is their sentence.
 _NO_OVERALL = re.compile(
-    r"[^.]*\b(?:no overall effectiveness (?:judgement|grade)"
+    r"\b(?:no overall effectiveness (?:judgement|grade)"
     r"|overall effectiveness (?:is|was|has been) (?:no longer|not) (?:judged|graded|given|reported)"
     r"|(?:does|do|did) not (?:give|make|award|include) an overall (?:effectiveness )?"
-    r"(?:judgement|grade))[^.]*\.?",
+    r"(?:judgement|grade))",
     _I,
 )
+#: The longest sentence quoted as evidence, either side of its cue (characters).
+_SENTENCE_REACH = 400
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence holding ``text[start:end]`` (at most :data:`_SENTENCE_REACH`
+    characters either side): found by looking for the full stops around it, never by a
+    pattern that rescans the text."""
+    lo = max(0, start - _SENTENCE_REACH)
+    before = text.rfind(".", lo, start)
+    a = before + 1 if before >= 0 else lo
+    while a < start and text[a] == " ":
+        a += 1
+    after = text.find(".", end, end + _SENTENCE_REACH)
+    b = after + 1 if after >= 0 else min(len(text), end + _SENTENCE_REACH)
+    return a, b
 
 
 def extract(b: Builder) -> None:
@@ -236,6 +253,9 @@ def _judgements(b: Builder, framework: str | None, front: str) -> None:
         b.add_raw("inspection.overall_reported", True, overall.start, overall.end)
     elif rows:
         said = _NO_OVERALL.search(text)
-        span = said.span() if said else (rows[0].label[0], rows[-1].value[1])
+        if said:
+            span = sentence_around(text, *said.span())
+        else:
+            span = (rows[0].label[0], rows[-1].value[1])
         b.add("inspection.overall", None, *span)
         b.add("inspection.overall_reported", False, *span)

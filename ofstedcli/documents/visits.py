@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import common, judgements, letters, places, vocab
+from ofstedcli.documents import common, judgements, letters, places, themes, vocab
 from ofstedcli.documents.engagement import ofsted
 from ofstedcli.documents.extraction import Builder
 
@@ -19,18 +19,32 @@ _I = re.IGNORECASE
 #: the capitalised words after "to" (the visit words in any case).
 _SUBJECT = re.compile(
     r"\b(?i:focused|focused assurance|monitoring|assurance) (?i:visit) (?i:to|of|at) (?:the )?"
-    r"(?P<x>[A-Z][\w'&,-]*(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&,-]*)*)"
+    r"(?P<x>[A-Z][\w'&,-]*(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&,-]*){0,8})"
 )
+#: How far into a letter its opening paragraph (dates, inspectors, what was looked at) lies.
+HEAD = 6000
+#: "the focused visit to Dorset children's services on 17 and 18 May 2023": a visit word,
+#: then (within 200 characters, no full stop) "on", "between" or "from" and a list of days.
 _WHEN = re.compile(
-    r"\b(?:findings of the|this) (?:focused|focused assurance|monitoring|assurance) visit"
-    r"[^.]{0,160}? (?:on|between|from) "
-    rf"(?:(?P<range>{vocab.DATE_RANGE})|(?P<full>{vocab.FULL_DATE}))",
+    r"\b(?:visit|inspection|visited|inspected)\b[^.]{0,200}?\b(?:on|between|from|during)\s+"
+    rf"(?:the\s+)?(?P<days>{vocab.DAY_LIST})(?![\w/])",
     _I,
 )
-_LEAD = re.compile(
-    r"\b(?:the )?(?:lead inspector was|inspectors were|visit was (?:carried out|conducted|led) by"
-    r"|inspector was) (?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})"
+#: "The inspectors were", "His Majesty's Inspectors for this visit were", "The visit was
+#: carried out by", "... conducted by": the inspectors' names follow, to the full stop.
+_INSPECTORS = re.compile(
+    r"\b(?:inspectors?(?: \(HMIs?\))?(?: for (?:this|the) visit)? (?:were|was)"
+    r"|(?:carried out|conducted|undertaken|led|completed) by)\b(?P<names>[^.]{3,400})",
+    _I,
 )
+#: Titles and descriptions around inspectors' names, dropped before reading the names.
+_NOT_NAME = re.compile(
+    r"\b(?:Her|His) Majesty'?s? (?:Inspectors?|inspectors?)\b|\((?:S?HMIs?|HMI designate)\)"
+    r"|\b(?:Senior )?S?HMIs?\b|\ball of whom are\b.*|\bOfsted Inspectors?\b"
+    r"|\bSocial Care Regulatory Inspectors?\b|\bthe inspectors were\b|\bwith\b.*",
+    _I,
+)
+_NAME = re.compile(r"^[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|de|van|von|le)){1,3}$")
 
 
 def extract(b: Builder, kind: str) -> None:
@@ -59,22 +73,67 @@ def extract(b: Builder, kind: str) -> None:
         b.add_raw("title", places.tidy(line.text), line.start, line.end)
     common.authority(b, common.candidates(b, named))
     visit = "focused visit" if kind == "focused_visit_letter" else "monitoring visit"
-    when = _WHEN.search(b.text)
-    if when:
-        b.match("inspection.type", visit, when, 0)
-        if when["range"]:
-            b.date_range(when, "range")
-        elif b.date("inspection.start_date", when, "full"):
-            b.date("inspection.end_date", when, "full")
-    elif m:
+    head = min(len(b.text), HEAD)
+    if sal is not None:
+        head = min(len(b.text), b.norm_pos(sal.end()) + HEAD)
+    when = _WHEN.search(b.text, 0, head)
+    if m:
         b.match("inspection.type", visit, m)
-    lead = _LEAD.search(b.text)
-    if lead:
-        b.match("inspection.lead_inspector", lead["n"], lead, "n")
-    elif b.has("sender.name"):
-        fact = next(f for f in b.facts if f.field == "sender.name")
-        name = re.sub(r"\s+(?:HMI|SHMI)$", "", fact.value)
-        b.add_raw("inspection.lead_inspector", name, fact.start, fact.end)
+    if when:
+        b.add("inspection.type", visit, when.start(), when.start() + len(when.group().split()[0]))
+        first, last = vocab.day_list(when["days"], b.get("date"))
+        if first:
+            b.match("inspection.start_date", first, when, "days")
+        if last:
+            b.match("inspection.end_date", last, when, "days")
+    inspectors(b, head)
+    if kind == "focused_visit_letter":
+        theme(b, head)
     if b.has("inspection.type"):
         common.framework(b)
     common.record_mentions(b, judgements.mentions(b.text))
+
+
+def inspectors(b: Builder, head: int) -> None:
+    """Record the inspectors named in the opening paragraph, and the lead inspector: the one
+    who signs the letter when they are among them, else the first named."""
+    m = _INSPECTORS.search(b.text, 0, head)
+    found: list[tuple[str, int, int]] = []
+    if m:
+        at = m.start("names")
+        for piece in re.finditer(r"[^,;]+", m["names"]):
+            for part in re.split(r"\band\b", piece.group()):
+                name = _NOT_NAME.sub("", part).strip(" ,'")
+                name = re.sub(r"\s+", " ", name)
+                if _NAME.match(name):
+                    offset = at + piece.start() + piece.group().find(name.split()[0])
+                    found.append((name, offset, offset + len(name)))
+    if found:
+        names = [n for n, _, _ in found]
+        b.add("inspection.inspectors", names, found[0][1], found[-1][2])
+    signer = b.get("sender.name")
+    signer = re.sub(r"\s+(?:HMI|SHMI)$", "", signer) if signer else None
+    same = [f for f in found if signer and f[0].lower() == signer.lower()]
+    if same:
+        name, a, z = same[0]
+        b.add("inspection.lead_inspector", name, a, z)
+    elif found:
+        name, a, z = found[0]
+        b.add("inspection.lead_inspector", name, a, z)
+    elif signer:
+        fact = next(f for f in b.facts if f.field == "sender.name")
+        b.add_raw("inspection.lead_inspector", signer, fact.start, fact.end)
+
+
+def theme(b: Builder, head: int) -> None:
+    """Record ``inspection.theme`` from what the visit looked at, in Ofsted's vocabulary."""
+    for m in themes.LOOKED_AT.finditer(b.text, 0, head):
+        found = themes.theme_in(m["what"])
+        if found:
+            name, a, z = found
+            at = m.start("what")
+            b.add("inspection.theme", name, at + a, at + z)
+            return
+    covid = themes.ASSURANCE.search(b.text, 0, head)
+    if covid:
+        b.match("inspection.theme", themes.ASSURANCE_VISIT, covid)

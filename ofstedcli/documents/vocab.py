@@ -175,6 +175,61 @@ def iso_range(m: re.Match[str]) -> tuple[str | None, str | None]:
     return start.isoformat(), end.isoformat()
 
 
+#: A list or range of days ending in a month: "17 and 18 May 2023", "22-23 October 2019",
+#: "29 and 30 September, and 1 October 2020", "15, 16 and 21 July 2025", "7 and 8 July",
+#: "30 April to 1 May 2019".  Bounded repetition: linear in the text.
+_DAY_ITEM = rf"{DAY}(?:(?:\s+of)?\s+{MONTH}(?:\s*,?\s+{YEAR})?)?"
+DAY_LIST = (
+    rf"{WEEKDAY}?{_DAY_ITEM}"
+    rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|to\s+|until\s+|-\s*){WEEKDAY}?{_DAY_ITEM}){{0,8}}"
+)
+DAY_LIST_RE = re.compile(rf"(?<![\w/]){DAY_LIST}(?![\w/])", re.IGNORECASE)
+_ITEM_RE = re.compile(
+    rf"(?P<d>{DAY})(?:(?:\s+of)?\s+(?P<m>{MONTH})(?:\s*,?\s+(?P<y>{YEAR}))?)?", re.IGNORECASE
+)
+
+_WEEKDAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def day_list(text: str, on_or_before: str | None = None) -> tuple[str | None, str | None]:
+    """First and last ISO dates of a :data:`DAY_LIST` text (or (None, None)).
+
+    A day without a month takes the next month written; without a year, the next year
+    written, else the year of ``on_or_before`` (a letter's date: the days fall before it).
+    """
+    text = _WEEKDAY_RE.sub(" ", text)
+    items = [(int(re.sub(r"\D", "", m["d"])), m["m"], m["y"]) for m in _ITEM_RE.finditer(text)]
+    while items and items[-1][1] is None:
+        items.pop()
+    if not items:
+        return None, None
+    days: list[tuple[int, int, int | None]] = []
+    month, year = 0, None
+    for d, m, y in reversed(items):
+        if m:
+            month = month_number(m)
+        if y:
+            year = int(y)
+        days.append((d, month, year))
+    days.reverse()
+    if days[-1][2] is None:
+        if not on_or_before:
+            return None, None
+        year = int(on_or_before[:4])
+        last = (days[-1][1], days[-1][0])
+        if len(on_or_before) >= 10 and last > (int(on_or_before[5:7]), int(on_or_before[8:10])):
+            year -= 1
+        days = [(d, m, y if y is not None else year) for d, m, y in days]
+    try:
+        found = [date(y or 0, m, d) for d, m, y in days]
+    except ValueError:
+        return None, None
+    first, last_day = found[0], found[-1]
+    if first > last_day:
+        return None, last_day.isoformat()
+    return first.isoformat(), last_day.isoformat()
+
+
 #: A partial date as letters refer to past events: "January 2015", "September/October 2019",
 #: "early in 2019", "2017".  Never a day: the text rarely gives one and we never invent it.
 PARTIAL_DATE = (

@@ -60,8 +60,8 @@ def draw_update(console: Console, data: dict[str, Any]) -> None:
     if not data.get("official", True):
         console.print(
             safe(
-                "  Not a known published Ofsted file: credited to you as "
-                f"{data['source']}; it adds and fills in, never overrules the official record.",
+                "  Not a known published Ofsted file, so credited to you: it adds and fills "
+                "in, never overrules the official record.",
                 "yellow",
             )
         )
@@ -133,14 +133,16 @@ def draw_info(console: Console, data: dict[str, Any]) -> None:
 def draw_update_online(console: Console, data: dict[str, Any]) -> None:
     """What a catch-up found: the edition, the new reports and inspections, what failed."""
     for f in data["fetched"]:
-        console.print(safe(f"  {f['place']:9} {f['status']:10} {f['url']}", "dim"))
+        console.print(safe(f"{f['place']}: {f['status']}  {f['url']}", "dim"))
     if data["edition"] is not None:
         draw_update(console, data["edition"])
     reports = data["reports"]
     if reports:
-        table = _table("New reports (provisional: grades and dates read from the report)")
-        for column in ("Inspection", "Published", "Overall", "Document", "Index differs"):
-            table.add_column(column)
+        table = _table("New reports (provisional: dates and grades read from each report)")
+        table.add_column("Inspection", overflow="fold")
+        table.add_column("Published", no_wrap=True)
+        table.add_column("Overall")
+        table.add_column("Where D2I's index differs (the report is kept)")
         for r in reports:
             differs = "; ".join(
                 f"{d['field']}: index {d['index']}, report {d['report']}"
@@ -150,21 +152,24 @@ def draw_update_online(console: Console, data: dict[str, Any]) -> None:
                 safe(r["inspection"] + ("" if r["new_inspection"] else " (held)")),
                 safe(r["published"] or ""),
                 safe(r["overall"] or "not given"),
-                safe(r["document"]),
                 safe(differs, "yellow"),
             )
         console.print(table)
     for p in data["pending"]:
-        console.print(
-            safe(f"  would fetch  {p['published']}  {p['authority']}  {p['url']}", "green")
-        )
+        console.print(safe(f"would fetch: {p['published']} {p['authority']}", "green"))
+        console.print(safe(f"  {p['url']}", "dim"))
     failed = len(data["failed"])
     nothing = not (reports or data["pending"] or data["new"]["inspections"] or data["changed"])
-    summary = (
-        "Nothing new: the database is up to date with the places checked."
-        if nothing and not failed
-        else f"{len(data['new']['inspections'])} new inspections, {len(reports)} new reports, "
-        f"{len(data['changed'])} changed values, {failed} failed"
-        + (" (dry run: nothing stored)." if data["dry_run"] else ".")
+    if nothing and not failed:
+        console.print(safe("Nothing new: the database is up to date with the places checked."))
+    else:
+        console.print(
+            safe(
+                f"New: {len(data['new']['inspections'])} inspections, {len(reports)} reports; "
+                f"changed: {len(data['changed'])} values; failed: {failed}"
+                + (" (dry run: nothing stored)." if data["dry_run"] else ".")
+            )
+        )
+    console.print(
+        safe(f"{data['requests']} requests, {data['received']:,} bytes downloaded.", "dim")
     )
-    console.print(safe(f"{summary} {data['requests']} requests, {data['received']:,} bytes."))

@@ -124,13 +124,12 @@ def draw_letter(console: Console, data: dict[str, Any]) -> None:
         lines.append(line)
     rows: list[list[Cell]] = []
     for f in data.get("facts", []):
-        value = f["value"]
-        shown = value if isinstance(value, str) else ("" if value is None else str(value))
+        shown = fact_value(f["value"])
         evidence = " ".join(((f.get("evidence") or {}).get("text") or "").split())
         if len(evidence) > EVIDENCE_SHOWN:
             evidence = evidence[: EVIDENCE_SHOWN - 1] + "…"
         # Dotted names as words, so a narrow column wraps them: "inspection judgements lscb".
-        rows.append([(f["field"].replace(".", " "), "bold"), (shown, ""), (evidence, "dim"),
+        rows.append([(fact_name(f["field"]), "bold"), (shown, ""), (evidence, "dim"),
                      (f.get("conflict") or "", "yellow")])  # fmt: skip
     if rows:
         headers = ["Fact", "Value", "Evidence", "Official record"]
@@ -139,16 +138,55 @@ def draw_letter(console: Console, data: dict[str, Any]) -> None:
         lines.append(Text(""))
         lines += grid(console.width, headers, rows, flexible=[2, 0, 1, 3][: len(headers)],
                       title="Facts")  # fmt: skip
+    if "text" not in data:
+        print_lines(console, lines)  # --no-text
+        return
     lines.append(Text(""))
     if data.get("has_text"):
         lines.append(Text("Text", style="bold"))
-        lines.append(safe(data.get("text") or ""))
+        lines += text_lines(data.get("text") or "")
     else:
         lines.append(Text(
             "This document is held without its text. To read and search it, add the file: "
             "ofsted ingest FILE", style="dim",
         ))  # fmt: skip
     print_lines(console, lines)
+
+
+def text_lines(text: str) -> list[Text]:
+    """A document's text as its own lines (a page break is a blank line), each cleaned."""
+    return [safe(line.rstrip()) for line in text.replace("\f", "\n\n").splitlines()]
+
+
+def fact_name(field: str) -> str:
+    """A fact's field as words: "inspection.start_date" -> "inspection start date",
+    "mentions[0]" -> "mention 1", "authority.candidates[1]" -> "authority candidate 2"."""
+    out = []
+    for part in field.split("."):
+        name, _, index = part.partition("[")
+        name = name.replace("_", " ")
+        if index:
+            name = f"{name[:-1] if name.endswith('s') else name} {int(index.rstrip(']')) + 1}"
+        out.append(name)
+    return " ".join(out)
+
+
+def fact_value(value: Any) -> str:
+    """A fact's value as a reader would write it, never a Python repr."""
+    if value is None:
+        return "not given"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(fact_value(v) for v in value)
+    if isinstance(value, dict):
+        if set(value) <= {"date", "type", "overall"}:
+            # A mention of another judgement: "Inadequate (full inspection, 2018-03)".
+            about = ", ".join(str(value[k]) for k in ("type", "date") if value.get(k))
+            head = str(value.get("overall") or "")
+            return f"{head} ({about})" if head and about else head or about
+        return "; ".join(f"{k.replace('_', ' ')}: {fact_value(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _party(party: dict[str, Any] | None) -> str:

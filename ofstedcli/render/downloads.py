@@ -27,9 +27,14 @@ def download_bar(out: Output) -> Iterator[Callable[[str, int, int | None], None]
 
     from ofstedcli.render.console import make_console
 
+    console = make_console(out.stderr, out.color)
+    # make_console marks a console without colour as no terminal, where Rich draws no live
+    # bar; stderr is a terminal here, so say so (the bar is then drawn without colour).
+    console._force_terminal = True
+    console.is_interactive = True
     bar = Progress(
         TextColumn("downloading"), BarColumn(), DownloadColumn(),
-        console=make_console(out.stderr, out.color), transient=True,
+        console=console, transient=True,
     )  # fmt: skip
     tasks: dict[str, Any] = {}
     lock = threading.Lock()

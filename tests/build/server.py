@@ -18,7 +18,8 @@ class Site:
 
     files: dict[str, bytes] = field(default_factory=dict)
     #: Per path: "404", "500", "slow" (answers after ``delay`` seconds), "truncated" (says
-    #: its full length, sends half, hangs up), "flaky" (500 once, then the file).
+    #: its full length, sends half, hangs up), "flaky" (500 once, then the file), "trickle"
+    #: (the file in 20 pieces over a second or so).
     faults: dict[str, str] = field(default_factory=dict)
     delay: float = 3.0
     #: (method, path, status) of every request, in order.
@@ -70,6 +71,18 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
             if self.headers.get("If-None-Match") == etag:
                 return self._status(304, headers={"ETag": etag})
+            if fault == "trickle":  # the whole body, slowly: a long download
+                site.log.append((self.command, self.path, 200))
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                step = max(1, len(body) // 20)
+                for start in range(0, len(body), step):
+                    self.wfile.write(body[start : start + step])
+                    self.wfile.flush()
+                    time.sleep(0.06)
+                site.sent += len(body)
+                return None
             if fault == "truncated":
                 site.log.append((self.command, self.path, 200))
                 self.send_response(200)

@@ -14,6 +14,7 @@ import pytest
 
 from ofstedcli.build import build_database
 from ofstedcli.errors import EXIT_ERROR
+from ofstedcli.store import BUNDLED_PATH
 from tests.build import sources as src
 from tests.build.server import Site, closed_port, serve
 from tests.build.test_update import newer_edition
@@ -340,3 +341,161 @@ def test_real_overview_workbook_is_read_as_an_index(tmp_path: Path) -> None:
         o.report_url and o.report_url.startswith("https://files.ofsted.gov.uk/") for o in found
     )
     assert all(o.published and o.published >= "2018-01-01" for o in found)
+
+
+REAL_REPORTS = SHARED_D2I.parents[1] / "reports" / "dev"
+#: Real reports from ../shared/reports/dev, by Ofsted URN and publication date.
+REAL = (("80462", "2025-03-18"), ("80481", "2025-08-12"), ("80510", "2025-08-27"),
+        ("80554", "2026-01-12"), ("80539", "2026-08-18"))  # fmt: skip
+
+
+@pytest.mark.skipif(
+    not REAL_REPORTS.is_dir() or not BUNDLED_PATH.is_file(),
+    reason="../shared/reports/dev (real Ofsted reports) or the bundled database is absent",
+)
+def test_real_reports_give_back_the_official_grades(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five real reports whose inspections are taken out of a copy of the bundled database
+    come back, from the PDFs alone, as the same inspections with the same grades."""
+    user = tmp_path / "user.db"
+    user.write_bytes(BUNDLED_PATH.read_bytes())
+    files: dict[str, bytes] = {}
+    rows: list[dict[str, Any]] = []
+    expected: dict[str, tuple[Any, ...]] = {}
+    with sqlite3.connect(user) as conn, serve(Site()) as site:
+        for urn, published in REAL:
+            day = date.fromisoformat(published).strftime("%d_%B_%Y").lower()
+            (pdf,) = [p for p in REAL_REPORTS.glob(f"{urn}_*.pdf") if day in p.name]
+            ident, la, kind, lead, start, end, overall = conn.execute(
+                "SELECT i.id, a.name, i.type, i.lead_inspector, i.start_date, i.end_date, "
+                "i.overall FROM inspections i JOIN authorities a ON a.ons_code = i.authority "
+                "WHERE a.ofsted_urn = ? AND i.published = ? AND i.framework = 'ILACS' "
+                "AND i.type LIKE '%inspection'",
+                (urn, published),
+            ).fetchone()
+            grades = dict(conn.execute(
+                "SELECT area, grade FROM judgements WHERE inspection = ?", (ident,)
+            ).fetchall())  # fmt: skip
+            expected[ident] = (overall, grades)
+            for sql in ("DELETE FROM facts WHERE document IN "
+                        "(SELECT id FROM documents WHERE inspection = ?)",
+                        "DELETE FROM documents WHERE inspection = ?",
+                        "DELETE FROM disagreements WHERE inspection = ?",
+                        "DELETE FROM judgements WHERE inspection = ?",
+                        "DELETE FROM inspections WHERE id = ?"):  # fmt: skip
+                conn.execute(sql, (ident,))
+            path = f"/real/{urn}.pdf"
+            files[path] = pdf.read_bytes()
+            d = date.fromisoformat
+            rows.append(index_row(
+                urn, la.lower(), site.url(path), d(published).strftime("%d/%m/%y"),
+                kind.split()[0], lead or "", d(start).strftime("%d/%m/%Y") if start else "",
+                d(end).strftime("%d/%m/%Y") if end else "",
+                ("data_unreadable",) * 4,
+            ))  # fmt: skip
+        conn.execute("UPDATE meta SET value = '2024-12-31' "
+                     "WHERE key = 'newest_official_publication'")  # fmt: skip
+        conn.commit()
+        site.files = {**files, "/history.csv": src.write_csv(tmp_path / "h.csv", rows).read_bytes()}
+        monkeypatch.setenv("OFSTED_DB", str(user))
+        monkeypatch.setenv("OFSTED_OUTCOMES_URL", "")
+        monkeypatch.setenv("OFSTED_D2I_OVERVIEW_URL", "")
+        monkeypatch.setenv("OFSTED_D2I_HISTORY_URL", site.url("/history.csv"))
+        result = cli("db", "update", "--json")
+    assert result.code == 0, result.stderr
+    data = result.json()
+    assert sorted(data["new"]["inspections"]) == sorted(expected)
+    for ident, (overall, grades) in expected.items():
+        got = query("SELECT overall, provisional FROM inspections WHERE id = ?", ident)
+        assert got == [(overall, 1)], ident
+        read = dict(query("SELECT area, grade FROM judgements WHERE inspection = ?", ident))
+        assert read == grades, ident
+
+
+def test_two_updates_at_once_store_each_report_once(site: Site) -> None:
+    """Two `ofsted db update` processes at once, 5 times over: both succeed, and each report
+    is stored once, with one inspection."""
+    import os
+    import subprocess
+    import sys
+
+    base = user_db().read_bytes()
+    for attempt in range(5):
+        user_db().write_bytes(base)
+        env = dict(os.environ, OFSTED_CACHE=str(user_db().parent / f"cache-{attempt}"))
+        command = [sys.executable, "-m", "ofstedcli", "db", "update", "--json"]
+        runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]  # fmt: skip
+        for run in runs:
+            _, err = run.communicate(timeout=120)
+            assert run.returncode == 0, (attempt, err)
+        assert query("SELECT count(*) FROM documents WHERE url LIKE 'http://127.0.0.1%'") == [
+            (2,)
+        ], attempt
+        assert query(
+            "SELECT count(*) FROM inspections WHERE id IN (?, ?, ?)",
+            LEICESTER_ID, NORTH_YORKS_ID, DORSET_ID,
+        ) == [(3,)], attempt  # fmt: skip
+        assert query("SELECT count(*) FROM disagreements WHERE inspection = ?", LEICESTER_ID) == [
+            (1,)
+        ], attempt
+
+
+def test_progress_bar_on_a_terminal(site: Site, tmp_path: Path) -> None:
+    """A long download on a terminal draws a bar on stderr (and the update still succeeds);
+    piped, stderr stays empty."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    rows = [*src.history_rows()] * 6000  # about 2 MB of reports held already
+    site.files["/history.csv"] = src.write_csv(tmp_path / "big.csv", rows).read_bytes()
+    assert len(site.files["/history.csv"]) > 1_500_000
+    site.faults["/history.csv"] = "trickle"
+    command = [sys.executable, "-m", "ofstedcli", "db", "update"]
+    env = dict(os.environ, OFSTED_OUTCOMES_URL="", COLUMNS="80")
+    main, child = pty.openpty()
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=child, env=env,
+                              timeout=120, check=False)  # fmt: skip
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the terminal's other end is closed and all is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        drawn = b"".join(chunks).decode(errors="replace")
+    finally:
+        os.close(main)
+    assert done.returncode == 0
+    assert "downloading" in drawn and "Traceback" not in drawn
+    piped = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120,
+                           check=False)  # fmt: skip
+    assert piped.returncode == 0 and piped.stderr == ""
+
+
+def test_report_links_only_to_ofsted_or_the_index_host(
+    site: Site, cli: Any, tmp_path: Path
+) -> None:
+    """A link to another host is not fetched: one line naming it; the others are stored."""
+    rows = [
+        *src.history_rows(),
+        index_row("80482", "leicester", "http://localhost:9/elsewhere.pdf", "02/10/26",
+                  "standard", "Jane Doe", "07/09/2026", "18/09/2026", ("good",) * 4),
+        index_row("80530", "north yorkshire", site.url(NORTH_YORKS), "16/10/26", "short",
+                  "John Roe", "14/09/2026", "18/09/2026", ("outstanding", "good", "outstanding",
+                  "good")),
+    ]  # fmt: skip
+    site.files["/history.csv"] = src.write_csv(tmp_path / "h.csv", rows).read_bytes()
+    result = cli("db", "update", "--json")
+    assert result.code == EXIT_ERROR
+    assert result.stderr.count("\n") == 1 and "localhost is neither files.ofsted.gov.uk" in (
+        result.stderr
+    )
+    assert NORTH_YORKS_ID in result.json()["new"]["inspections"]

@@ -172,3 +172,16 @@ def test_no_database_to_load_against(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="no database with the authorities"):
         load(edition, user, None)
     assert not user.exists()
+
+
+def test_dry_run_reports_and_writes_nothing(tmp_path: Path, bundled: Path) -> None:
+    """--dry-run gives the same report as a real load and creates no user database."""
+    edition = src.write_ods(tmp_path / "outcomes_2027.ods", newer_edition())
+    user = tmp_path / "home" / "user.db"
+    dry = load(edition, user, bundled, dry_run=True)
+    assert dry.dry_run and not user.exists()
+    real = load(edition, user, bundled)
+    assert (dry.new, dry.changed) == (real.new, real.changed) and real.new
+    before = user.read_bytes()
+    again = load(edition, user, bundled, dry_run=True)
+    assert user.read_bytes() == before and again.new == []

@@ -330,3 +330,96 @@ Officers to Contact
 Kim Park
 Director of Children's Services
 """
+
+
+def visit_letter(
+    council: str,
+    when: str,
+    team: str,
+    looked_at: str,
+    *,
+    letter_date: str = "3 August 2022",
+    visit: str = "focused visit",
+    signer: str = "Robin Hood",
+) -> str:
+    """An Ofsted visit letter: letterhead, date, address, subject, opening paragraph saying
+    when the visit was (``when``: "on 14 and 15 June 2022"), who made it (``team``: a whole
+    sentence) and what it looked at (``looked_at``: a whole sentence)."""
+    return f"""\
+Ofsted
+Piccadilly Gate
+Store Street
+Manchester
+M1 2WD
+
+{letter_date}
+
+Alex Doe
+Director of Children's Services
+{council} Council
+Civic Centre
+{council}
+ZZ1 1ZZ
+
+Dear Alex
+
+{visit.capitalize()} to {council} children's services
+
+This letter summarises the findings of the {visit} to {council} children's services \
+{when}. {team}
+
+{looked_at}
+
+This visit was carried out in line with the inspection of local authority children's \
+services (ILACS) framework.
+
+Headline findings
+
+Leaders know their services well. Children in care see their social workers often.
+
+Yours sincerely
+
+{signer}
+His Majesty's Inspector
+"""
+
+
+#: The set outcome sentences of the 2023 area SEND framework, by level.
+SEND_OUTCOMES = {
+    1: "The local area partnership's special educational needs and/or disabilities (SEND) "
+    "arrangements typically lead to positive experiences and outcomes for children and young "
+    "people with SEND. The local area partnership is taking action where improvements are "
+    "needed.\nThe next full area SEND inspection will be within approximately five years.",
+    2: "The local area partnership's arrangements lead to inconsistent experiences and "
+    "outcomes for children and young people with special educational needs and/or "
+    "disabilities (SEND). The local area partnership must work jointly to make "
+    "improvements.\nThe next full area SEND inspection will be within approximately 3 years.",
+    3: "There are widespread and/or systemic failings leading to significant concerns about "
+    "the experiences and outcomes of children and young people with special educational "
+    "needs and/or disabilities (SEND), which the local area partnership must address "
+    "urgently.\nA monitoring inspection will be carried out within approximately 18 months. "
+    "The next full reinspection will be within approximately three years.",
+}
+
+
+def send_report(area: str, dates: str, level: int, lead: str = "Robin Hood") -> str:
+    """A 2023-framework area SEND report: title, dates, outcome, partnership, team."""
+    return f"""\
+Local area partnership report
+Area SEND inspection of {area} Local
+Area Partnership
+Inspection dates: {dates}
+Dates of previous inspection: 6 to 10 March 2017
+Inspection outcome
+{SEND_OUTCOMES[level]}
+Information about the local area partnership
+{area} Council and the NHS {area} Integrated Care Board are jointly responsible for the
+planning and commissioning of services for children and young people with SEND.
+What is it like to be a child or young person with SEND in this area?
+Children and young people are listened to and their needs are met well.
+Inspection team
+Ofsted Care Quality Commission
+{lead}, Ofsted HMI Lead inspector Pat Green, CQC Lead inspector
+Sam Brown, Ofsted HMI Lee White, CQC inspector
+\f© Crown copyright 2024
+"""

@@ -79,3 +79,26 @@ def test_usage_errors(db: Path) -> None:
     assert invoke("letter", "ffffffff").code == 3
     missing = invoke("letter", "aaaaaaaaaaaa")
     assert missing.code == 0 and "without its text" in missing.stdout
+
+
+def test_letter_keeps_the_texts_lines_and_names_facts_readably(db: Path, tmp_path: Path) -> None:
+    from tests.documents.conftest import LEICESTER_LETTER
+
+    text = LEICESTER_LETTER.replace(
+        "Yours sincerely", "Services were judged inadequate in March 2016.\n\nYours sincerely"
+    )
+    path = tmp_path / "letter.txt"
+    path.write_text(text)
+    (doc,) = invoke("ingest", str(path), "--json").json()
+    shown = invoke("letter", doc["id"]).stdout.splitlines()
+    assert "Dear Mayor," in [line.strip() for line in shown]
+    assert "Yours sincerely" in [line.strip() for line in shown]
+    joined = "\n".join(shown)
+    assert "{'" not in joined and "None" not in joined
+    assert "mention 1" in joined and "Inadequate (2016-03)" in joined
+    assert "inspection published" in joined
+    brief = invoke("letter", doc["id"], "--no-text")
+    assert brief.code == 0 and "Yours sincerely" not in brief.stdout
+    assert "mention 1" in brief.stdout
+    as_json = invoke("letter", doc["id"], "--no-text", "--json").json()
+    assert "text" not in as_json and as_json["has_text"] is True

@@ -211,6 +211,7 @@ def test_unknown_options_and_stray_arguments(
         (["letter"], {USAGE}),
         (["search"], {USAGE}),
         (["ingest"], {USAGE}),
+        (["db", "update", "ftp://example.test/x.ods"], {ERROR}),  # only http(s) is fetched
         (["db", "build"], {USAGE}),
         (["db", "build", "--sources", "s"], {USAGE}),
         (["no-such-command"], {USAGE}),
