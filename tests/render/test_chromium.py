@@ -82,11 +82,23 @@ def test_rendered_in_chromium_as_expected(name: str, tmp_path: Path) -> None:
         got.save(expected, optimize=True)
     want = image.open(expected).convert("RGB")
     assert got.size == want.size
-    assert _differing(got, want) < 0.01, f"{name} looks different from {expected.name}"
     colours = _colours(got)
     assert colours.get((255, 255, 255), 0) > 0.5 * width * height  # a light page
     fills = {_rgb(s.fill) for s in STYLES.values()}
     assert all(colours.get(f, 0) > 30 for f in fills), "a grade's colour is missing"
+    if not _same_font():
+        pytest.skip("the expected screenshots were taken with DejaVu Sans, not installed here")
+    # Identical renderings differ in no pixel; one grade block changed is about 0.1% of them.
+    assert _differing(got, want) < 0.0005, f"{name} looks different from {expected.name}"
+
+
+def _same_font() -> bool:
+    """Whether the pictures' first font, DejaVu Sans, is the one the browser will use."""
+    found = shutil.which("fc-match")
+    if not found:
+        return False
+    done = subprocess.run([found, "DejaVu Sans"], capture_output=True, text=True, check=False)
+    return "DejaVuSans" in done.stdout
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
