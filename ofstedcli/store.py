@@ -176,6 +176,11 @@ class Store:
 
     # -- authorities ------------------------------------------------------------------------
 
+    def newest_published(self) -> str | None:
+        """The newest publication date in the data: what it runs to."""
+        value = self.rows("SELECT max(published) FROM inspections")[0][0]
+        return str(value) if value else None
+
     def authority(self, ons_code: str) -> Authority:
         """One authority by ONS code, with its predecessors, successors and aliases."""
         found = self.rows("SELECT * FROM authorities WHERE ons_code = ?", (ons_code,))
@@ -443,7 +448,7 @@ class Store:
             "inspections": by_framework,
             "provisional": count("SELECT count(*) FROM inspections WHERE provisional"),
             "documents": count("SELECT count(*) FROM documents"),
-            "newest_published": self.rows("SELECT max(published) FROM inspections")[0][0],
+            "newest_published": self.newest_published(),
             "meta": self.meta(),
             "sources": self.sources(),
         }

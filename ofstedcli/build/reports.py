@@ -364,8 +364,4 @@ def _insert_document(
             for f in x.facts
         ],
     )
-    conn.execute(
-        "INSERT INTO user.documents_fts (document, title, text) VALUES (?, ?, ?)",
-        (doc_id, title or "", text),
-    )
     return doc_id

@@ -82,6 +82,7 @@ COMMANDS: dict[str, str] = {
     "letter": "documents",
     "search": "documents",
     "db": "db",
+    "datasette-metadata": "datasette",
 }
 
 

@@ -1,7 +1,7 @@
 """stats, neighbours, transitions, movers, recent and chart: the wider picture."""
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -41,6 +41,7 @@ def stats(
             "(2023 framework outcome 1-3, or 2016 framework written statement or not).",
         ),
     ] = False,
+    chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
     no_color: o.NoColor = False,
@@ -53,9 +54,14 @@ def stats(
     out = o.output(json, fmt, no_color, lists=True)
     date = o.date(as_at, "--as-at", end=True)
     cutoff = o.date(published_by, "--published-by", end=True)
+    if send and chart_file:
+        raise UsageError("--chart draws children's services grades: not with --send")
+    targets = _picture_files([("--chart", chart_file, _BAR_FORMATS)])
     picture = core.send_stats if send else core.stats
     with open_store(db) as store:
         data = picture(store, as_at=date, published_by=cutoff, by=by.lower())
+        data_to = store.newest_published()
+    _save_pictures(out, "stats", data, targets, db, data_to=data_to)
     out.emit("send_stats" if send else "stats", data, rows=core.stats_rows(data))
 
 
@@ -68,6 +74,7 @@ def neighbours(
             help="Year of DfE's statistical neighbour model (2025, the newest, or 2021).",
         ),
     ] = None,
+    chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
     no_color: o.NoColor = False,
@@ -79,8 +86,11 @@ def neighbours(
     from ofstedcli.store import open_store
 
     out = o.output(json, fmt, no_color, lists=True)
+    targets = _picture_files([("--chart", chart_file, _BAR_FORMATS)])
     with open_store(db) as store:
         data = core.neighbours(store, resolve(store, name), model)
+        data_to = store.newest_published()
+    _save_pictures(out, "neighbours", data, targets, db, data_to=data_to)
     out.emit("neighbours", data, rows=core.neighbour_rows(data))
 
 
@@ -170,9 +180,18 @@ def chart(
     region: o.Region = None,
     since: o.Since = None,
     no_visits: o.NoVisits = False,
-    svg: Annotated[File, typer.Option("--svg", help="Write the picture to this SVG file.")] = None,
+    svg: Annotated[
+        File, typer.Option("--svg", help="Draw the picture into this .svg file.", metavar="FILE")
+    ] = None,
     html: Annotated[
-        File, typer.Option("--html", help="Write the picture to this HTML file.")
+        File,
+        typer.Option("--html", help="Draw it into this .html page.", metavar="FILE"),
+    ] = None,
+    png: Annotated[
+        File, typer.Option("--png", help="Draw it into this .png (needs cairosvg).", metavar="FILE")
+    ] = None,
+    pdf: Annotated[
+        File, typer.Option("--pdf", help="Draw it into this .pdf (needs cairosvg).", metavar="FILE")
     ] = None,
     json: o.Json = False,
     no_color: o.NoColor = False,
@@ -187,20 +206,53 @@ def chart(
     if not names and not region:
         raise UsageError("chart needs authority names or --region")
     start, _ = o.dates(since, None)
+    targets = _picture_files(
+        [
+            (f"--{f}", path, (f,))
+            for f, path in zip(_CHART_FORMATS, (svg, html, png, pdf), strict=True)
+        ]
+    )
     with open_store(db) as store:
         found = [resolve(store, n) for n in names or []]
         if region:
             found += core.region_authorities(store, region)
         chosen = list({a.ons_code: a for a in found}.values())
         data = core.chart(store, chosen, visits=not no_visits, since=start)
-    if svg or html:
-        from ofstedcli.render.chart import save
-
-        for written in save(data, svg=svg, html=html):
-            out.message(f"wrote {written}")
+        data_to = store.newest_published()
+    if targets:
+        named = chosen[0].region if region and chosen[0].region else None
+        _save_pictures(out, "chart", data, targets, db, data_to=data_to, region=named)
         if not json:
             return
     out.emit("chart", data)
+
+
+_CHART_FORMATS = ("svg", "html", "png", "pdf")
+_BAR_FORMATS = _CHART_FORMATS
+
+
+def _picture_files(
+    asked: list[tuple[str, File, tuple[str, ...]]],
+) -> list[tuple[str, Path]]:
+    """(format, path) for each picture file asked for; UsageError for a wrong file ending."""
+    from ofstedcli.render.files import format_of
+
+    return [(format_of(path, formats, option), path) for option, path, formats in asked if path]
+
+
+def _save_pictures(
+    out: Any, view: str, data: Any, targets: list[tuple[str, Path]], db: File, **context: Any
+) -> None:
+    """Draw the picture into each file, never over a database, and say where."""
+    if not targets:
+        return
+    from ofstedcli.render.pictures import save
+    from ofstedcli.store import BUNDLED_PATH, paths
+
+    where = paths(db)
+    protected = (BUNDLED_PATH, where.bundled, where.user)
+    for written in save(view, data, targets, protected=protected, **context):
+        out.message(f"wrote {written}")
 
 
 def register(app: typer.Typer) -> None:

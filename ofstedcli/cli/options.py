@@ -59,6 +59,16 @@ Grade = Annotated[
 NoVisits = Annotated[
     bool, typer.Option("--no-visits", help="Leave out focused and monitoring visits.")
 ]
+ChartFile = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--chart",
+        help="Also draw a bar chart of the grades into FILE: .svg, .html, .png or .pdf "
+        "(PNG and PDF need cairosvg).",
+        metavar="FILE",
+        show_default=False,
+    ),
+]
 Name = Annotated[
     str,
     typer.Argument(

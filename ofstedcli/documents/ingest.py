@@ -51,7 +51,8 @@ PARALLEL_FROM = 6
 #: Files each worker may have read ahead of the one being stored (bounds memory).
 AHEAD = 4
 #: The user tables holding a document's rows, and the column naming the document.
-_DOCUMENT_TABLES = (("facts", "document"), ("documents_fts", "document"), ("documents", "id"))
+#: A document's rows, deleted in this order (its search index entry goes with it, by trigger).
+_DOCUMENT_TABLES = (("facts", "document"), ("documents", "id"))
 #: Judgement facts a document must not contradict to become the report the record lists.
 _GRADES = ("inspection.overall", "inspection.judgements.")
 
@@ -517,10 +518,6 @@ def _store(
             "INSERT INTO user.facts (document, field, value, evidence_start, evidence_end, "
             "evidence, inspection, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             facts,
-        )
-        conn.execute(
-            "INSERT INTO user.documents_fts (document, title, text) VALUES (?, ?, ?)",
-            (doc_id, title or "", p.text),
         )
     return None
 

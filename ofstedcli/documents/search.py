@@ -135,17 +135,15 @@ def search(
         values.append(start)
     # The index is searched on its own (joining every match to the documents view first
     # costs several times more), narrowed by the ids the filters allow.
-    narrow = (
-        f" AND document IN (SELECT id FROM documents WHERE {' AND '.join(filters)})"
-        if filters
-        else ""
-    )
+    where = " AND ".join(filters)
     # Ranks first, for every match; snippets only for the rows shown.
     found: dict[str, tuple[str, int, float]] = {}
     for layer in reversed(store.layers):  # user first: its rows win over bundled ones
+        key = _id_column(store, layer)
+        narrow = f" AND {key} IN (SELECT id FROM documents WHERE {where})" if filters else ""
         sql = (
             # FTS5 functions need the table's own name (an alias is not accepted).
-            "SELECT document, rowid, bm25(documents_fts) AS rank FROM "
+            f"SELECT {key}, rowid, bm25(documents_fts) AS rank FROM "
             f"{store.schema(layer)}.documents_fts WHERE documents_fts MATCH ?{narrow} "
             f"ORDER BY rank LIMIT {int(limit)}"
         )
@@ -193,7 +191,7 @@ def _snippet(store: Store, schema: str, rowid: int, match: str, raw: bool) -> st
     else:
         (text,) = _run(store, f"SELECT text FROM {table} WHERE rowid = ?", [rowid], raw)[0]
         rows = _piece_snippet(text, match)
-    return " ".join(str(rows[0][0]).split()) if rows else ""
+    return " ".join(str(rows[0][0] or "").split()) if rows else ""  # no text: NULL
 
 
 def _piece_snippet(text: str, match: str) -> list[Any]:
@@ -227,7 +225,7 @@ def _piece_snippet(text: str, match: str) -> list[Any]:
 def searchable(store: Store) -> bool:
     """True when some document is held with its text (indexed for search)."""
     return any(
-        store.rows(f"SELECT 1 FROM {store.schema(layer)}.documents_fts LIMIT 1")
+        store.rows(f"SELECT 1 FROM {store.schema(layer)}.documents WHERE text IS NOT NULL LIMIT 1")
         for layer in store.layers
     )
 
@@ -352,3 +350,13 @@ def _quote(text: str | None, start: int | None, end: int | None) -> str | None:
     if text is None or start is None or end is None:
         return None
     return text[start:end]
+
+
+def _id_column(store: Store, layer: str) -> str:
+    """The index's document id column: ``id`` since m003_datasette (an external-content
+    index over ``documents``), ``document`` before it (a user database is migrated only when
+    next written to)."""
+    rows = store.rows(
+        "SELECT name FROM pragma_table_info('documents_fts', ?)", (store.schema(layer),)
+    )
+    return "id" if "id" in {r[0] for r in rows} else "document"

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import io
-import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ofstedcli import render
 from ofstedcli.model import GOOD, GRADES, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT
-from ofstedcli.render.chart import save
 
 RI = REQUIRES_IMPROVEMENT
 
@@ -99,26 +96,6 @@ def test_chart_control_characters_dropped(monkeypatch: pytest.MonkeyPatch) -> No
     data["authorities"][0]["authority"] = {"name": "Bad\x1b[2Jname"}
     text = draw("chart", data, 80, monkeypatch)
     assert "\x1b" not in text and "Bad[2Jname" in text
-
-
-def test_saved_svg_is_valid_xml_and_html_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("COLUMNS")
-    svg, html = tmp_path / "c.svg", tmp_path / "c.html"
-    data = {
-        **CHART,
-        "authorities": [
-            *CHART["authorities"],
-            {"authority": {"name": "B&NES <x>"}, "inspections": []},
-        ],
-    }
-    assert save(data, svg=svg, html=html) == [svg, html]
-    root = ET.parse(svg).getroot()
-    assert root.tag.endswith("svg")
-    text = "".join(root.itertext()).replace("\xa0", " ")
-    assert "Leicester" in text and "B&NES <x>" in text  # escaped for XML, read back as is
-    assert "<html" in html.read_text(encoding="utf-8").lower()
 
 
 def _group(name: str, counts: list[int], not_reported: int = 0) -> dict[str, Any]:

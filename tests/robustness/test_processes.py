@@ -112,7 +112,7 @@ import os, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 5")  # spill changed pages into the file before COMMIT
 conn.execute("BEGIN IMMEDIATE")
-conn.execute("DELETE FROM documents_fts")
+conn.execute("DELETE FROM documents")
 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                  [(f"junk-{n}", "x" * 500) for n in range(3000)])
 os._exit(9)  # no COMMIT, no ROLLBACK: the journal is left hot
@@ -220,10 +220,6 @@ def big_db(tiny_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     conn.executemany(
         "INSERT INTO documents (id, authority, kind, date, title, text, source) "
         "VALUES (?, 'E06000016', 'other', '2024-01-01', ?, 'council minutes', 'test')",
-        [(f"{i:012x}", f"Minutes {i}") for i in n],
-    )
-    conn.executemany(
-        "INSERT INTO documents_fts (document, title, text) VALUES (?, ?, 'council minutes')",
         [(f"{i:012x}", f"Minutes {i}") for i in n],
     )
     conn.commit()
