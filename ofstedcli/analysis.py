@@ -20,12 +20,19 @@ from itertools import pairwise
 from typing import Any
 
 from ofstedcli.errors import UsageError
-from ofstedcli.history import _current, change, graded, inspection_rows, latest_inspection
+from ofstedcli.history import (
+    _current,
+    change,
+    dated,
+    graded,
+    in_window,
+    inspection_rows,
+    latest_inspection,
+    predecessor_history,
+    regions,
+)
 from ofstedcli.model import GRADES, WHOLE_SERVICE_FRAMEWORKS, Authority, Inspection, grade_rank
 from ofstedcli.store import Store
-
-#: How long after the as-at date a report may be published and still count (31 Mar -> 30 Jun).
-PUBLICATION_LAG = dt.timedelta(days=91)
 
 #: What ``stats --by`` can group authorities by.
 GROUPINGS = ("region", "type")
@@ -70,13 +77,6 @@ def _whole_service(store: Store, codes: Sequence[str] | None = None) -> dict[str
     return by_authority(found)
 
 
-def _in(date: str | None, since: str | None, until: str | None) -> bool:
-    """Whether a (possibly partial) ISO date falls in the inclusive window."""
-    if date is None:
-        return since is None and until is None
-    return (since is None or date >= since) and (until is None or date <= until)
-
-
 def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
     """Counts of overall grades, percentages of those graded, the rest apart, provisional."""
     counts = dict.fromkeys(GRADES, 0)
@@ -96,12 +96,28 @@ def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
         "graded": graded_total,
         "counts": counts,
         "percentages": {
-            g: round(100 * n / graded_total, 1) if graded_total else None for g, n in counts.items()
+            g: percent(n, graded_total, 1) if graded_total else None for g, n in counts.items()
         },
         NOT_REPORTED: not_reported,
         NOT_INSPECTED: not_inspected,
         "provisional": provisional,
     }
+
+
+def percent(part: int, whole: int, places: int = 0) -> float:
+    """``part`` as a percentage of ``whole``, rounded half up (37.5 -> 38, 12.5 -> 13)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    exact = Decimal(100 * part) / Decimal(whole)
+    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def quarter_end_after(date: str) -> str:
+    """The last day of the quarter after the one ``date`` falls in (31 Mar -> 30 Jun)."""
+    day = dt.date.fromisoformat(date)
+    months = day.year * 12 + (day.month - 1) // 3 * 3 + 6  # the month after that quarter
+    first_after = dt.date(months // 12, months % 12 + 1, 1)
+    return (first_after - dt.timedelta(days=1)).isoformat()
 
 
 # -- stats --------------------------------------------------------------------------------
@@ -110,14 +126,14 @@ def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
 def publication_cutoff(store: Store, as_at: str) -> str:
     """The last publication date that counts for an as-at date.
 
-    The newest official edition's own cut-off when it is of that date, else a quarter (91
-    days) later, as Ofsted's 2024 and 2025 editions count (as at 31 March, published by 30
-    June).  The 2023 edition's was 30 April: pass it explicitly for that year.
+    The newest official edition's own cut-off when it is of that date, else the end of the
+    following quarter, as Ofsted's 2024 and 2025 editions count (as at 31 March, published
+    by 30 June).  The 2023 edition's was 30 April: pass it explicitly for that year.
     """
     meta = store.meta()
     if meta.get("newest_official_as_at") == as_at and meta.get("newest_official_publication"):
         return meta["newest_official_publication"]
-    return (dt.date.fromisoformat(as_at) + PUBLICATION_LAG).isoformat()
+    return quarter_end_after(as_at)
 
 
 def existing_on(store: Store, date: str | None) -> list[Authority]:
@@ -289,11 +305,13 @@ def transitions(
     since: str | None = None,
     until: str | None = None,
     framework: Sequence[str] | None = None,
+    by: str = "published",
 ) -> dict[str, Any]:
     """A matrix of overall grade -> next overall grade over consecutive graded inspections.
 
     Each authority's graded whole-service inspections (of ``framework`` when given) are paired
-    in order; a pair counts when its second inspection's date falls between since and until.
+    in order; a pair counts when its second inspection's date (on the basis ``by``) falls
+    between since and until.
     """
     frameworks = [f.upper() for f in framework] if framework else list(WHOLE_SERVICE_FRAMEWORKS)
     found = store.inspections(framework=frameworks, visits=False)
@@ -303,7 +321,7 @@ def transitions(
     for code, history in sorted(by_authority(found).items()):
         steps = graded(history)
         for before, after in pairwise(steps):
-            if not _in(after.date, since, until):
+            if not in_window(after, since, until, by):
                 continue
             assert before.overall is not None and after.overall is not None
             matrix[before.overall][after.overall] += 1
@@ -320,6 +338,7 @@ def transitions(
     return {
         "since": since,
         "until": until,
+        "by": by,
         "frameworks": frameworks,
         "total": len(pairs),
         "authorities": len({p["authority"]["ons_code"] for p in pairs}),
@@ -336,21 +355,33 @@ def transition_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return list(data["matrix"])
 
 
-def movers(store: Store, *, since: str) -> dict[str, Any]:
-    """Who improved and who declined: last graded inspection before ``since`` against latest.
+def movers(
+    store: Store, *, since: str, until: str | None = None, by: str = "published"
+) -> dict[str, Any]:
+    """Who improved and who declined: last graded inspection before ``since`` against the
+    latest up to ``until``, dates read on the basis ``by`` (publication by default).
 
-    ``steps`` is signed: +2 means two grades better (Inadequate -> Good).
+    ``steps`` is signed: +2 means two grades better (Inadequate -> Good).  An authority
+    formed from one other (Buckinghamshire, Cumberland) counts that one's earlier grades;
+    such a ``before`` event carries the predecessor as ``authority``.
     """
     authorities = store.authorities(status="current")
     history = _whole_service(store, [a.ons_code for a in authorities])
     out: dict[str, list[dict[str, Any]]] = {"up": [], "down": [], "same": []}
     no_earlier = 0
+    made_from: dict[str, list[str]] = defaultdict(list)
+    for r in store.rows("SELECT predecessor, successor FROM successions"):
+        made_from[r["successor"]].append(r["predecessor"])
     for auth in authorities:
         steps = graded(history.get(auth.ons_code, []))
-        before = [i for i in steps if (i.date or "") < since]
-        after = [i for i in steps if (i.date or "") >= since]
+        after = [i for i in steps if in_window(i, since, until, by)]
         if not after:
             continue
+        before = [i for i in steps if (dated(i, by) or "") < since]
+        owner = None
+        if not before and len(made_from[auth.ons_code]) == 1:
+            owner, earlier = predecessor_history(store, store.authority(auth.ons_code))
+            before = [i for i in graded(earlier) if (dated(i, by) or "") < since]
         if not before:
             no_earlier += 1
             continue
@@ -360,7 +391,7 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
         out[moved].append(
             {
                 "authority": authority_ref(auth),
-                "before": event(first),
+                "before": {**event(first), **({"authority": owner} if owner else {})},
                 "latest": event(last),
                 "steps": (grade_rank(first.overall) or 0) - (grade_rank(last.overall) or 0),
                 "change": moved,
@@ -368,8 +399,11 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
         )
     out["up"].sort(key=lambda m: (-m["steps"], m["authority"]["name"]))
     out["down"].sort(key=lambda m: (m["steps"], m["authority"]["name"]))
+    out["same"].sort(key=lambda m: m["authority"]["name"])
     return {
         "since": since,
+        "until": until,
+        "by": by,
         "improved": out["up"],
         "declined": out["down"],
         "unchanged": out["same"],
@@ -378,8 +412,14 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
             "declined": len(out["down"]),
             "unchanged": len(out["same"]),
             "no_earlier_grade": no_earlier,
+            "predecessor_grade": sum(1 for m in mover_rows_of(out) if "authority" in m["before"]),
         },
     }
+
+
+def mover_rows_of(out: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Every mover of the three lists."""
+    return [*out["up"], *out["down"], *out["same"]]
 
 
 def mover_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -391,27 +431,43 @@ def mover_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def recent(store: Store, *, since: str, until: str | None = None) -> dict[str, Any]:
-    """Inspections and visits published in the window, newest first."""
+    """Inspections and visits published in the window, newest first.
+
+    ``data_to`` is the newest publication date in the data: a window after it can only be
+    empty, and the table says so.
+    """
     rows = inspection_rows(store, published_since=since, published_until=until)
     rows.sort(key=lambda r: (r["published"] or "", r["start_date"] or "", r["id"]), reverse=True)
-    return {"since": since, "until": until, "count": len(rows), "inspections": rows}
+    newest = store.rows("SELECT max(published) FROM inspections")[0][0]
+    return {
+        "since": since,
+        "until": until,
+        "data_to": newest,
+        "count": len(rows),
+        "inspections": rows,
+    }
 
 
 def region_authorities(store: Store, region: str) -> list[Authority]:
-    """The current authorities of a region; UsageError naming the regions if it has none."""
-    found = store.authorities(status="current", region=region)
-    if not found:
-        known = sorted({a.region for a in store.authorities(status="current") if a.region})
-        raise UsageError(f"--region must be one of {', '.join(known)}, not {region!r}")
-    return found
+    """The current authorities of the regions ``region`` names (UsageError listing them)."""
+    wanted = regions(store, region) or []
+    return [a for a in store.authorities(status="current") if a.region in wanted]
 
 
 def chart(
-    store: Store, authorities: Sequence[Authority], *, visits: bool = True, since: str | None = None
+    store: Store,
+    authorities: Sequence[Authority],
+    *,
+    visits: bool = True,
+    since: str | None = None,
+    until: str | None = None,
+    by: str = "published",
 ) -> dict[str, Any]:
     """Each authority's inspections (and visits) placed in time, for a timeline picture."""
     found = by_authority(
-        store.inspections(authorities=[a.ons_code for a in authorities], visits=visits, since=since)
+        i
+        for i in store.inspections(authorities=[a.ons_code for a in authorities], visits=visits)
+        if in_window(i, since, until, by)
     )
     rows = []
     years: list[int] = []

@@ -45,6 +45,14 @@ def _root(
         Optional[bool],  # noqa: UP045
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (also after the command; PAGER chooses the pager, "
+            "PAGER=cat turns it off; piped output is never paged).",
+        ),
+    ] = False,
 ) -> None:
     """How Ofsted has judged each English council's children's social care."""
 
@@ -124,9 +132,37 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(code)
 
 
+def _without_no_pager(args: list[str]) -> list[str]:
+    """The arguments without ``--no-pager`` (taken anywhere before ``--``), noting it."""
+    from ofstedcli import render
+
+    end = args.index("--") if "--" in args else len(args)
+    if "--no-pager" not in args[:end]:
+        return args
+    render.NO_PAGER = True
+    return [a for a in args[:end] if a != "--no-pager"] + args[end:]
+
+
+def _usage_hint(exc: ClickException) -> str:
+    """A usage mistake in one line: the message, the command's usage and where help is."""
+    message = exc.format_message().rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return message
+    usage = ctx.get_usage().replace("Usage: ", "").strip()
+    return f"{message} (usage: {usage}; see '{ctx.command_path} --help')"
+
+
+SHORT_USAGE = (
+    "Usage: ofsted [OPTIONS] COMMAND [ARGS]...  e.g. ofsted show leicester\n"
+    "Commands: {commands}.  Try 'ofsted --help' or 'ofsted COMMAND --help'.\n"
+)
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run one command line, returning its exit code instead of exiting."""
-    args = sys.argv[1:] if argv is None else argv
+    args = _without_no_pager(list(sys.argv[1:] if argv is None else argv))
+    argv = args
     try:
         try:
             if any("\x00" in arg for arg in args):
@@ -145,11 +181,14 @@ def run(argv: list[str] | None = None) -> int:
         except Exit as exit_:
             return int(exit_.exit_code or 0)
         except NoArgsIsHelpError as exc:
-            sys.stderr.write(exc.format_message() + "\n")
+            if args:  # a group such as `ofsted db` on its own: its help
+                sys.stderr.write(exc.format_message() + "\n")
+            else:
+                sys.stderr.write(SHORT_USAGE.format(commands=", ".join(COMMANDS)))
             return EXIT_USAGE
         except ClickException as exc:
             # Usage mistakes: one line, not Typer's boxed panel.
-            return _report(UsageError(exc.format_message(), kind="usage"), args)
+            return _report(UsageError(_usage_hint(exc), kind="usage"), args)
         except Abort:
             sys.stderr.write("ofsted: interrupted\n")
             return EXIT_INTERRUPTED

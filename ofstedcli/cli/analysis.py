@@ -28,13 +28,22 @@ def stats(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--published-by",
-            help="Count only reports published by this date (default with --as-at: a quarter "
-            "later, as Ofsted's 31 March sheets count reports published by 30 June).",
+            help="Count only reports published by this date (default with --as-at: the end "
+            "of the following quarter, as Ofsted's 31 March sheets count reports published "
+            "by 30 June).",
         ),
     ] = None,
-    by: Annotated[str, typer.Option("--by", help="Group by region or type.")] = "region",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Group by region or type (of authority).",
+            autocompletion=o._complete(["region", "type"]),
+        ),
+    ] = "region",
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -42,7 +51,7 @@ def stats(
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     date = o.date(as_at, "--as-at", end=True)
     cutoff = o.date(published_by, "--published-by", end=True)
     with open_store(db) as store:
@@ -54,6 +63,7 @@ def neighbours(
     name: o.Name,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -62,7 +72,7 @@ def neighbours(
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     with open_store(db) as store:
         data = core.neighbours(store, resolve(store, name))
     out.emit("neighbours", data, rows=core.neighbour_rows(data))
@@ -71,9 +81,11 @@ def neighbours(
 def transitions(
     since: o.Since = None,
     until: o.Until = None,
+    by: o.By = "published",
     framework: o.Framework = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -81,10 +93,13 @@ def transitions(
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     start, end = o.dates(since, until)
+    basis = o.basis(by)
     with open_store(db) as store:
-        data = core.transitions(store, since=start, until=end, framework=o.frameworks(framework))
+        data = core.transitions(
+            store, since=start, until=end, framework=o.frameworks(framework), by=basis
+        )
     out.emit("transitions", data, rows=core.transition_rows(data))
 
 
@@ -93,24 +108,30 @@ def movers(
         str,
         typer.Option(
             "--since",
-            help="Compare the last graded inspection before this date with the latest.",
+            help="Compare the last graded inspection before this date (of publication, unless "
+            "--by inspected) with the latest since.",
             show_default=False,
         ),
     ],
+    until: o.Until = None,
+    by: o.By = "published",
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
+    no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
     """Who improved and who declined since a date, and by how many grades."""
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
-    start, _ = o.dates(since, None)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
+    start, end = o.dates(since, until)
     assert start is not None
+    basis = o.basis(by)
     with open_store(db) as store:
-        data = core.movers(store, since=start)
+        data = core.movers(store, since=start, until=end, by=basis)
     out.emit("movers", data, rows=core.mover_rows(data))
 
 
@@ -120,19 +141,23 @@ def recent(
     until: o.Until = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
+    no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
     """Inspections and visits published recently, newest first (for a scheduled job)."""
     from ofstedcli import analysis as core
     from ofstedcli.dates import days_ago
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     if since is not None and days is not None:
         raise UsageError("--since and --days both set the start; give one")
     start, end = o.dates(since, until)
     if start is None:
         start = days_ago(30 if days is None else days)
+        if end and end < start:
+            raise UsageError(f"--until {until} is before the start, {days or 30} days ago")
     from ofstedcli.store import open_store
 
     with open_store(db) as store:
@@ -151,6 +176,8 @@ def chart(
     ] = None,
     region: o.Region = None,
     since: o.Since = None,
+    until: o.Until = None,
+    by: o.By = "published",
     no_visits: o.NoVisits = False,
     svg: Annotated[File, typer.Option("--svg", help="Write the picture to this SVG file.")] = None,
     html: Annotated[
@@ -168,13 +195,14 @@ def chart(
     out = o.output(json, None, no_color)
     if not names and not region:
         raise UsageError("chart needs authority names or --region")
-    start, _ = o.dates(since, None)
+    start, end = o.dates(since, until)
+    basis = o.basis(by)
     with open_store(db) as store:
         found = [resolve(store, n) for n in names or []]
         if region:
             found += core.region_authorities(store, region)
         chosen = list({a.ons_code: a for a in found}.values())
-        data = core.chart(store, chosen, visits=not no_visits, since=start)
+        data = core.chart(store, chosen, visits=not no_visits, since=start, until=end, by=basis)
     if svg or html:
         from ofstedcli.render.chart import save
 

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from ofstedcli.errors import OfstedError
 
-FORMATS = ("table", "json", "csv", "ndjson")
+FORMATS = ("table", "json", "csv", "ndjson", "xlsx")
 
 #: view name -> "module:function" drawing it as a table (modules under ofstedcli.render).
 VIEWS: dict[str, str] = {
@@ -43,8 +43,24 @@ VIEWS: dict[str, str] = {
 }
 
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
-PLAIN_VIEWS = {"show", "compare", "list", "inspections"}
+PLAIN_VIEWS = {
+    "show",
+    "compare",
+    "list",
+    "inspections",
+    "stats",
+    "neighbours",
+    "transitions",
+    "movers",
+    "recent",
+}
 
+#: Set by ``--no-pager`` anywhere on the command line.
+NO_PAGER = False
+
+
+#: Views long enough to page on a terminal (as git pages log and show).
+PAGED_VIEWS = {"show", "inspections", "list", "letter", "letters", "search", "recent", "movers"}
 
 _active: Output | None = None
 
@@ -70,9 +86,11 @@ class Output:
         no_color: bool = False,
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
+        path: Any = None,
     ) -> None:
         global _active
         self.format = fmt
+        self.path = path
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.color = colour_wanted(no_color, self.stdout)
@@ -94,13 +112,18 @@ class Output:
         if self.format == "json":
             # Indented for a person at a terminal; compact (C encoder) for scripts and files.
             self.stdout.write(dumps(data, indent=2 if self.stdout.isatty() else None) + "\n")
-        elif self.format in ("csv", "ndjson"):
+        elif self.format in ("csv", "ndjson", "xlsx"):
             records = list(rows if rows is not None else data)
             if self.format == "ndjson":
                 for record in records:
                     self.stdout.write(dumps(record, indent=None) + "\n")
+            elif self.format == "xlsx":
+                from ofstedcli.render.xlsx import write_xlsx
+
+                write_xlsx(self.path, view, records)
+                self.message(f"wrote {self.path}")
             else:
-                write_csv(self.stdout, records)
+                write_csv(self.stdout, records, view)
         else:
             self._draw(view, data)
         self.stdout.flush()
@@ -112,6 +135,12 @@ class Output:
         )
         from ofstedcli.render.plain import Screen
 
+        if not NO_PAGER and self.stdout.isatty() and view in PAGED_VIEWS:
+            from ofstedcli.render.pager import paged
+
+            with paged(self.stdout, self.color) as screen:
+                draw(screen if view in PLAIN_VIEWS else screen.console, data)
+            return
         screen = Screen(self.stdout, self.color)
         # Views built of plain lines take the Screen (no Rich without colour); the others
         # draw Rich renderables on its console.
@@ -126,7 +155,9 @@ class Output:
         """An error: its message on stderr, and under --json its object on stdout."""
         self.message(f"ofsted: {err.message}")
         if self.json:
-            self.stdout.write(dumps(err.to_json()) + "\n")
+            # Compact (one line) for scripts, indented for a person, as results are.
+            self.stdout.write(dumps(err.to_json(), indent=2 if self.stdout.isatty() else None))
+            self.stdout.write("\n")
             self.stdout.flush()
 
 
@@ -177,18 +208,24 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def write_csv(stream: IO[str], records: list[dict[str, Any]]) -> None:
-    """Records as CSV with a header of every column seen, in first-seen order."""
-    import csv
+def table_rows(view: str, records: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """A view's fixed header (see :mod:`ofstedcli.render.tabular`) and its rows' cells."""
+    from ofstedcli.render.tabular import header
 
     flat = [flatten(r) for r in records]
-    columns: dict[str, None] = {}
-    for row in flat:
-        columns.update(dict.fromkeys(row))
-    writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in flat:
-        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    columns = header(view, flat)
+    return columns, [[row.get(c) for c in columns] for row in flat]
+
+
+def write_csv(stream: IO[str], records: list[dict[str, Any]], view: str = "") -> None:
+    """Records as CSV under the view's fixed header (every column seen for other views)."""
+    import csv
+
+    columns, rows = table_rows(view, records)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
 
 
 def _csv_cell(value: Any) -> Any:

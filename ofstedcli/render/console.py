@@ -31,9 +31,9 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def make_console(stream: IO[str], color: bool) -> Console:
+def make_console(stream: IO[str], color: bool, fixed: int | None = None) -> Console:
     """A console on ``stream``; width from COLUMNS when set, colour only when wanted."""
-    width = os.environ.get("COLUMNS")
+    width = str(fixed) if fixed else os.environ.get("COLUMNS")
     return _Console(
         file=stream,
         no_color=not color,
