@@ -45,6 +45,7 @@ def resolve_code(store: Store, query: str) -> str:
     found = store.codes(text)
     if found:
         return _one(store, query, found)
+    _not_a_region(store, query, text)
     norm = names.normalise(text)
     if not norm:
         raise NotFound(f"no authority matches {query!r}", query=query, suggestions=[])
@@ -59,6 +60,25 @@ def resolve_code(store: Store, query: str) -> str:
     if found:
         return _one(store, query, found, prefer_current=True)
     return _fuzzy(store, query, norm, aliases)
+
+
+def _not_a_region(store: Store, query: str, text: str) -> None:
+    """A region's name ("london", "west midlands") is many authorities: Ambiguous, not one."""
+    members = store.rows(
+        "SELECT ons_code, name, region FROM authorities WHERE status = 'current' "
+        "AND lower(region) = ? ORDER BY name",
+        (names.fold(text),),
+    )
+    if not members:
+        return
+    region = members[0]["region"]
+    shown = ", ".join(r["name"] for r in members[:3])
+    raise Ambiguous(
+        f"{query.strip()!r} is the region {region}, {len(members)} authorities ({shown}, ...): "
+        f"name one, or use --region with list, inspections, stats or chart",
+        query=query,
+        candidates=[{"name": r["name"], "ons_code": r["ons_code"]} for r in members],
+    )
 
 
 def _clean(query: str) -> str:

@@ -11,12 +11,15 @@ from ofstedcli.render import FORMATS, Output
 
 
 def complete_authority(incomplete: str) -> list[str]:
-    from ofstedcli.resolve import complete
+    """Authority names for shell completion, from any part of a name or a code."""
+    from ofstedcli.cli.completion import authority_names, keep
     from ofstedcli.store import open_store
 
     try:
         with open_store() as store:
-            return complete(store, incomplete)
+            rows = store.rows("SELECT ons_code, name, dfe_code, status FROM authorities")
+            found = authority_names([tuple(r) for r in rows], incomplete)  # type: ignore[misc]
+            return keep(found)
     except Exception:  # completion must never print a traceback into the shell
         return []
 
@@ -25,8 +28,11 @@ def _complete(values: list[str]) -> Callable[[str], list[str]]:
     """A completion function offering ``values`` that contain what was typed (any case)."""
 
     def offer(incomplete: str) -> list[str]:
+        from ofstedcli.cli.completion import keep
+
         low = incomplete.lower()
-        return [v for v in values if low in v.lower()]
+        first = [v for v in values if v.lower().startswith(low)]
+        return keep(first + [v for v in values if low in v.lower() and v not in first])
 
     return offer
 
