@@ -18,7 +18,7 @@ def complete_authority(incomplete: str) -> list[str]:
     try:
         with open_store() as store:
             rows = store.rows("SELECT ons_code, name, dfe_code, status FROM authorities")
-            found = authority_names([tuple(r) for r in rows], incomplete)  # type: ignore[misc]
+            found = authority_names([tuple(r) for r in rows], incomplete)
             return keep(found)
     except Exception:  # completion must never print a traceback into the shell
         return []
