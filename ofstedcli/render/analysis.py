@@ -236,8 +236,7 @@ def draw_recent(target: Target, data: dict[str, Any]) -> None:
             [
                 [
                     (
-                        f"The data ends at {newest} (its newest publication); "
-                        "`ofsted db update` loads a newer edition.",
+                        f"Data to {newest}; `ofsted db update FILE` loads a newer edition.",
                         "dim",
                     )
                 ]

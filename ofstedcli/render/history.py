@@ -176,20 +176,26 @@ def header_lines(authority: dict[str, Any]) -> list[Line]:
     return lines
 
 
-def _current_line(current: dict[str, Any] | None, status: str | None = "current") -> Line:
+def _current_line(
+    current: dict[str, Any] | None, status: str | None = "current", width: int | None = None
+) -> Line:
+    """The current (for a former authority, last) judgement, shortened to fit ``width``."""
     label = "Current: " if status != "former" else "Last judgement: "
-    line: Line = [(label, "bold")]
     if current is None:
-        return [*line, ("no whole-service inspection on record", "dim")]
-    if current["overall"] is None:
-        line.append((f"{NO_OVERALL} (no overall judgement given: ILACS from April 2026)", "italic"))
-    else:
-        line.append(grade_seg(current["overall"], short=False))
-    if current.get("provisional"):
-        line.append((PROVISIONAL, ""))
-    date = when(current)
-    kind = f"{current['framework']} {current['type']}"
-    line.append(seg(f"  {kind}, published {date}" if date else f"  {kind}", "dim"))
+        return [(label, "bold"), ("no whole-service inspection on record", "dim")]
+    for short in (False, True):
+        line: Line = [(label, "bold")]
+        if current["overall"] is None:
+            line.append((f"{NO_OVERALL} (no overall judgement: ILACS from April 2026)", "italic"))
+        else:
+            line.append(grade_seg(current["overall"], short=short))
+        if current.get("provisional"):
+            line.append((PROVISIONAL, ""))
+        date = when(current)
+        kind = _kind(current) if short else f"{current['framework']} {current['type']}"
+        line.append(seg(f"  {kind}, published {date}" if date else f"  {kind}", "dim"))
+        if width is None or width_of("".join(t for t, _ in line)) <= width:
+            break
     return line
 
 
@@ -197,7 +203,7 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
     """An authority's header, current judgement, path and whole timeline."""
     width = target.width
     lines = header_lines(data["authority"])
-    lines.append(_current_line(data.get("current"), data["authority"].get("status")))
+    lines.append(_current_line(data.get("current"), data["authority"].get("status"), width))
     if data.get("path"):
         lines.append(path_line(data["path"], width))
     earlier = data.get("predecessor_inspections") or []
@@ -233,7 +239,17 @@ def path_line(steps: list[dict[str, Any]], width: int | None) -> Line:
 
 
 def _timeline(width: int | None, inspections: list[dict[str, Any]]) -> list[Line]:
-    wide = width is None or width >= 100
+    """The inspections as a grid: full grades and a theme column when they fit, else codes."""
+    if width is None:
+        return _timeline_as(width, inspections, wide=True)
+    if width >= 100:
+        lines = _timeline_as(width, inspections, wide=True)
+        if all(width_of("".join(t for t, _ in line)) <= width for line in lines):
+            return lines
+    return _timeline_as(width, inspections, wide=False)
+
+
+def _timeline_as(width: int | None, inspections: list[dict[str, Any]], *, wide: bool) -> list[Line]:
     areas = [a for a in SUB_AREAS if any(a in i["judgements"] for i in inspections)]
     headers = ["Inspected", "Published", "Inspection", "Overall" if wide else "OE", ""]
     headers += [SHORT_AREA[a] for a in areas] + (["Theme"] if wide else [])
@@ -243,11 +259,14 @@ def _timeline(width: int | None, inspections: list[dict[str, Any]]) -> list[Line
         mark = CHANGE_MARKS.get(insp.get("change") or "", ("", ""))
         theme = insp.get("theme") or ""
         kind = _kind(insp)
-        if "authority" in insp:  # a predecessor's inspection
-            kind = f"{kind}, former {insp['authority']['name']}"
         if not wide:  # the kind is kept whole and short; only the theme after it wraps
             kind = kind.replace("focused visit", "FV").replace("monitoring visit", "MV")
-            kind = kind.replace(" ", NBSP) + (f": {theme}" if theme else "")
+            kind = kind.replace(" ", NBSP)
+            if "authority" in insp:
+                kind += FORMER
+            kind += f": {theme}" if theme else ""
+        elif "authority" in insp:  # a predecessor's inspection
+            kind = f"{kind}, former {insp['authority']['name']}"
         row = [
             (insp.get("start_date") or "", ""),
             (insp.get("published") or "", link_style(insp.get("report_url"))),
@@ -265,6 +284,9 @@ def _timeline(width: int | None, inspections: list[dict[str, Any]]) -> list[Line
     lines = grid(width, headers, rows, flexible=flexible, optional=optional, title="Inspections")
     if not wide and any(i.get("type") in VISIT_TYPES for i in inspections):
         lines.append([("  FV focused visit  MV monitoring visit", "dim")])
+    formers = sorted({i["authority"]["name"] for i in inspections if "authority" in i})
+    if not wide and formers:
+        lines.append([(f"  {FORMER} inspections of the former {', '.join(formers)}", "dim")])
     return lines
 
 
