@@ -8,6 +8,7 @@ one-line message and an exit code (see the README): 0 ok, 1 error, 2 usage, 3 no
 
 import importlib
 import os
+import re
 import sys
 from typing import Annotated, Optional
 
@@ -95,6 +96,11 @@ def build_app(argv: list[str] | None = None) -> typer.Typer:
         module.register(app)
     if first in COMMANDS:
         app.registered_commands = [c for c in app.registered_commands if _command_name(c) == first]
+    if "-h" in args or "--help" in args:
+        from ofstedcli.cli.examples import help_for
+
+        for info in app.registered_commands:
+            info.help = help_for(_command_name(info), info.help or info.callback.__doc__)
     return app
 
 
@@ -149,7 +155,7 @@ def _usage_hint(exc: ClickException) -> str:
     ctx = getattr(exc, "ctx", None)
     if ctx is None:
         return message
-    usage = ctx.get_usage().replace("Usage: ", "").strip()
+    usage = re.sub(r"\{(\w+)\}", r"\1", ctx.get_usage().replace("Usage: ", "").strip())
     return f"{message} (usage: {usage}; see '{ctx.command_path} --help')"
 
 

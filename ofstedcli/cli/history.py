@@ -7,52 +7,6 @@ import typer
 from ofstedcli.cli import options as o
 from ofstedcli.errors import UsageError
 
-SHOW_HELP = """One authority: current judgement, path of grades, every inspection and document.
-
-\b
-Examples:
-  ofsted show leicester
-  ofsted show E06000016 --since 2021 --no-visits
-  ofsted show "north yorkshire" --json | jq .current
-
-\b
-Values: OE/Overall is the overall effectiveness (O Outstanding, G Good, RI Requires
-improvement to be good, I Inadequate); 'none' marks an inspection that gave no overall
-judgement (ILACS from April 2026); * marks a provisional result (published after the
-newest official statistics); a rise or fall against the previous grade is marked.
-"""
-
-COMPARE_HELP = """Authorities side by side: grades on one time axis and a summary row each.
-
-\b
-Examples:
-  ofsted compare leicester leicestershire nottingham
-  ofsted compare buckinghamshire cumberland --since 2015 --framework sif,ilacs
-
-\b
-The filters (--since, --until, --by, --framework, --no-visits) apply to the table, the
-summary and the JSON alike.  A predecessor's history (Buckinghamshire County Council's
-before 2020) is counted and marked †.  'Since I' is the years since the last Inadequate.
-"""
-
-LIST_HELP = """Every authority with its current grade and date.
-
-\b
-Examples:
-  ofsted list --region yorkshire --sort -date
-  ofsted list --grade inadequate --format csv
-  ofsted list --format xlsx --output authorities.xlsx
-"""
-
-INSPECTIONS_HELP = """Every inspection and visit, oldest first, filtered.
-
-\b
-Examples:
-  ofsted inspections --grade inadequate --since 2024
-  ofsted inspections -a leicester -a "stoke" --framework ilacs --by inspected
-  ofsted inspections --region midlands --type "focused visit" --format csv
-"""
-
 
 def show(
     name: o.Name,
@@ -66,6 +20,7 @@ def show(
     no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
+    """One authority: current judgement, path of grades, every inspection and document."""
     from ofstedcli.history import authority_history
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
@@ -98,6 +53,9 @@ def compare(
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
+    """Authorities side by side: grades on one time axis and a summary row each, both of the
+    window asked for (--since, --until, --by, --framework, --no-visits), a predecessor's
+    inspections counted and marked †."""
     from ofstedcli.history import compare as core_compare
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
@@ -153,6 +111,7 @@ def list_(
     no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
+    """Every authority with its current grade and date."""
     from ofstedcli.history import SORTS, listing
     from ofstedcli.store import open_store
 
@@ -203,6 +162,7 @@ def inspections(
     no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
+    """Every inspection and visit, oldest first, filtered."""
     from ofstedcli.history import inspection_rows
     from ofstedcli.resolve import resolve_code
     from ofstedcli.store import open_store
@@ -229,7 +189,7 @@ def inspections(
 
 def register(app: typer.Typer) -> None:
     """Add these commands to the app."""
-    app.command(help=SHOW_HELP)(show)
-    app.command(help=COMPARE_HELP)(compare)
-    app.command("list", help=LIST_HELP)(list_)
-    app.command(help=INSPECTIONS_HELP)(inspections)
+    app.command()(show)
+    app.command()(compare)
+    app.command("list")(list_)
+    app.command()(inspections)
