@@ -5,23 +5,14 @@ from typing import Annotated, Optional
 import typer
 
 from ofstedcli.cli import options as o
+from ofstedcli.documents.kinds import KINDS
 from ofstedcli.errors import EXIT_ERROR
 
-KIND_NAMES = [
-    "inspection_report",
-    "focused_visit_letter",
-    "monitoring_visit_letter",
-    "ministerial_letter",
-    "engagement_meeting_letter",
-    "press_release",
-    "committee_report",
-    "other",
-]
 Kind = Annotated[
     Optional[list[str]],  # noqa: UP045 - typer 0.28 reads Optional[...] on Python 3.10 too
     typer.Option(
         "--kind",
-        autocompletion=o._complete(KIND_NAMES),
+        autocompletion=o._complete(list(KINDS)),
         help="Only these kinds (repeat, or separate with commas; any part of the name: "
         "ministerial, focused, report): inspection_report, focused_visit_letter, "
         "monitoring_visit_letter, ministerial_letter, engagement_meeting_letter, "

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from ofstedcli.analysis import percent, quarter_end_after
+from ofstedcli.cli.examples import EXAMPLES
 
 
 def _csv_header(text: str) -> list[str]:
@@ -150,23 +151,7 @@ def test_bare_ofsted_and_a_missing_argument_are_short_usage_errors(cli: Any) -> 
     assert "usage: ofsted show [OPTIONS] NAME" in missing.stderr and "--help" in missing.stderr
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "show",
-        "compare",
-        "list",
-        "inspections",
-        "stats",
-        "neighbours",
-        "transitions",
-        "movers",
-        "recent",
-        "chart",
-        "letters",
-        "search",
-    ],
-)
+@pytest.mark.parametrize("command", sorted(EXAMPLES))
 def test_help_has_examples(command: str, cli: Any) -> None:
     text = cli(command, "--help").stdout
     assert "Examples:" in text and f"ofsted {command} " in text.split("Examples:")[1]

@@ -109,3 +109,15 @@ def test_json_and_table_agree_on_the_date_shown(cli: Any) -> None:
         assert current in text, args
     insp = show["inspections"][-1]
     assert json.dumps(insp["published"]) and insp["published"] == current
+
+
+def test_report_links_are_clickable_in_colour_only(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OSC 8 hyperlinks on the publication date and the document link, with colour only."""
+    url = cli("show", "leicester", "--json").json()["inspections"][-1]["report_url"]
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = cli("show", "leicester").stdout
+    assert f"\x1b]8;;{url}\x1b\\" in coloured
+    monkeypatch.delenv("FORCE_COLOR")
+    assert "\x1b]8" not in cli("show", "leicester").stdout
