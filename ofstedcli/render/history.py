@@ -450,6 +450,7 @@ def draw_list(target: Target, rows: list[dict[str, Any]]) -> None:
 def draw_inspections(target: Target, rows: list[dict[str, Any]]) -> None:
     """Every inspection event, oldest first (or as given)."""
     width = target.width
+    narrow = width is not None and width < 100
     cells: list[list[Segment]] = []
     for row in rows:
         mark = CHANGE_MARKS.get(row.get("change") or "", ("", ""))
@@ -458,15 +459,19 @@ def draw_inspections(target: Target, rows: list[dict[str, Any]]) -> None:
                 (row["authority"].get("name") or row["authority"]["ons_code"], ""),
                 (row.get("published") or "", link_style(row.get("report_url"))),
                 (_kind(row), ""),
-                overall_cell(row),
+                overall_cell(row, code=narrow),
                 mark,
                 (row.get("theme") or "", ""),
                 (row.get("start_date") or "", ""),
             ]
         )
     headers = ["Authority", "Published", "Inspection", "Overall", "", "Theme", "Inspected"]
-    lines = grid(width, headers, cells, flexible=[0, 5], optional=[6, 5])
+    # The start date is dropped for room only when every row has its publication date.
+    optional = [6, 5] if all(r.get("published") for r in rows) else [5, 2]
+    lines = grid(width, headers, cells, flexible=[0, 5], optional=optional)
     lines.append([(_count(len(rows), "inspection", "inspections"), "dim")])
+    if narrow and any(r.get("overall") for r in rows):
+        lines += legend_lines()
     lines += footnotes(rows)
     emit(target, lines)
 

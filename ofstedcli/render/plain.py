@@ -128,7 +128,13 @@ def _fitted(
     widths = {i: max([width_of(headers[i]), *(width_of(row[i][0]) for row in rows)]) for i in keep}
     if width is not None:
         floor = {
-            i: max([4, *(width_of(w) for row in rows for w in row[i][0].split(" "))])
+            i: max(
+                [
+                    4,
+                    width_of(headers[i]),
+                    *(width_of(w) for row in rows for w in row[i][0].split(" ")),
+                ]
+            )
             for i in flexible
             if i in keep
         }
