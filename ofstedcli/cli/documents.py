@@ -65,7 +65,9 @@ def letters(
     name: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            help="Only this authority's documents (name, alias or code).", show_default=False
+            help="Only this authority's documents (name, alias or code).",
+            show_default=False,
+            autocompletion=o.complete_authority,
         ),
     ] = None,
     kind: Kind = None,
@@ -146,7 +148,11 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find (all of them).", show_default=False)],
     authority: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--authority", help="Only this authority's documents."),
+        typer.Option(
+            "--authority",
+            help="Only this authority's documents.",
+            autocompletion=o.complete_authority,
+        ),
     ] = None,
     kind: Kind = None,
     since: o.Since = None,

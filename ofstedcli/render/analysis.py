@@ -90,7 +90,8 @@ def draw_neighbours(target: Target, data: dict[str, Any]) -> None:
             seg(auth["name"], "bold"),
             seg(f"  ({auth.get('type') or ''}, {auth.get('region') or ''})", "dim"),
         ],
-        [("Current: ", "bold"), overall_cell(current, short=True)]
+        [("Current: " if auth.get("status") != "former" else "Last: ", "bold")]
+        + [overall_cell(current, short=True)]
         + ([seg(f"  published {when(current)}", "dim")] if current else []),
     ]
     if not data["neighbours"]:
