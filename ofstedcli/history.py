@@ -185,7 +185,7 @@ def authority_history(
         "summary": summary(everything, today),
         "inspections": [_with_change(i, everything) for i in listed],
         "predecessor_inspections": [_with_change(i, earlier, predecessor) for i in earlier_listed],
-        "documents": [d.to_json() for d in documents],
+        "documents": [{**d.to_json(), "authority": authority.ref()} for d in documents],
     }
     if window:
         result["window"] = _window(

@@ -141,6 +141,10 @@ def letter(
     out = o.output(json, None, no_color)
     with open_store(db) as store:
         data = read_letter(store, doc_id)
+        code = (data.get("authority") or {}).get("ons_code")
+        if code:  # the authority object has the same shape everywhere
+            found = [a.ref() for a in store.authorities() if a.ons_code == code]
+            data["authority"] = {**data["authority"], **(found[0] if found else {})}
     out.emit("letter", data)
 
 
