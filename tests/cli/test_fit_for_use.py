@@ -222,6 +222,10 @@ def test_authority_objects_have_one_shape(cli: Any) -> None:
     assert keys <= set(cli("letters", "--json").json()[0]["authority"])
     bucks = cli("show", "buckinghamshire", "--json").json()
     assert keys <= set(bucks["predecessor_inspections"][0]["authority"])
+    show = cli("show", "leicester", "--json").json()
+    assert keys <= set(show["documents"][0]["authority"])
+    letter = cli("letter", show["documents"][0]["id"], "--json").json()
+    assert keys <= set(letter["authority"])
     assert "change" in cli("list", "--json").json()[0]["latest"]
     assert "change" in cli("inspections", "--json").json()[0]
 
