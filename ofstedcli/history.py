@@ -17,6 +17,7 @@ from ofstedcli import names
 from ofstedcli.errors import NotFound, UsageError
 from ofstedcli.model import (
     INADEQUATE,
+    SEND_JUDGING,
     SHORT_GRADE,
     WHOLE_SERVICE_FRAMEWORKS,
     Authority,
@@ -161,7 +162,7 @@ def authority_history(
     ``until`` (on the date basis ``by``), ``framework`` and ``visits`` filter the inspections
     listed, and the window filters the documents by their date.
     """
-    everything = store.inspections(authorities=[authority.ons_code])
+    everything, send = split_send(store.inspections(authorities=[authority.ons_code]))
     chosen = _chooser(since, until, framework, visits, by)
     listed = [i for i in everything if chosen(i)]
     steps = path(everything)
@@ -186,6 +187,9 @@ def authority_history(
         "inspections": [_with_change(i, everything) for i in listed],
         "predecessor_inspections": [_with_change(i, earlier, predecessor) for i in earlier_listed],
         "documents": [{**d.to_json(), "authority": authority.ref()} for d in documents],
+        "send": [i.to_json() for i in send if chosen(i)],
+        "current_send": _json(current_send(send)),
+        "next": _next(store, authority, everything, today),
     }
     if window:
         result["window"] = _window(
@@ -238,6 +242,36 @@ def compare(store: Store, authorities: Sequence[Authority], **filters: Any) -> d
     }
 
 
+def _next(
+    store: Store, authority: Authority, everything: list[Inspection], today: dt.date | None
+) -> dict[str, Any] | None:
+    """The next ILACS inspection expected (``ofsted due``), for the show line."""
+    from ofstedcli.due import next_inspection
+
+    return next_inspection(store, authority, everything, (today or dt.date.today()).isoformat())
+
+
+def latest_send(store: Store, codes: Sequence[str] | None = None) -> dict[str, Inspection]:
+    """Each authority's current area SEND outcome: its latest judging inspection, by code."""
+    found = store.inspections(authorities=codes, framework=["SEND"], type=SEND_JUDGING)
+    return {i.authority: i for i in found}
+
+
+def current_send(send: Sequence[Inspection]) -> Inspection | None:
+    """The latest judging area SEND inspection among an authority's SEND events."""
+    judging = [i for i in send if i.type in SEND_JUDGING]
+    return judging[-1] if judging else None
+
+
+def _json(insp: Inspection | None) -> dict[str, Any] | None:
+    return insp.to_json() if insp else None
+
+
+def split_send(found: Sequence[Inspection]) -> tuple[list[Inspection], list[Inspection]]:
+    """Children's services events and area SEND events apart, each oldest first."""
+    return [i for i in found if not i.is_send], [i for i in found if i.is_send]
+
+
 def _chooser(
     since: str | None,
     until: str | None,
@@ -273,7 +307,7 @@ def predecessor_history(
         ref = store.authority(before["ons_code"]).ref()
     except NotFound:
         ref = {"name": before["name"], "ons_code": before["ons_code"], "dfe_code": None}
-    return ref, store.inspections(authorities=[before["ons_code"]])
+    return ref, split_send(store.inspections(authorities=[before["ons_code"]]))[0]
 
 
 def _with_change(
@@ -355,8 +389,12 @@ def listing(
         and (in_types is None or a.type in in_types)
     ]
     by_code: dict[str, list[Inspection]] = {a.ons_code: [] for a in authorities}
+    send: dict[str, Inspection] = {}
     for insp in store.inspections(authorities=list(by_code) or None, visits=False):
-        if insp.authority in by_code:
+        if insp.is_send:
+            if insp.type in SEND_JUDGING:
+                send[insp.authority] = insp
+        elif insp.authority in by_code:
             by_code[insp.authority].append(insp)
     out: list[dict[str, Any]] = []
     for auth in authorities:
@@ -366,6 +404,7 @@ def listing(
         row = auth.to_json()
         del row["aliases"], row["predecessors"], row["successors"]
         row["latest"] = _with_change(latest, by_code[auth.ons_code]) if latest else None
+        row["latest_send"] = _json(send.get(auth.ons_code))
         out.append(row)
     ordered = sorted(out, key=SORTS[sort])
     return ordered[::-1] if reverse else ordered

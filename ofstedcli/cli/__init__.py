@@ -37,8 +37,21 @@ def _new_app() -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"ofsted {__version__}\n")
+        sys.stdout.write(f"ofsted {__version__}{_data_edition()}\n")
         raise typer.Exit()
+
+
+def _data_edition() -> str:
+    """ ", data to DATE" from the databases in use: the newest publication they hold."""
+    from ofstedcli.errors import OfstedError
+    from ofstedcli.store import open_store
+
+    try:
+        with open_store() as store:
+            newest = store.info().get("newest_published")
+    except OfstedError:
+        return " (no database)"
+    return f", data to {newest}" if newest else ""
 
 
 def _root(
@@ -72,6 +85,7 @@ COMMANDS: dict[str, str] = {
     "movers": "analysis",
     "recent": "analysis",
     "chart": "analysis",
+    "due": "due",
     "ingest": "documents",
     "letters": "documents",
     "letter": "documents",
@@ -134,6 +148,11 @@ def _wants_json(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with the documented code."""
+    import signal
+
+    # `kill PID` (SIGTERM) ends a command as Ctrl-C does: transactions roll back, worker
+    # processes stop, and it says so (exit 130).
+    signal.signal(signal.SIGTERM, _terminated)
     code = run(argv)
     sys.exit(code)
 
@@ -165,10 +184,35 @@ SHORT_USAGE = (
 )
 
 
+def _mention_guesses() -> None:
+    """Say on stderr which names were resolved by a close spelling, not exactly."""
+    resolver = sys.modules.get("ofstedcli.resolve")
+    if resolver is None:
+        return
+    from ofstedcli.render import one_line
+
+    for guess in resolver.guesses:
+        sys.stderr.write(
+            one_line(
+                f"ofsted: no authority is named {guess.query[:60]!r}; "
+                f"taken to mean {guess.name}, the closest name"
+            )
+            + "\n"
+        )
+    resolver.guesses.clear()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run one command line, returning its exit code instead of exiting."""
     args = _without_no_pager(list(sys.argv[1:] if argv is None else argv))
     argv = args
+    resolver = sys.modules.get("ofstedcli.resolve")
+    if resolver is not None:
+        resolver.guesses.clear()
     try:
         try:
             if args[:1] == ["--show-completion"] or (
@@ -186,6 +230,8 @@ def run(argv: list[str] | None = None) -> int:
             # Without standalone mode Click returns typer.Exit's code instead of raising it.
             result = build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
             code = result if isinstance(result, int) else 0
+            if code == 0:
+                _mention_guesses()
             if code == EXIT_INTERRUPTED:
                 # Typer turns Ctrl-C in a command into a silent Exit(130).
                 sys.stderr.write("\nofsted: interrupted\n")

@@ -38,13 +38,28 @@ def ingest(
     db: o.Db = None,
 ) -> None:
     """Read documents, extract their facts with evidence, link them and store them."""
+    from contextlib import nullcontext
+
     from ofstedcli.documents.ingest import FAILED, ingest
     from ofstedcli.render.documents import progress_bar
     from ofstedcli.store import open_store
 
     out = o.output(json, None, no_color)
-    with open_store(db, write=not dry_run) as store, progress_bar(out) as progress:
-        summary = ingest(store, paths, dry_run=dry_run, progress=progress)
+    with (
+        open_store(db, write=not dry_run) as store,
+        progress_bar(out) as progress,
+        out.json_list() if json else nullcontext(None) as emit,
+    ):
+        # Under --json each file's result is written as soon as it is known; the summary
+        # keeps only what the table shows.
+        summary = ingest(
+            store,
+            paths,
+            dry_run=dry_run,
+            progress=progress,
+            on_result=(lambda r: emit(r.to_json())) if emit else None,
+            keep_documents=False,
+        )
     for result in summary.results:
         if result.status == FAILED:
             out.message(f"ofsted: {result.path}: {result.reason}")
@@ -56,7 +71,8 @@ def ingest(
             f"{'checked' if dry_run else 'ingested'} {done}, "
             f"duplicates {data['duplicates']}, failed {data['failed']}"
         )
-    out.emit("ingest", data["results"] if json else data)
+    else:
+        out.emit("ingest", data)
     if summary.failed:
         raise typer.Exit(EXIT_ERROR)
 
@@ -174,6 +190,7 @@ def search(
 ) -> None:
     """Full-text search of the documents, best matches first, with highlighted snippets."""
     from ofstedcli.documents.search import search as run_search
+    from ofstedcli.documents.search import searchable
     from ofstedcli.resolve import resolve_code
     from ofstedcli.store import open_store
 
@@ -192,6 +209,12 @@ def search(
             limit=limit,
         )
         refs = {a.ons_code: a.ref() for a in store.authorities()} if hits else {}
+        if not hits and not searchable(store):
+            out.message(
+                "ofsted: no document here is held with its text, so there is nothing to "
+                "search: add letters and reports with `ofsted ingest FILE...` (`ofsted "
+                "letters` lists the reports the database knows, with links to them)"
+            )
     data = [h.to_json() for h in hits]
     for hit in data:  # the authority object has the same shape everywhere
         hit["authority"] = refs.get(hit["authority"]["ons_code"] or "", hit["authority"])

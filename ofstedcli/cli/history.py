@@ -21,6 +21,7 @@ def show(
     db: o.Db = None,
 ) -> None:
     """One authority: current judgement, path of grades, every inspection and document."""
+    from ofstedcli.freshness import data_age, stale_note
     from ofstedcli.history import authority_history
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
@@ -39,7 +40,11 @@ def show(
             visits=not no_visits,
             by=basis,
         )
+        # For a person at a terminal only: scripts and pipes get the data alone.
+        age = data_age(store) if not out.json and out.stderr.isatty() else None
     out.emit("show", data)
+    if age is not None and age["stale"]:
+        out.message(stale_note(age))
 
 
 def compare(

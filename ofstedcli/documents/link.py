@@ -18,9 +18,8 @@ from datetime import date
 from typing import Any
 
 from ofstedcli.documents.extraction import Extraction
-from ofstedcli.errors import Ambiguous, NotFound, UsageError
 from ofstedcli.model import VISIT_TYPES, Inspection
-from ofstedcli.resolve import resolve_code
+from ofstedcli.resolve import resolve_first
 from ofstedcli.store import Store
 
 #: Days a publication date a document gives may differ from the official one and still link.
@@ -48,13 +47,10 @@ def inspections_of(store: Store, code: str) -> list[Inspection]:
 
 
 def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
-    """The authority of the first candidate name that resolves to exactly one, if any."""
-    for name in extraction.authority_names:
-        try:
-            return Resolved(resolve_code(store, name), name)
-        except (NotFound, Ambiguous, UsageError):
-            continue
-    return None
+    """The authority of the first candidate name that resolves exactly to one (else, only
+    when none does, by a close spelling), if any."""
+    found = resolve_first(store, extraction.authority_names)
+    return Resolved(*found) if found else None
 
 
 def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspection | None:

@@ -20,7 +20,8 @@ from ofstedcli.render.history import (
     overall_cell,
     when,
 )
-from ofstedcli.render.plain import GRADE_STYLES, Line, Segment, Target, emit, grid, seg
+from ofstedcli.render.plain import GRADE_STYLES, Line, Segment, Target, _wrap, emit, grid, seg
+from ofstedcli.render.send import outcome_seg
 
 COMPARED_STYLES = {"better": "green", "same": "dim", "worse": "red"}
 
@@ -109,19 +110,22 @@ def draw_neighbours(target: Target, data: dict[str, Any]) -> None:
                     seg(when(latest)),
                     seg(compared, COMPARED_STYLES.get(compared, "")),
                     seg(n.get("band") or ""),
+                    outcome_seg(n["current_send"], "-") if n.get("current_send") else ("-", "dim"),
                     seg(n["authority"].get("region") or ""),
                     seg((latest or {}).get("start_date") or ""),
                 ]
             )
-        headers = ["#", "Authority", "Current", "Published", "Compared", "Band", "Region"]
-        headers.append("Inspected")
+        headers = ["#", "Authority", "Current", "Published", "Compared", "Closeness", "SEND"]
+        headers += ["Region", "Inspected"]
         lines += grid(
             target.width,
             headers,
             rows,
-            optional=[7, 6, 5],
+            optional=[8, 7, 6, 5],
             title="Statistical neighbours",
         )
+        if data.get("model"):
+            lines.append([(f"DfE statistical neighbour model {data['model']}", "dim")])
         lines.append(standing_line("Among its neighbours", data["standing"]["neighbours"]))
     lines.append(
         standing_line(f"In {auth.get('region') or 'its region'}", data["standing"]["region"])
@@ -231,15 +235,11 @@ def draw_recent(target: Target, data: dict[str, Any]) -> None:
     else:
         emit(target, [[("Nothing published in that window.", "dim")]])
     newest = data.get("data_to")
-    if newest and (data["until"] or "9999") > newest:
-        emit(
-            target,
-            [
-                [
-                    (
-                        f"Data to {newest}; `ofsted db update FILE` loads a newer edition.",
-                        "dim",
-                    )
-                ]
-            ],
-        )
+    if (data.get("data_age") or {}).get("stale"):
+        from ofstedcli.freshness import stale_note
+
+        note = stale_note(data["data_age"])  # free text: wrapped to the width on a terminal
+        pieces = _wrap(note, target.width) if target.width else [note]
+        emit(target, [[(piece, "yellow")] for piece in pieces])
+    elif newest and (data["until"] or "9999") > newest:
+        emit(target, [[(f"Data to {newest}; `ofsted db update` loads a newer edition.", "dim")]])

@@ -22,6 +22,7 @@ from ofstedcli.render.plain import (
     seg,
     width_of,
 )
+from ofstedcli.render.send import outcome_seg, send_line, send_section
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -55,6 +56,7 @@ SHORT_KIND = {
     "engagement_meeting_letter": "engagement",
     "press_release": "press",
     "committee_report": "committee",
+    "area_send_report": "SEND report",
 }
 NBSP = "\u00a0"
 #: The marks every view uses, explained by :func:`footnotes`.
@@ -204,8 +206,14 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
     width = target.width
     lines = header_lines(data["authority"])
     lines.append(_current_line(data.get("current"), data["authority"].get("status"), width))
+    if data.get("current_send"):
+        lines.append(send_line(data["current_send"]))
     if data.get("path"):
         lines.append(path_line(data["path"], width))
+    if data.get("next"):
+        from ofstedcli.render.due import next_line
+
+        lines.append(next_line(data["next"]))
     earlier = data.get("predecessor_inspections") or []
     inspections = earlier + data["inspections"]
     lines.append([])
@@ -215,10 +223,13 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
         lines += legend_lines(areas)
     else:
         lines.append([("No inspections match.", "dim")])
+    if data.get("send"):
+        lines.append([])
+        lines += send_section(width or 10_000, data["send"])
     if data.get("documents"):
         lines.append([])
         lines += _documents(width, data["documents"])
-    lines += footnotes([*inspections, data.get("current")])
+    lines += footnotes([*inspections, *data.get("send", []), data.get("current")])
     emit(target, lines)
 
 
@@ -392,6 +403,18 @@ def draw_compare(target: Target, data: dict[str, Any]) -> None:
         else None
     )
     lines += footnotes([*currents, *(st for w in windows for st in w["path"])], former)
+    if any(show.get("current_send") for show in shows):
+        lines.append([])
+        send_rows = [
+            [
+                seg(show["authority"]["name"]),
+                outcome_seg(show.get("current_send") or {}, empty="-"),
+                seg((show.get("current_send") or {}).get("published") or ""),
+            ]
+            for show in shows
+        ]
+        headers = ["Authority", "Area SEND outcome", "Published"]
+        lines += grid(target.width, headers, send_rows, flexible=[0, 1], title="Area SEND")
     emit(target, lines)
 
 
@@ -423,6 +446,7 @@ def draw_list(target: Target, rows: list[dict[str, Any]]) -> None:
                 (_kind(latest) if latest else "", ""),
                 (row.get("region") or "", ""),
                 (row.get("type") or "", ""),
+                outcome_seg(row.get("latest_send") or {}, empty="-"),
             ]
         )
     former = any(r.get("status") == "former" for r in rows)
@@ -434,13 +458,14 @@ def draw_list(target: Target, rows: list[dict[str, Any]]) -> None:
         "Inspection",
         "Region",
         "Type",
+        "SEND",
     ]
     lines = grid(
         width,
         headers,
         cells,
         flexible=[0, 5] if wide else [0],
-        optional=[6, 3, 5, 4],
+        optional=[6, 3, 5, 4, 7],
     )
     lines.append([(_count(len(rows), "authority", "authorities"), "dim")])
     lines += footnotes([r.get("latest") for r in rows])
@@ -461,7 +486,7 @@ def draw_inspections(target: Target, rows: list[dict[str, Any]]) -> None:
                 (_kind(row), ""),
                 overall_cell(row, code=narrow),
                 mark,
-                (row.get("theme") or "", ""),
+                (row.get("theme") or "", "") if not row.get("outcome") else outcome_seg(row),
                 (row.get("start_date") or "", ""),
             ]
         )

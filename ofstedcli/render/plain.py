@@ -39,12 +39,46 @@ CHANGE_MARKS = {"up": ("▲", "green"), "down": ("▼", "red"), "same": ("=", "d
 
 # C0/C1 controls (ESC starts every terminal escape sequence) but not tab and newline.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Invisible characters that reorder or hide text on a terminal: bidi embeddings, overrides
+#: and isolates (U+202A-U+202E, U+2066-U+2069), marks (U+200E, U+200F, U+061C), zero-width
+#: space, word joiner and BOM.  Shown as ``\\uXXXX`` so a reader sees they are there.
+INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def escape_invisible(text: str) -> str:
+    """Text with each bidi control or zero-width character written as ``\\uXXXX``."""
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: The range of widths laid out in: a COLUMNS or terminal width outside it is brought in.
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+
+
+def env_columns() -> int | None:
+    """The width COLUMNS gives, brought into [MIN_WIDTH, MAX_WIDTH]; None when it is unset
+    or not a positive number in ASCII digits (``0``, ``-5``, ``²``, ``abc``)."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not (raw.isascii() and raw.isdigit()) or int(raw) <= 0:
+        return None
+    return max(MIN_WIDTH, min(int(raw), MAX_WIDTH))
+
+
+def layout_width(stream: IO[str]) -> int:
+    """Columns to lay out in: COLUMNS, else the terminal's, else 80; always in range."""
+    given = env_columns()
+    if given is not None:
+        return given
+    if stream.isatty():
+        return max(MIN_WIDTH, min(shutil.get_terminal_size().columns, MAX_WIDTH))
+    return 80
 
 
 def seg(value: object, style: str = "") -> Segment:
-    """A segment of data shown literally: control characters dropped, newlines folded."""
+    """A segment of data shown literally: control characters dropped, bidi and zero-width
+    characters escaped, newlines folded."""
     text = "" if value is None else str(value)
-    return (CONTROL.sub("", text).replace("\n", " ").replace("\t", " "), style)
+    text = escape_invisible(CONTROL.sub("", text))
+    return (text.replace("\n", " ").replace("\t", " "), style)
 
 
 def grade_seg(value: str | None, *, short: bool = True, empty: str = "") -> Segment:
@@ -270,14 +304,15 @@ class Screen:
 
     @property
     def width(self) -> int | None:
-        """Columns to fit: COLUMNS, else the terminal's; None when piped (rows stay whole)."""
+        """Columns to fit: COLUMNS (in a sane range), else the terminal's; None when piped
+        (rows stay whole)."""
         if self._width is not None:
             return self._width
-        env = os.environ.get("COLUMNS", "")
-        if env.isdigit() and int(env) > 0:
-            return int(env)
+        given = env_columns()
+        if given is not None:
+            return given
         if self._tty:
-            return shutil.get_terminal_size().columns
+            return max(MIN_WIDTH, min(shutil.get_terminal_size().columns, MAX_WIDTH))
         return None
 
     def wide(self, at: int = 100) -> bool:

@@ -67,6 +67,7 @@ COLUMNS: dict[str, list[str]] = {
         "type",
         "status",
         *(f"latest.{c}" for c in INSPECTION),
+        *(f"latest_send.{c}" for c in INSPECTION),
     ],
     "stats": [
         "group",

@@ -165,3 +165,22 @@ def assert_whole(counts: dict[str, Any], documents: int | None = None) -> None:
     assert counts["with_facts"] == n, counts
     assert counts["orphan_facts"] == counts["orphan_fts"] == 0, counts
     assert counts["without_fts"] == counts["without_facts"] == 0, counts
+
+
+#: Address space a command run by :func:`bounded` may use (bytes), and its time (seconds).
+MEMORY_CAP = 3 * 1024**3
+TIME_CAP = 60.0
+
+
+def _cap_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def bounded(
+    *args: str, env: dict[str, str] | None = None, timeout: float = TIME_CAP, **popen: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m ofstedcli ARGS`` as a real process with a memory cap (3 GB of address
+    space, children included) and a time limit: hostile input must fail within both."""
+    return ofsted(*args, env=env, timeout=timeout, preexec_fn=_cap_memory, **popen)
