@@ -465,7 +465,7 @@ def draw_list(target: Target, rows: list[dict[str, Any]]) -> None:
         headers,
         cells,
         flexible=[0, 5] if wide else [0],
-        optional=[6, 3, 5, 4, 7],
+        optional=[6, 3, 5, 7, 4],
     )
     lines.append([(_count(len(rows), "authority", "authorities"), "dim")])
     lines += footnotes([r.get("latest") for r in rows])
