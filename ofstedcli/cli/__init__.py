@@ -215,13 +215,17 @@ def run(argv: list[str] | None = None) -> int:
         resolver.guesses.clear()
     try:
         try:
-            if args[:1] == ["--show-completion"] or (
-                args[:1][0:1] and args[0].startswith("--show-completion=")
-            ):
+            if args[:1] and args[0].partition("=")[0] == "--show-completion":
                 from ofstedcli.cli.completion import script
 
                 shell = args[0].partition("=")[2] or (args[1] if len(args) > 1 else None)
                 sys.stdout.write(script(shell))
+                return 0
+            if args[:1] and args[0].partition("=")[0] == "--install-completion":
+                from ofstedcli.cli.completion import install
+
+                shell = args[0].partition("=")[2] or (args[1] if len(args) > 1 else None)
+                sys.stderr.write(install(shell) + "\n")
                 return 0
             if any("\x00" in arg for arg in args):
                 # Only possible in-process (a real command line cannot hold one), but Path

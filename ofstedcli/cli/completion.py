@@ -67,6 +67,29 @@ def script(shell: str | None) -> str:
     raise UsageError(f"--show-completion must be one of {', '.join(SHELLS)}, not {shell!r}")
 
 
+def install(shell: str | None) -> str:
+    """Write the script where the shell reads it at start-up; return what was done."""
+    from pathlib import Path
+
+    name = (shell or os.path.basename(os.environ.get("SHELL", "")) or "bash").lower()
+    text = script(name)
+    home = Path.home()
+    if name == "fish":
+        target = home / ".config" / "fish" / "completions" / "ofsted.fish"
+        rc = None
+    else:
+        target = home / f".{name}_completions" / "ofsted.sh"
+        rc = home / f".{name}rc"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    line = f"source {target}"
+    if rc is not None and line not in (rc.read_text(encoding="utf-8") if rc.exists() else ""):
+        with rc.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n{line}\n")
+    where = f" and {rc} sources it" if rc is not None else ""
+    return f"{name} completion written to {target}{where}; it works in new shells"
+
+
 def authority_names(rows: list[tuple[str, str, str | None, str]], typed: str) -> list[str]:
     """Authority names for what was typed: a code, the start of a word, or any part.
 

@@ -84,3 +84,19 @@ def test_show_completion_prints_each_shells_script(cli: Any) -> None:
     assert fish.stdout.startswith("complete --command ofsted")
     bad = cli("--show-completion", "tcsh")
     assert bad.code == 2 and "bash, zsh, fish" in bad.stderr
+
+
+def test_install_completion_writes_the_script_once(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for _ in range(2):
+        assert cli("--install-completion", "bash").code == 0
+    script = tmp_path / ".bash_completions" / "ofsted.sh"
+    assert "_ofsted_completion" in script.read_text()
+    assert (tmp_path / ".bashrc").read_text().count(f"source {script}") == 1
+    assert cli("--install-completion=fish").code == 0
+    fish = tmp_path / ".config" / "fish" / "completions" / "ofsted.fish"
+    assert fish.read_text().startswith("complete --command ofsted")
+    assert cli("--install-completion", "tcsh").code == 2
+    assert not (tmp_path / ".tcsh_completions").exists()
