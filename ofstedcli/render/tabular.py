@@ -9,19 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ofstedcli.model import AREAS, GRADES
+from ofstedcli.model import AREAS, GRADES, SEND_FIELDS
 
 _AREAS = [f"judgements.{a}" for a in AREAS if a != "overall"]
-#: The area SEND fields (nullable; empty for children's services inspections).
-_SEND = [
-    "outcome_level",
-    "outcome",
-    "written_statement",
-    "significant_weaknesses",
-    "progress",
-    "next_inspection",
-    "next_interval",
-]
 INSPECTION = [
     "id",
     "framework",
@@ -37,7 +27,7 @@ INSPECTION = [
     "report_url",
     "provisional",
     "source",
-    *_SEND,
+    *SEND_FIELDS,
 ]
 AUTHORITY = ["authority.name", "authority.ons_code", "authority.dfe_code"]
 EVENT = ["inspection", "framework", "type", "date", "start_date", "published", "overall"]
