@@ -66,7 +66,17 @@ NO_PAGER = False
 
 
 #: Views long enough to page on a terminal (as git pages log and show).
-PAGED_VIEWS = {"show", "inspections", "list", "letter", "letters", "search", "recent", "movers"}
+PAGED_VIEWS = {
+    "show",
+    "inspections",
+    "list",
+    "letter",
+    "letters",
+    "search",
+    "recent",
+    "movers",
+    "due",
+}
 
 _active: Output | None = None
 
