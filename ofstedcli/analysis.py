@@ -23,10 +23,14 @@ from ofstedcli.errors import UsageError
 from ofstedcli.history import (
     _current,
     change,
+    dated,
     graded,
+    in_window,
     inspection_rows,
     latest_inspection,
     latest_send,
+    predecessor_history,
+    regions,
 )
 from ofstedcli.model import (
     GRADES,
@@ -39,9 +43,6 @@ from ofstedcli.model import (
     half_up,
 )
 from ofstedcli.store import Store
-
-#: How long after the as-at date a report may be published and still count (31 Mar -> 30 Jun).
-PUBLICATION_LAG = dt.timedelta(days=91)
 
 #: What ``stats --by`` can group authorities by.
 GROUPINGS = ("region", "type")
@@ -92,13 +93,6 @@ def _whole_service(store: Store, codes: Sequence[str] | None = None) -> dict[str
     return by_authority(found)
 
 
-def _in(date: str | None, since: str | None, until: str | None) -> bool:
-    """Whether a (possibly partial) ISO date falls in the inclusive window."""
-    if date is None:
-        return since is None and until is None
-    return (since is None or date >= since) and (until is None or date <= until)
-
-
 def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
     """Counts of overall grades, percentages of those graded, the rest apart, provisional."""
     counts = dict.fromkeys(GRADES, 0)
@@ -118,12 +112,25 @@ def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
         "graded": graded_total,
         "counts": counts,
         "percentages": {
-            g: round(100 * n / graded_total, 1) if graded_total else None for g, n in counts.items()
+            g: percent(n, graded_total, 1) if graded_total else None for g, n in counts.items()
         },
         NOT_REPORTED: not_reported,
         NOT_INSPECTED: not_inspected,
         "provisional": provisional,
     }
+
+
+def percent(part: int, whole: int, places: int = 0) -> float:
+    """``part`` as a percentage of ``whole``, rounded half up (37.5 -> 38, 12.5 -> 13)."""
+    return half_up(100 * part / whole, places)
+
+
+def quarter_end_after(date: str) -> str:
+    """The last day of the quarter after the one ``date`` falls in (31 Mar -> 30 Jun)."""
+    day = dt.date.fromisoformat(date)
+    months = day.year * 12 + (day.month - 1) // 3 * 3 + 6  # the month after that quarter
+    first_after = dt.date(months // 12, months % 12 + 1, 1)
+    return (first_after - dt.timedelta(days=1)).isoformat()
 
 
 # -- stats --------------------------------------------------------------------------------
@@ -132,14 +139,14 @@ def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
 def publication_cutoff(store: Store, as_at: str) -> str:
     """The last publication date that counts for an as-at date.
 
-    The newest official edition's own cut-off when it is of that date, else a quarter (91
-    days) later, as Ofsted's 2024 and 2025 editions count (as at 31 March, published by 30
-    June).  The 2023 edition's was 30 April: pass it explicitly for that year.
+    The newest official edition's own cut-off when it is of that date, else the end of the
+    following quarter, as Ofsted's 2024 and 2025 editions count (as at 31 March, published
+    by 30 June).  The 2023 edition's was 30 April: pass it explicitly for that year.
     """
     meta = store.meta()
     if meta.get("newest_official_as_at") == as_at and meta.get("newest_official_publication"):
         return meta["newest_official_publication"]
-    return (dt.date.fromisoformat(as_at) + PUBLICATION_LAG).isoformat()
+    return quarter_end_after(as_at)
 
 
 def existing_on(store: Store, date: str | None) -> list[Authority]:
@@ -277,7 +284,7 @@ def send_stats(
     if by not in GROUPINGS:
         raise UsageError(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
     if as_at is not None and published_by is None:
-        published_by = (dt.date.fromisoformat(as_at) + PUBLICATION_LAG).isoformat()
+        published_by = quarter_end_after(as_at)
     authorities = existing_on(store, as_at)
     history = by_authority(
         i for i in store.inspections(framework=["SEND"]) if i.type in SEND_JUDGING
@@ -428,11 +435,13 @@ def transitions(
     since: str | None = None,
     until: str | None = None,
     framework: Sequence[str] | None = None,
+    by: str = "published",
 ) -> dict[str, Any]:
     """A matrix of overall grade -> next overall grade over consecutive graded inspections.
 
     Each authority's graded whole-service inspections (of ``framework`` when given) are paired
-    in order; a pair counts when its second inspection's date falls between since and until.
+    in order; a pair counts when its second inspection's date (on the basis ``by``) falls
+    between since and until.
     """
     frameworks = [f.upper() for f in framework] if framework else list(WHOLE_SERVICE_FRAMEWORKS)
     found = store.inspections(framework=frameworks, visits=False)
@@ -442,7 +451,7 @@ def transitions(
     for code, history in sorted(by_authority(found).items()):
         steps = graded(history)
         for before, after in pairwise(steps):
-            if not _in(after.date, since, until):
+            if not in_window(after, since, until, by):
                 continue
             assert before.overall is not None and after.overall is not None
             matrix[before.overall][after.overall] += 1
@@ -459,6 +468,7 @@ def transitions(
     return {
         "since": since,
         "until": until,
+        "by": by,
         "frameworks": frameworks,
         "total": len(pairs),
         "authorities": len({p["authority"]["ons_code"] for p in pairs}),
@@ -475,21 +485,33 @@ def transition_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return list(data["matrix"])
 
 
-def movers(store: Store, *, since: str) -> dict[str, Any]:
-    """Who improved and who declined: last graded inspection before ``since`` against latest.
+def movers(
+    store: Store, *, since: str, until: str | None = None, by: str = "published"
+) -> dict[str, Any]:
+    """Who improved and who declined: last graded inspection before ``since`` against the
+    latest up to ``until``, dates read on the basis ``by`` (publication by default).
 
-    ``steps`` is signed: +2 means two grades better (Inadequate -> Good).
+    ``steps`` is signed: +2 means two grades better (Inadequate -> Good).  An authority
+    formed from one other (Buckinghamshire, Cumberland) counts that one's earlier grades;
+    such a ``before`` event carries the predecessor as ``authority``.
     """
     authorities = store.authorities(status="current")
     history = _whole_service(store, [a.ons_code for a in authorities])
     out: dict[str, list[dict[str, Any]]] = {"up": [], "down": [], "same": []}
     no_earlier = 0
+    made_from: dict[str, list[str]] = defaultdict(list)
+    for r in store.rows("SELECT predecessor, successor FROM successions"):
+        made_from[r["successor"]].append(r["predecessor"])
     for auth in authorities:
         steps = graded(history.get(auth.ons_code, []))
-        before = [i for i in steps if (i.date or "") < since]
-        after = [i for i in steps if (i.date or "") >= since]
+        after = [i for i in steps if in_window(i, since, until, by)]
         if not after:
             continue
+        before = [i for i in steps if (dated(i, by) or "") < since]
+        owner = None
+        if not before and len(made_from[auth.ons_code]) == 1:
+            owner, earlier = predecessor_history(store, store.authority(auth.ons_code))
+            before = [i for i in graded(earlier) if (dated(i, by) or "") < since]
         if not before:
             no_earlier += 1
             continue
@@ -499,7 +521,7 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
         out[moved].append(
             {
                 "authority": authority_ref(auth),
-                "before": event(first),
+                "before": {**event(first), **({"authority": owner} if owner else {})},
                 "latest": event(last),
                 "steps": (grade_rank(first.overall) or 0) - (grade_rank(last.overall) or 0),
                 "change": moved,
@@ -507,8 +529,11 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
         )
     out["up"].sort(key=lambda m: (-m["steps"], m["authority"]["name"]))
     out["down"].sort(key=lambda m: (m["steps"], m["authority"]["name"]))
+    out["same"].sort(key=lambda m: m["authority"]["name"])
     return {
         "since": since,
+        "until": until,
+        "by": by,
         "improved": out["up"],
         "declined": out["down"],
         "unchanged": out["same"],
@@ -517,8 +542,14 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
             "declined": len(out["down"]),
             "unchanged": len(out["same"]),
             "no_earlier_grade": no_earlier,
+            "predecessor_grade": sum(1 for m in mover_rows_of(out) if "authority" in m["before"]),
         },
     }
+
+
+def mover_rows_of(out: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Every mover of the three lists."""
+    return [*out["up"], *out["down"], *out["same"]]
 
 
 def mover_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -530,27 +561,43 @@ def mover_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def recent(store: Store, *, since: str, until: str | None = None) -> dict[str, Any]:
-    """Inspections and visits published in the window, newest first."""
+    """Inspections and visits published in the window, newest first.
+
+    ``data_to`` is the newest publication date in the data: a window after it can only be
+    empty, and the table says so.
+    """
     rows = inspection_rows(store, published_since=since, published_until=until)
     rows.sort(key=lambda r: (r["published"] or "", r["start_date"] or "", r["id"]), reverse=True)
-    return {"since": since, "until": until, "count": len(rows), "inspections": rows}
+    newest = store.rows("SELECT max(published) FROM inspections")[0][0]
+    return {
+        "since": since,
+        "until": until,
+        "data_to": newest,
+        "count": len(rows),
+        "inspections": rows,
+    }
 
 
 def region_authorities(store: Store, region: str) -> list[Authority]:
-    """The current authorities of a region; UsageError naming the regions if it has none."""
-    found = store.authorities(status="current", region=region)
-    if not found:
-        known = sorted({a.region for a in store.authorities(status="current") if a.region})
-        raise UsageError(f"--region must be one of {', '.join(known)}, not {region!r}")
-    return found
+    """The current authorities of the regions ``region`` names (UsageError listing them)."""
+    wanted = regions(store, region) or []
+    return [a for a in store.authorities(status="current") if a.region in wanted]
 
 
 def chart(
-    store: Store, authorities: Sequence[Authority], *, visits: bool = True, since: str | None = None
+    store: Store,
+    authorities: Sequence[Authority],
+    *,
+    visits: bool = True,
+    since: str | None = None,
+    until: str | None = None,
+    by: str = "published",
 ) -> dict[str, Any]:
     """Each authority's inspections (and visits) placed in time, for a timeline picture."""
     found = by_authority(
-        store.inspections(authorities=[a.ons_code for a in authorities], visits=visits, since=since)
+        i
+        for i in store.inspections(authorities=[a.ons_code for a in authorities], visits=visits)
+        if in_window(i, since, until, by)
     )
     rows = []
     years: list[int] = []

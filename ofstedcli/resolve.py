@@ -68,6 +68,7 @@ def resolve_code(store: Store, query: str, *, fuzzy: bool = True, record: bool =
     found = store.codes(text)
     if found:
         return _one(store, query, found)
+    _not_a_region(store, query, text)
     norm = names.normalise(text)
     if not norm:
         raise NotFound(f"no authority matches {query!r}", query=query, suggestions=[])
@@ -133,6 +134,25 @@ def _shown(query: str) -> str:
     """A query as quoted in a message: trimmed, and cut short when long."""
     shown = query.strip()
     return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _not_a_region(store: Store, query: str, text: str) -> None:
+    """A region's name ("london", "west midlands") is many authorities: Ambiguous, not one."""
+    members = store.rows(
+        "SELECT ons_code, name, region FROM authorities WHERE status = 'current' "
+        "AND lower(region) = ? ORDER BY name",
+        (names.fold(text),),
+    )
+    if not members:
+        return
+    region = members[0]["region"]
+    shown = ", ".join(r["name"] for r in members[:3])
+    raise Ambiguous(
+        f"{query.strip()!r} is the region {region}, {len(members)} authorities ({shown}, ...): "
+        f"name one, or use --region with list, inspections, stats or chart",
+        query=query,
+        candidates=[{"name": r["name"], "ons_code": r["ons_code"]} for r in members],
+    )
 
 
 def _clean(query: str) -> str:

@@ -387,12 +387,14 @@ class Store:
         kind: Sequence[str] | None = None,
         since: str | None = None,
         limit: int | None = None,
+        until: str | None = None,
     ) -> list[Document]:
         """Documents, newest first, filtered as asked (without their text)."""
         where, params = _where(
             (f"authority IN ({','.join('?' * len(authorities or []))})", authorities or None),
             (f"kind IN ({','.join('?' * len(kind or []))})", kind or None),
             ("date >= ?", since),
+            ("date <= ?", until),
         )
         sql = (
             "SELECT id, authority, kind, date, title, sender_name, sender_role, sender_org, "

@@ -28,11 +28,19 @@ def stats(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--published-by",
-            help="Count only reports published by this date (default with --as-at: a quarter "
-            "later, as Ofsted's 31 March sheets count reports published by 30 June).",
+            help="Count only reports published by this date (default with --as-at: the end "
+            "of the following quarter, as Ofsted's 31 March sheets count reports published "
+            "by 30 June).",
         ),
     ] = None,
-    by: Annotated[str, typer.Option("--by", help="Group by region or type.")] = "region",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Group by region or type (of authority).",
+            autocompletion=o._complete(["region", "type"]),
+        ),
+    ] = "region",
     send: Annotated[
         bool,
         typer.Option(
@@ -44,6 +52,7 @@ def stats(
     chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -51,7 +60,7 @@ def stats(
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     date = o.date(as_at, "--as-at", end=True)
     cutoff = o.date(published_by, "--published-by", end=True)
     if send and chart_file:
@@ -77,6 +86,7 @@ def neighbours(
     chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -85,7 +95,7 @@ def neighbours(
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     targets = _picture_files([("--chart", chart_file, _BAR_FORMATS)])
     with open_store(db) as store:
         data = core.neighbours(store, resolve(store, name), model)
@@ -97,9 +107,11 @@ def neighbours(
 def transitions(
     since: o.Since = None,
     until: o.Until = None,
+    by: o.By = "published",
     framework: o.Framework = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -107,10 +119,13 @@ def transitions(
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     start, end = o.dates(since, until)
+    basis = o.basis(by)
     with open_store(db) as store:
-        data = core.transitions(store, since=start, until=end, framework=o.frameworks(framework))
+        data = core.transitions(
+            store, since=start, until=end, framework=o.frameworks(framework), by=basis
+        )
     out.emit("transitions", data, rows=core.transition_rows(data))
 
 
@@ -119,24 +134,30 @@ def movers(
         str,
         typer.Option(
             "--since",
-            help="Compare the last graded inspection before this date with the latest.",
+            help="Compare the last graded inspection before this date (of publication, unless "
+            "--by inspected) with the latest since.",
             show_default=False,
         ),
     ],
+    until: o.Until = None,
+    by: o.By = "published",
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
+    no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
     """Who improved and who declined since a date, and by how many grades."""
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
-    start, _ = o.dates(since, None)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
+    start, end = o.dates(since, until)
     assert start is not None
+    basis = o.basis(by)
     with open_store(db) as store:
-        data = core.movers(store, since=start)
+        data = core.movers(store, since=start, until=end, by=basis)
     out.emit("movers", data, rows=core.mover_rows(data))
 
 
@@ -146,19 +167,23 @@ def recent(
     until: o.Until = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
+    no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
     """Inspections and visits published recently, newest first (for a scheduled job)."""
     from ofstedcli import analysis as core
     from ofstedcli.dates import days_ago
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     if since is not None and days is not None:
         raise UsageError("--since and --days both set the start; give one")
     start, end = o.dates(since, until)
     if start is None:
         start = days_ago(30 if days is None else days)
+        if end and end < start:
+            raise UsageError(f"--until {until} is before the start, {days or 30} days ago")
     from ofstedcli.freshness import data_age
     from ofstedcli.store import open_store
 
@@ -179,6 +204,8 @@ def chart(
     ] = None,
     region: o.Region = None,
     since: o.Since = None,
+    until: o.Until = None,
+    by: o.By = "published",
     no_visits: o.NoVisits = False,
     svg: Annotated[
         File, typer.Option("--svg", help="Draw the picture into this .svg file.", metavar="FILE")
@@ -205,7 +232,8 @@ def chart(
     out = o.output(json, None, no_color)
     if not names and not region:
         raise UsageError("chart needs authority names or --region")
-    start, _ = o.dates(since, None)
+    start, end = o.dates(since, until)
+    basis = o.basis(by)
     targets = _picture_files(
         [
             (f"--{f}", path, (f,))
@@ -217,7 +245,7 @@ def chart(
         if region:
             found += core.region_authorities(store, region)
         chosen = list({a.ons_code: a for a in found}.values())
-        data = core.chart(store, chosen, visits=not no_visits, since=start)
+        data = core.chart(store, chosen, visits=not no_visits, since=start, until=end, by=basis)
         data_to = store.newest_published()
     if targets:
         named = chosen[0].region if region and chosen[0].region else None

@@ -114,6 +114,7 @@ def search(
     since: str | None = None,
     raw: bool = False,
     limit: int = DEFAULT_LIMIT,
+    until: str | None = None,
 ) -> list[Hit]:
     """Documents matching ``query``, best first; ``authority`` is an ONS code."""
     if limit < 1:
@@ -133,6 +134,9 @@ def search(
     if start:
         filters.append("date >= ?")
         values.append(start)
+    if until:
+        filters.append("date <= ?")
+        values.append(until)
     # The index is searched on its own (joining every match to the documents view first
     # costs several times more), narrowed by the ids the filters allow.
     where = " AND ".join(filters)

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from ofstedcli.errors import OfstedError
 
-FORMATS = ("table", "json", "csv", "ndjson")
+FORMATS = ("table", "json", "csv", "ndjson", "xlsx")
 
 #: view name -> "module:function" drawing it as a table (modules under ofstedcli.render).
 VIEWS: dict[str, str] = {
@@ -47,8 +47,36 @@ VIEWS: dict[str, str] = {
 }
 
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
-PLAIN_VIEWS = {"show", "compare", "list", "inspections", "send_stats", "due"}
+PLAIN_VIEWS = {
+    "show",
+    "compare",
+    "list",
+    "inspections",
+    "stats",
+    "neighbours",
+    "transitions",
+    "movers",
+    "recent",
+    "send_stats",
+    "due",
+}
 
+#: Set by ``--no-pager`` anywhere on the command line.
+NO_PAGER = False
+
+
+#: Views long enough to page on a terminal (as git pages log and show).
+PAGED_VIEWS = {
+    "show",
+    "inspections",
+    "list",
+    "letter",
+    "letters",
+    "search",
+    "recent",
+    "movers",
+    "due",
+}
 
 _active: Output | None = None
 
@@ -74,9 +102,11 @@ class Output:
         no_color: bool = False,
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
+        path: Any = None,
     ) -> None:
         global _active
         self.format = fmt
+        self.path = path
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.color = colour_wanted(no_color, self.stdout)
@@ -116,13 +146,18 @@ class Output:
         if self.format == "json":
             # Indented for a person at a terminal; compact (C encoder) for scripts and files.
             self.stdout.write(dumps(data, indent=2 if self.stdout.isatty() else None) + "\n")
-        elif self.format in ("csv", "ndjson"):
+        elif self.format in ("csv", "ndjson", "xlsx"):
             records = list(rows if rows is not None else data)
             if self.format == "ndjson":
                 for record in records:
                     self.stdout.write(dumps(record, indent=None) + "\n")
+            elif self.format == "xlsx":
+                from ofstedcli.render.xlsx import write_xlsx
+
+                write_xlsx(self.path, view, records)
+                self.message(f"wrote {self.path}")
             else:
-                write_csv(self.stdout, records, columns)
+                write_csv(self.stdout, records, view, columns)
         else:
             self._draw(view, data)
         self.stdout.flush()
@@ -134,6 +169,12 @@ class Output:
         )
         from ofstedcli.render.plain import Screen
 
+        if not NO_PAGER and self.stdout.isatty() and view in PAGED_VIEWS:
+            from ofstedcli.render.pager import paged
+
+            with paged(self.stdout, self.color) as screen:
+                draw(screen if view in PLAIN_VIEWS else screen.console, data)
+            return
         screen = Screen(self.stdout, self.color)
         # Views built of plain lines take the Screen (no Rich without colour); the others
         # draw Rich renderables on its console.
@@ -178,7 +219,9 @@ class Output:
         """An error: its message on stderr, and under --json its object on stdout."""
         self.message(f"ofsted: {err.message}")
         if self.json and not self.streamed:
-            self.stdout.write(dumps(err.to_json()) + "\n")
+            # Compact (one line) for scripts, indented for a person, as results are.
+            self.stdout.write(dumps(err.to_json(), indent=2 if self.stdout.isatty() else None))
+            self.stdout.write("\n")
             self.stdout.flush()
 
 
@@ -234,21 +277,33 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def write_csv(
-    stream: IO[str], records: list[dict[str, Any]], fixed: Sequence[str] | None = None
-) -> None:
-    """Records as CSV with a header of every column seen in first-seen order (or ``fixed``)."""
-    import csv
+def table_rows(
+    view: str, records: list[dict[str, Any]], fixed: Sequence[str] | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """A header (``fixed``, else the view's from :mod:`ofstedcli.render.tabular`) and each
+    row's cells under it."""
+    from ofstedcli.render.tabular import header
 
     flat = [flatten(r) for r in records]
-    columns: dict[str, None] = dict.fromkeys(fixed or ())
-    if fixed is None:
-        for row in flat:
-            columns.update(dict.fromkeys(row))
-    writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in flat:
-        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    columns = list(fixed) if fixed is not None else header(view, flat)
+    return columns, [[row.get(c) for c in columns] for row in flat]
+
+
+def write_csv(
+    stream: IO[str],
+    records: list[dict[str, Any]],
+    view: str = "",
+    fixed: Sequence[str] | None = None,
+) -> None:
+    """Records as CSV under a fixed header: ``fixed``, else the view's (every column seen
+    for a view without one)."""
+    import csv
+
+    columns, rows = table_rows(view, records, fixed)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
 
 
 def _csv_cell(value: Any) -> Any:

@@ -69,7 +69,8 @@ def draw_due(target: Target, data: list[dict[str, Any]]) -> None:
     """One row per expected event, the authority named once, then each rule and its source."""
     from ofstedcli.render.plain import Screen
 
-    width = target.width if isinstance(target, Screen) else target.size.width
+    # Piped, a Screen has no width to fit (rows stay whole): lay out without a limit.
+    width = (target.width if isinstance(target, Screen) else target.size.width) or 10_000
     if not data:
         emit(target, [[("No authority has an event due in that span.", "dim")]])
         return
