@@ -330,16 +330,9 @@ DOCUMENTS = [
 ]
 
 
-def make_db(path: Path) -> Path:
-    """Write the tiny database to ``path`` and return it."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    schema.migrate(conn)
-    conn.execute("BEGIN")
-    conn.execute(
-        "INSERT INTO sources (id, title, publisher, licence) "
-        "VALUES ('test', 'Test fixture', 'ofsted tests', 'MIT')"
-    )
-    for a in AUTHORITIES:
+def _add_authorities(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert authorities, each with its name as an alias."""
+    for a in rows:
         conn.execute(
             "INSERT INTO authorities (ons_code, dfe_code, ofsted_urn, name, region, type, status,"
             " source) VALUES (:ons_code, :dfe_code, :ofsted_urn, :name, :region, :type, :status,"
@@ -350,6 +343,18 @@ def make_db(path: Path) -> Path:
             "INSERT OR IGNORE INTO aliases (alias, norm, authority, kind) VALUES (?, ?, ?, 'name')",
             (a["name"], names.normalise(a["name"]), a["ons_code"]),
         )
+
+
+def make_db(path: Path) -> Path:
+    """Write the tiny database to ``path`` and return it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn)
+    conn.execute("BEGIN")
+    conn.execute(
+        "INSERT INTO sources (id, title, publisher, licence) "
+        "VALUES ('test', 'Test fixture', 'ofsted tests', 'MIT')"
+    )
+    _add_authorities(conn, AUTHORITIES)
     for alias, code, kind in EXTRA_ALIASES:
         conn.execute(
             "INSERT OR IGNORE INTO aliases (alias, norm, authority, kind) VALUES (?, ?, ?, ?)",
@@ -439,17 +444,7 @@ def make_district_db(path: Path, *, county: bool = False) -> Path:
     make_db(path)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
-    for a in NEAR_DISTRICTS:
-        conn.execute(
-            "INSERT INTO authorities (ons_code, dfe_code, ofsted_urn, name, region, type, status,"
-            " source) VALUES (:ons_code, :dfe_code, :ofsted_urn, :name, :region, :type, :status,"
-            " 'test')",
-            a,
-        )
-        conn.execute(
-            "INSERT OR IGNORE INTO aliases (alias, norm, authority, kind) VALUES (?, ?, ?, 'name')",
-            (a["name"], names.normalise(a["name"]), a["ons_code"]),
-        )
+    _add_authorities(conn, NEAR_DISTRICTS)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS districts (ons_code TEXT PRIMARY KEY, name TEXT NOT NULL, "
         "norm TEXT NOT NULL, lat REAL, long REAL, source TEXT)"

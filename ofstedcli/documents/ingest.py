@@ -36,7 +36,8 @@ from ofstedcli.documents.link import (
     inspections_of,
     resolve_authority,
 )
-from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, die_with_parent, load, read_bytes
+from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, load, read_bytes
+from ofstedcli.documents.sandbox import die_with_parent
 from ofstedcli.errors import BadDocument, OfstedError
 from ofstedcli.store import Store, transaction
 
