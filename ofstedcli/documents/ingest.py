@@ -381,6 +381,8 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
         document["date_from"] = "official record"
     if dry_run:
         reason = "the same content is already stored" if duplicate else None
+        if stored is not None:
+            document["id"] = stored
         return Outcome(p.path, DRY_RUN, id=document["id"], document=document, reason=reason)
     try:
         kept = _store(
