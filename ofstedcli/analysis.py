@@ -20,8 +20,24 @@ from itertools import pairwise
 from typing import Any
 
 from ofstedcli.errors import UsageError
-from ofstedcli.history import _current, change, graded, inspection_rows, latest_inspection
-from ofstedcli.model import GRADES, WHOLE_SERVICE_FRAMEWORKS, Authority, Inspection, grade_rank
+from ofstedcli.history import (
+    _current,
+    change,
+    graded,
+    inspection_rows,
+    latest_inspection,
+    latest_send,
+)
+from ofstedcli.model import (
+    GRADES,
+    SEND_FIELDS,
+    SEND_JUDGING,
+    WHOLE_SERVICE_FRAMEWORKS,
+    Authority,
+    Inspection,
+    grade_rank,
+    half_up,
+)
 from ofstedcli.store import Store
 
 #: How long after the as-at date a report may be published and still count (31 Mar -> 30 Jun).
@@ -55,6 +71,12 @@ def event(insp: Inspection) -> dict[str, Any]:
         "overall": insp.overall,
         "provisional": insp.provisional,
     }
+
+
+def send_fields(insp: Inspection) -> dict[str, Any]:
+    """An area SEND event's outcome fields, as in the inspection object."""
+    data = insp.to_json()
+    return {k: data[k] for k in SEND_FIELDS}
 
 
 def by_authority(inspections: Iterable[Inspection]) -> dict[str, list[Inspection]]:
@@ -201,6 +223,97 @@ def stats(
     }
 
 
+#: Keys of the SEND picture's counts: the 2023 framework's outcomes, then the 2016 framework's.
+SEND_COUNTS = ("outcome_1", "outcome_2", "outcome_3", "written_statement", "no_written_statement")
+
+
+def send_tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
+    """Counts of area SEND outcomes, with percentages within each framework."""
+    counts = dict.fromkeys(SEND_COUNTS, 0)
+    not_inspected = not_recorded = provisional = 0
+    for insp in latest:
+        if insp is None:
+            not_inspected += 1
+            continue
+        provisional += insp.provisional
+        if insp.outcome_level is not None:
+            counts[f"outcome_{insp.outcome_level}"] += 1
+        elif insp.written_statement is not None:
+            counts["written_statement" if insp.written_statement else "no_written_statement"] += 1
+        else:
+            not_recorded += 1
+    new = sum(counts[k] for k in SEND_COUNTS[:3])
+    old = sum(counts[k] for k in SEND_COUNTS[3:])
+
+    def share(key: str, of: int) -> float | None:
+        return half_up(100 * counts[key] / of) if of else None
+
+    return {
+        "total": new + old + not_recorded + not_inspected,
+        "framework_2023": new,
+        "framework_2016": old,
+        "counts": counts,
+        "percentages": {k: share(k, new if k in SEND_COUNTS[:3] else old) for k in SEND_COUNTS},
+        "not_recorded": not_recorded,
+        NOT_INSPECTED: not_inspected,
+        "provisional": provisional,
+    }
+
+
+def send_stats(
+    store: Store,
+    *,
+    as_at: str | None = None,
+    published_by: str | None = None,
+    by: str = "region",
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Each area's latest area SEND inspection on a date, for England and by group.
+
+    An area is placed at its latest judging inspection (a 2016-framework inspection or a
+    2023-framework full inspection; revisits and monitoring inspections follow up and are not
+    counted) that started by ``as_at`` and was published by ``published_by``.
+    """
+    if by not in GROUPINGS:
+        raise UsageError(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    if as_at is not None and published_by is None:
+        published_by = (dt.date.fromisoformat(as_at) + PUBLICATION_LAG).isoformat()
+    authorities = existing_on(store, as_at)
+    history = by_authority(
+        i for i in store.inspections(framework=["SEND"]) if i.type in SEND_JUDGING
+    )
+    latest: dict[str, Inspection | None] = {}
+    for auth in authorities:
+        found = [
+            i
+            for i in history.get(auth.ons_code, [])
+            if (as_at is None or (i.date is not None and i.date <= as_at))
+            and (published_by is None or (i.published is not None and i.published <= published_by))
+        ]
+        latest[auth.ons_code] = found[-1] if found else None
+    groups: dict[str, list[Authority]] = defaultdict(list)
+    for auth in authorities:
+        groups[getattr(auth, by) or "Unknown"].append(auth)
+    rows = []
+    for auth in authorities:
+        row = authority_ref(auth)
+        insp = latest[auth.ons_code]
+        row["latest_send"] = insp.to_json() if insp else None
+        rows.append(row)
+    return {
+        "send": True,
+        "as_at": as_at or (today or dt.date.today()).isoformat(),
+        "published_by": published_by,
+        "by": by,
+        "england": {"name": ENGLAND, **send_tally(latest.values())},
+        "groups": [
+            {"name": name, **send_tally(latest[a.ons_code] for a in members)}
+            for name, members in sorted(groups.items())
+        ],
+        "authorities": rows,
+    }
+
+
 def stats_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The stats as table rows (England first, then each group) for CSV and NDJSON."""
     return [
@@ -231,11 +344,27 @@ def standing(own: Inspection | None, others: Sequence[Inspection | None]) -> dic
     }
 
 
-def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
-    """The authority's statistical neighbours in rank order, with current grades, and standing."""
+def neighbour_models(store: Store) -> list[str]:
+    """The statistical neighbour models held, newest first ("2025", "2021")."""
+    rows = store.rows("SELECT DISTINCT model FROM neighbours ORDER BY model DESC")
+    return [r["model"] for r in rows]
+
+
+def neighbours(store: Store, authority: Authority, model: str | None = None) -> dict[str, Any]:
+    """The authority's statistical neighbours in rank order, with current grades, and standing.
+
+    ``model`` is the year of DfE's statistical neighbour model; the newest by default.
+    """
+    models = neighbour_models(store)
+    if model is not None and model not in models:
+        raise UsageError(
+            f"--model must be one of {', '.join(models) or 'none held'}, not {model!r}"
+        )
+    chosen = model or (models[0] if models else "")
     ranked = store.rows(
-        "SELECT neighbour, rank FROM neighbours WHERE authority = ? ORDER BY rank",
-        (authority.ons_code,),
+        "SELECT neighbour, rank, band FROM neighbours WHERE authority = ? AND model = ? "
+        "ORDER BY rank",
+        (authority.ons_code, chosen),
     )
     region = (
         store.authorities(status="current", region=authority.region) if authority.region else []
@@ -245,6 +374,7 @@ def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
     history = _whole_service(store, sorted(codes))
     latest = {code: latest_inspection(history.get(code, [])) for code in codes}
     own = latest[authority.ons_code]
+    send = latest_send(store, sorted(codes))
     listed = []
     for r in ranked:
         auth = known.get(r["neighbour"])
@@ -255,18 +385,27 @@ def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
                 "authority": authority_ref(auth) if auth else {"ons_code": r["neighbour"]},
                 "current": _current(insp),
                 "compared": _compared(insp, own),
+                "band": r["band"],
+                "current_send": _send_json(send.get(r["neighbour"])),
             }
         )
     peers = [a.ons_code for a in region if a.ons_code != authority.ons_code]
     return {
         "authority": authority_ref(authority),
         "current": _current(own),
+        "current_send": _send_json(send.get(authority.ons_code)),
+        "model": chosen or None,
+        "models": models,
         "neighbours": listed,
         "standing": {
             "neighbours": standing(own, [latest[r["neighbour"]] for r in ranked]),
             "region": standing(own, [latest[c] for c in peers]),
         },
     }
+
+
+def _send_json(event: Inspection | None) -> dict[str, Any] | None:
+    return event.to_json() if event else None
 
 
 def _compared(other: Inspection | None, own: Inspection | None) -> str | None:
@@ -416,13 +555,16 @@ def chart(
     rows = []
     years: list[int] = []
     for auth in authorities:
-        events = []
+        events, send = [], []
         for insp in found.get(auth.ons_code, []):
             if insp.date is None:
                 continue
             years.append(int(insp.date[:4]))
-            events.append({**event(insp), "visit": insp.is_visit, "theme": insp.theme})
-        rows.append({"authority": authority_ref(auth), "inspections": events})
+            if insp.is_send:
+                send.append({**event(insp), **send_fields(insp)})
+            else:
+                events.append({**event(insp), "visit": insp.is_visit, "theme": insp.theme})
+        rows.append({"authority": authority_ref(auth), "inspections": events, "send": send})
     return {
         "from": min(years) if years else None,
         "to": max(years) if years else None,

@@ -15,6 +15,7 @@ from typing import Any
 
 from ofstedcli.model import (
     INADEQUATE,
+    SEND_JUDGING,
     SHORT_GRADE,
     WHOLE_SERVICE_FRAMEWORKS,
     Authority,
@@ -127,15 +128,17 @@ def authority_history(
     The current judgement, path and summary are always of the whole history; ``since``,
     ``until``, ``framework`` and ``visits`` filter only the inspections listed.
     """
-    everything = store.inspections(authorities=[authority.ons_code])
-    listed = [
-        i
-        for i in everything
-        if (visits or not i.is_visit)
-        and (not framework or i.framework.lower() in {f.lower() for f in framework})
-        and (since is None or (i.date or "") >= since)
-        and (until is None or (i.date or "") <= until)
-    ]
+    everything, send = split_send(store.inspections(authorities=[authority.ons_code]))
+
+    def shown(i: Inspection) -> bool:
+        return (
+            (visits or not i.is_visit)
+            and (not framework or i.framework.lower() in {f.lower() for f in framework})
+            and (since is None or (i.date or "") >= since)
+            and (until is None or (i.date or "") <= until)
+        )
+
+    listed = [i for i in everything if shown(i)]
     steps = path(everything)
     documents = store.documents(authorities=[authority.ons_code])
     return {
@@ -149,7 +152,40 @@ def authority_history(
             store, authority, since=since, until=until, framework=framework, visits=visits
         ),
         "documents": [d.to_json() for d in documents],
+        "send": [i.to_json() for i in send if shown(i)],
+        "current_send": _json(current_send(send)),
+        "next": _next(store, authority, everything, today),
     }
+
+
+def _next(
+    store: Store, authority: Authority, everything: list[Inspection], today: dt.date | None
+) -> dict[str, Any] | None:
+    """The next ILACS inspection expected (``ofsted due``), for the show line."""
+    from ofstedcli.due import next_inspection
+
+    return next_inspection(store, authority, everything, (today or dt.date.today()).isoformat())
+
+
+def latest_send(store: Store, codes: Sequence[str] | None = None) -> dict[str, Inspection]:
+    """Each authority's current area SEND outcome: its latest judging inspection, by code."""
+    found = store.inspections(authorities=codes, framework=["SEND"], type=SEND_JUDGING)
+    return {i.authority: i for i in found}
+
+
+def current_send(send: Sequence[Inspection]) -> Inspection | None:
+    """The latest judging area SEND inspection among an authority's SEND events."""
+    judging = [i for i in send if i.type in SEND_JUDGING]
+    return judging[-1] if judging else None
+
+
+def _json(insp: Inspection | None) -> dict[str, Any] | None:
+    return insp.to_json() if insp else None
+
+
+def split_send(found: Sequence[Inspection]) -> tuple[list[Inspection], list[Inspection]]:
+    """Children's services events and area SEND events apart, each oldest first."""
+    return [i for i in found if not i.is_send], [i for i in found if i.is_send]
 
 
 def _predecessor_inspections(
@@ -169,12 +205,14 @@ def _predecessor_inspections(
     if len(authority.predecessors) != 1:
         return []
     before = authority.predecessors[0]
-    found = store.inspections(
-        authorities=[before["ons_code"]],
-        framework=framework,
-        since=since,
-        until=until,
-        visits=visits,
+    found, _ = split_send(
+        store.inspections(
+            authorities=[before["ons_code"]],
+            framework=framework,
+            since=since,
+            until=until,
+            visits=visits,
+        )
     )
     ref = {"name": before["name"], "ons_code": before["ons_code"]}
     return [{**_with_change(i, found), "authority": ref} for i in found]
@@ -205,8 +243,12 @@ def listing(
     """Every authority with its latest whole-service inspection (``ofsted list``)."""
     authorities = store.authorities(status=status, region=region, type=type)
     by_code: dict[str, list[Inspection]] = {a.ons_code: [] for a in authorities}
+    send: dict[str, Inspection] = {}
     for insp in store.inspections(authorities=list(by_code) or None, visits=False):
-        if insp.authority in by_code:
+        if insp.is_send:
+            if insp.type in SEND_JUDGING:
+                send[insp.authority] = insp
+        elif insp.authority in by_code:
             by_code[insp.authority].append(insp)
     out: list[dict[str, Any]] = []
     for auth in authorities:
@@ -216,6 +258,7 @@ def listing(
         row = auth.to_json()
         del row["aliases"], row["predecessors"], row["successors"]
         row["latest"] = latest.to_json() if latest else None
+        row["latest_send"] = _json(send.get(auth.ons_code))
         out.append(row)
     return sorted(out, key=SORTS[sort])
 

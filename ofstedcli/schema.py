@@ -147,9 +147,47 @@ FROM authorities a JOIN inspections i ON i.id = (
 WHERE a.status = 'current';
 """
 
+#: The whole record (issue 10): area SEND outcomes on inspections, ranked neighbours of each
+#: DfE model with their closeness band, source checksums, and England's shire districts.
+_RECORD = """
+ALTER TABLE inspections ADD COLUMN outcome_level INTEGER CHECK (outcome_level IN (1, 2, 3));
+ALTER TABLE inspections ADD COLUMN outcome TEXT;
+ALTER TABLE inspections ADD COLUMN written_statement INTEGER;
+ALTER TABLE inspections ADD COLUMN significant_weaknesses INTEGER;
+ALTER TABLE inspections ADD COLUMN progress TEXT
+    CHECK (progress IN ('sufficient', 'some', 'insufficient'));
+ALTER TABLE inspections ADD COLUMN next_inspection TEXT;
+ALTER TABLE inspections ADD COLUMN next_interval TEXT;
+ALTER TABLE sources ADD COLUMN sha256 TEXT;
+CREATE TABLE neighbours_ranked (
+    authority TEXT NOT NULL REFERENCES authorities(ons_code),
+    neighbour TEXT NOT NULL REFERENCES authorities(ons_code),
+    rank INTEGER NOT NULL,
+    source TEXT REFERENCES sources(id),
+    band TEXT,
+    model TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (authority, model, rank)
+);
+INSERT INTO neighbours_ranked (authority, neighbour, rank, source)
+    SELECT authority, neighbour, rank, source FROM neighbours;
+DROP TABLE neighbours;
+ALTER TABLE neighbours_ranked RENAME TO neighbours;
+CREATE TABLE districts (
+    ons_code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    lat REAL,
+    long REAL,
+    source TEXT REFERENCES sources(id)
+);
+CREATE INDEX districts_norm ON districts(norm);
+CREATE INDEX inspections_framework ON inspections(framework);
+"""
+
 #: Named migrations, applied in order and recorded in ``_migrations``.
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_initial", _INITIAL),
+    ("m002_record", _RECORD),
 ]
 
 

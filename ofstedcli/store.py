@@ -32,7 +32,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | str] = {
     "authorities": ("ons_code",),
     "aliases": ("norm", "authority"),
     "successions": ("predecessor", "successor"),
-    "neighbours": ("authority", "rank"),
+    "neighbours": ("authority", "model", "rank"),
     "inspections": ("id",),
     "judgements": ("inspection", "area"),
     "disagreements": "EXISTS (SELECT 1 FROM user.inspections u WHERE u.id = b.inspection)",
@@ -491,6 +491,20 @@ def _authority(r: sqlite3.Row) -> Authority:
 
 
 def _inspection(r: sqlite3.Row) -> Inspection:
+    insp = _base_inspection(r)
+    if r["framework"] == "SEND":
+        insp.outcome_level = r["outcome_level"]
+        insp.outcome = r["outcome"]
+        written = r["written_statement"]
+        insp.written_statement = None if written is None else bool(written)
+        insp.significant_weaknesses = r["significant_weaknesses"]
+        insp.progress = r["progress"]
+        insp.next_inspection = r["next_inspection"]
+        insp.next_interval = r["next_interval"]
+    return insp
+
+
+def _base_inspection(r: sqlite3.Row) -> Inspection:
     return Inspection(
         id=r["id"],
         authority=r["authority"],

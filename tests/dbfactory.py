@@ -330,6 +330,15 @@ DOCUMENTS = [
 ]
 
 
+def insert_inspection(conn: sqlite3.Connection, insp: dict[str, Any]) -> None:
+    """One inspection row (its judgements are the caller's)."""
+    row = {k: v for k, v in insp.items() if k != "judgements"}
+    conn.execute(
+        f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+
+
 def _add_authorities(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
     """Insert authorities, each with its name as an alias."""
     for a in rows:
@@ -364,11 +373,7 @@ def make_db(path: Path) -> Path:
         "INSERT INTO successions (predecessor, successor, date) VALUES (?, ?, ?)", SUCCESSIONS
     )
     for insp in INSPECTIONS:
-        row = {k: v for k, v in insp.items() if k != "judgements"}
-        conn.execute(
-            f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
+        insert_inspection(conn, insp)
         for area, grade in insp["judgements"].items():
             conn.execute(
                 "INSERT INTO judgements (inspection, area, grade, wording) VALUES (?, ?, ?, ?)",
@@ -458,6 +463,32 @@ def make_district_db(path: Path, *, county: bool = False) -> Path:
         )
         if county:
             conn.execute("UPDATE districts SET county = ? WHERE ons_code = ?", (county_code, code))
+    conn.execute("COMMIT")
+    conn.close()
+    return path
+
+
+#: Area SEND events (invented for tests) for the ``due`` tests: Leicester's 2023-framework
+#: full inspection with outcome 2 and the next inspection the report states, and York's
+#: 2016-framework inspection only.
+SEND_EVENTS: list[dict[str, Any]] = [
+    {
+        **_insp("E06000016", "SEND", "full inspection", "2024-02-05", "2024-04-12", None),
+        "outcome_level": 2,
+        "next_inspection": "2027-02-05",
+        "next_interval": "3 years",
+    },
+    {**_insp("E06000014", "SEND", "inspection", "2018-03-05", "2018-05-01", None)},
+]
+
+
+def make_send_db(path: Path) -> Path:
+    """The tiny database plus :data:`SEND_EVENTS` (in the SEND columns of main's schema)."""
+    make_db(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for event in SEND_EVENTS:
+        insert_inspection(conn, event)
     conn.execute("COMMIT")
     conn.close()
     return path

@@ -23,6 +23,7 @@ Rows = dict[str, list[dict[str, Any]]]
 #: Tables in the order they are filled (each after the tables it refers to).
 TABLE_ORDER = (
     "sources",
+    "districts",
     "authorities",
     "aliases",
     "successions",

@@ -36,8 +36,21 @@ def _new_app() -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"ofsted {__version__}\n")
+        sys.stdout.write(f"ofsted {__version__}{_data_edition()}\n")
         raise typer.Exit()
+
+
+def _data_edition() -> str:
+    """ ", data to DATE" from the databases in use: the newest publication they hold."""
+    from ofstedcli.errors import OfstedError
+    from ofstedcli.store import open_store
+
+    try:
+        with open_store() as store:
+            newest = store.info().get("newest_published")
+    except OfstedError:
+        return " (no database)"
+    return f", data to {newest}" if newest else ""
 
 
 def _root(
@@ -63,6 +76,7 @@ COMMANDS: dict[str, str] = {
     "movers": "analysis",
     "recent": "analysis",
     "chart": "analysis",
+    "due": "due",
     "ingest": "documents",
     "letters": "documents",
     "letter": "documents",

@@ -33,6 +33,14 @@ def stats(
         ),
     ] = None,
     by: Annotated[str, typer.Option("--by", help="Group by region or type.")] = "region",
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--send",
+            help="Area SEND outcomes instead: each area's latest area SEND inspection "
+            "(2023 framework outcome 1-3, or 2016 framework written statement or not).",
+        ),
+    ] = False,
     json: o.Json = False,
     fmt: o.Format = None,
     no_color: o.NoColor = False,
@@ -45,13 +53,21 @@ def stats(
     out = o.output(json, fmt, no_color, lists=True)
     date = o.date(as_at, "--as-at", end=True)
     cutoff = o.date(published_by, "--published-by", end=True)
+    picture = core.send_stats if send else core.stats
     with open_store(db) as store:
-        data = core.stats(store, as_at=date, published_by=cutoff, by=by.lower())
-    out.emit("stats", data, rows=core.stats_rows(data))
+        data = picture(store, as_at=date, published_by=cutoff, by=by.lower())
+    out.emit("send_stats" if send else "stats", data, rows=core.stats_rows(data))
 
 
 def neighbours(
     name: o.Name,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Year of DfE's statistical neighbour model (2025, the newest, or 2021).",
+        ),
+    ] = None,
     json: o.Json = False,
     fmt: o.Format = None,
     no_color: o.NoColor = False,
@@ -64,7 +80,7 @@ def neighbours(
 
     out = o.output(json, fmt, no_color, lists=True)
     with open_store(db) as store:
-        data = core.neighbours(store, resolve(store, name))
+        data = core.neighbours(store, resolve(store, name), model)
     out.emit("neighbours", data, rows=core.neighbour_rows(data))
 
 
@@ -133,10 +149,12 @@ def recent(
     start, end = o.dates(since, until)
     if start is None:
         start = days_ago(30 if days is None else days)
+    from ofstedcli.freshness import data_age
     from ofstedcli.store import open_store
 
     with open_store(db) as store:
         data = core.recent(store, since=start, until=end)
+        data["data_age"] = data_age(store)
     out.emit("recent", data, rows=data["inspections"])
 
 

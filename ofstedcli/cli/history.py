@@ -19,6 +19,7 @@ def show(
     db: o.Db = None,
 ) -> None:
     """One authority: current judgement, path of grades, every inspection and document."""
+    from ofstedcli.freshness import data_age, stale_note
     from ofstedcli.history import authority_history
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
@@ -31,7 +32,11 @@ def show(
         data = authority_history(
             store, authority, since=start, until=end, framework=frameworks, visits=not no_visits
         )
+        # For a person at a terminal only: scripts and pipes get the data alone.
+        age = data_age(store) if not out.json and out.stderr.isatty() else None
     out.emit("show", data)
+    if age is not None and age["stale"]:
+        out.message(stale_note(age))
 
 
 def compare(

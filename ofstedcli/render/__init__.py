@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -29,11 +29,13 @@ VIEWS: dict[str, str] = {
     "list": "history:draw_list",
     "inspections": "history:draw_inspections",
     "stats": "analysis:draw_stats",
+    "send_stats": "send:draw_send_stats",
     "neighbours": "analysis:draw_neighbours",
     "transitions": "analysis:draw_transitions",
     "movers": "analysis:draw_movers",
     "recent": "analysis:draw_recent",
     "chart": "chart:draw_chart",
+    "due": "due:draw_due",
     "ingest": "documents:draw_ingest",
     "letters": "documents:draw_letters",
     "letter": "documents:draw_letter",
@@ -41,10 +43,11 @@ VIEWS: dict[str, str] = {
     "db_build": "db:draw_build",
     "db_info": "db:draw_info",
     "db_update": "db:draw_update",
+    "db_update_online": "db:draw_update_online",
 }
 
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
-PLAIN_VIEWS = {"show", "compare", "list", "inspections"}
+PLAIN_VIEWS = {"show", "compare", "list", "inspections", "send_stats", "due"}
 
 
 _active: Output | None = None
@@ -86,14 +89,30 @@ class Output:
         """Whether results go out as JSON (errors then go to stdout as JSON too)."""
         return self.format == "json"
 
-    def emit(self, view: str, data: Any, *, rows: Iterable[dict[str, Any]] | None = None) -> None:
-        """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON."""
+    def emit(
+        self,
+        view: str,
+        data: Any,
+        *,
+        rows: Iterable[dict[str, Any]] | None = None,
+        columns: Sequence[str] | None = None,
+    ) -> None:
+        """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON.
+
+        ``columns`` fixes the CSV header (written even when there are no rows).
+        """
         try:
-            self._emit(view, data, rows)
+            self._emit(view, data, rows, columns)
         except BrokenPipeError:
             raise PipeClosed from None
 
-    def _emit(self, view: str, data: Any, rows: Iterable[dict[str, Any]] | None) -> None:
+    def _emit(
+        self,
+        view: str,
+        data: Any,
+        rows: Iterable[dict[str, Any]] | None,
+        columns: Sequence[str] | None = None,
+    ) -> None:
         if self.format == "json":
             # Indented for a person at a terminal; compact (C encoder) for scripts and files.
             self.stdout.write(dumps(data, indent=2 if self.stdout.isatty() else None) + "\n")
@@ -103,7 +122,7 @@ class Output:
                 for record in records:
                     self.stdout.write(dumps(record, indent=None) + "\n")
             else:
-                write_csv(self.stdout, records)
+                write_csv(self.stdout, records, columns)
         else:
             self._draw(view, data)
         self.stdout.flush()
@@ -215,14 +234,17 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def write_csv(stream: IO[str], records: list[dict[str, Any]]) -> None:
-    """Records as CSV with a header of every column seen, in first-seen order."""
+def write_csv(
+    stream: IO[str], records: list[dict[str, Any]], fixed: Sequence[str] | None = None
+) -> None:
+    """Records as CSV with a header of every column seen in first-seen order (or ``fixed``)."""
     import csv
 
     flat = [flatten(r) for r in records]
-    columns: dict[str, None] = {}
-    for row in flat:
-        columns.update(dict.fromkeys(row))
+    columns: dict[str, None] = dict.fromkeys(fixed or ())
+    if fixed is None:
+        for row in flat:
+            columns.update(dict.fromkeys(row))
     writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in flat:

@@ -12,6 +12,7 @@ from rich.text import Text
 from ofstedcli.model import GRADES, SHORT_GRADE
 from ofstedcli.render.console import GRADE_STYLES, grade, safe
 from ofstedcli.render.history import _count, code, draw_inspections, legend
+from ofstedcli.render.send import outcome_seg
 
 COMPARED_STYLES = {"better": "green", "same": "dim", "worse": "red"}
 
@@ -117,9 +118,14 @@ def draw_neighbours(console: Console, data: dict[str, Any]) -> None:
             table.add_column("Region", overflow="fold")
         for col in ("Current", "Inspected", *(["Published"] if wide else []), "Compared"):
             table.add_column(col, no_wrap=True)
+        widest = console.width >= 150
+        if widest:
+            table.add_column("Closeness", no_wrap=True)
+            table.add_column("SEND", no_wrap=True)
         for n in data["neighbours"]:
             latest = n["current"] or {}
             compared = n["compared"] or ""
+            send = n.get("current_send")
             table.add_row(
                 safe(n["rank"]),
                 safe(n["authority"].get("name") or n["authority"]["ons_code"]),
@@ -128,8 +134,15 @@ def draw_neighbours(console: Console, data: dict[str, Any]) -> None:
                 safe(latest.get("start_date") or ""),
                 *([safe(latest.get("published") or "")] if wide else []),
                 safe(compared, COMPARED_STYLES.get(compared, "")),
+                *(
+                    [safe(n.get("band") or ""), safe(*outcome_seg(send, "-")) if send else "-"]
+                    if widest
+                    else []
+                ),
             )
         console.print(table)
+        if data.get("model"):
+            console.print(Text(f"DfE statistical neighbour model {data['model']}", style="dim"))
         console.print(standing_line("Among its neighbours", data["standing"]["neighbours"]))
     console.print(
         standing_line(f"In {auth.get('region') or 'its region'}", data["standing"]["region"])
@@ -216,3 +229,7 @@ def draw_recent(console: Console, data: dict[str, Any]) -> None:
         draw_inspections(console, data["inspections"])
     else:
         console.print(Text("Nothing published in that window.", style="dim"))
+    if (data.get("data_age") or {}).get("stale"):
+        from ofstedcli.freshness import stale_note
+
+        console.print(Text(stale_note(data["data_age"]), style="yellow"))

@@ -49,13 +49,22 @@ def draw_build(console: Console, data: dict[str, Any]) -> None:
 
 def draw_update(console: Console, data: dict[str, Any]) -> None:
     """What a newer edition brought: new inspections, changed values, differences kept."""
+    verb = "Would load" if data.get("dry_run") else "Loaded"
     console.print(
         safe(
-            f"Loaded {data['edition']} ({data['source']}) into {data['db']}: "
+            f"{verb} {data['edition']} ({data['source']}) into {data['db']}: "
             f"{len(data['new'])} new, {len({c['inspection'] for c in data['changed']})} changed, "
             f"{data['unchanged']} unchanged."
         )
     )
+    if not data.get("official", True):
+        console.print(
+            safe(
+                "  Not a known published Ofsted file: credited to you as "
+                f"{data['source']}; it adds and fills in, never overrules the official record.",
+                "yellow",
+            )
+        )
     for ident in data["new"]:
         console.print(safe(f"  new      {ident}", "green"))
     for key, title, columns in (
@@ -97,6 +106,10 @@ def draw_info(console: Console, data: dict[str, Any]) -> None:
             f"newest publication {data['newest_published']}"
         )
     )
+    if (data.get("data_age") or {}).get("stale"):
+        from ofstedcli.freshness import stale_note
+
+        console.print(safe(stale_note(data["data_age"]), "yellow"))
     table = _table("Inspections")
     table.add_column("Framework")
     table.add_column("Type")
@@ -104,11 +117,54 @@ def draw_info(console: Console, data: dict[str, Any]) -> None:
     for row in data["inspections"]:
         table.add_row(safe(row["framework"]), safe(row["type"]), safe(row["count"]))
     console.print(table)
-    sources = _table("Sources")
-    for col in ("Id", "Title", "Publisher", "Published", "Licence"):
-        sources.add_column(col)
+    console.print()
+    console.print(
+        safe("Sources (each file's URL and SHA-256, to fetch and rebuild the same)", "bold")
+    )
     for src in data["sources"]:
-        sources.add_row(
-            *(safe(src.get(k) or "") for k in ("id", "title", "publisher", "published", "licence"))
+        head = " · ".join(str(src[k]) for k in ("publisher", "published", "licence") if src.get(k))
+        console.print(safe(f"{src.get('title') or src['id']}", "bold"))
+        console.print(safe(f"  {src['id']}: {head}", "dim"))
+        for key in ("file", "url", "sha256"):
+            if src.get(key):
+                console.print(safe(f"  {key} {src[key]}", "dim"), overflow="fold")
+
+
+def draw_update_online(console: Console, data: dict[str, Any]) -> None:
+    """What a catch-up found: the edition, the new reports and inspections, what failed."""
+    for f in data["fetched"]:
+        console.print(safe(f"  {f['place']:9} {f['status']:10} {f['url']}", "dim"))
+    if data["edition"] is not None:
+        draw_update(console, data["edition"])
+    reports = data["reports"]
+    if reports:
+        table = _table("New reports (provisional: grades and dates read from the report)")
+        for column in ("Inspection", "Published", "Overall", "Document", "Index differs"):
+            table.add_column(column)
+        for r in reports:
+            differs = "; ".join(
+                f"{d['field']}: index {d['index']}, report {d['report']}"
+                for d in r["disagreements"]
+            )
+            table.add_row(
+                safe(r["inspection"] + ("" if r["new_inspection"] else " (held)")),
+                safe(r["published"] or ""),
+                safe(r["overall"] or "not given"),
+                safe(r["document"]),
+                safe(differs, "yellow"),
+            )
+        console.print(table)
+    for p in data["pending"]:
+        console.print(
+            safe(f"  would fetch  {p['published']}  {p['authority']}  {p['url']}", "green")
         )
-    console.print(sources)
+    failed = len(data["failed"])
+    nothing = not (reports or data["pending"] or data["new"]["inspections"] or data["changed"])
+    summary = (
+        "Nothing new: the database is up to date with the places checked."
+        if nothing and not failed
+        else f"{len(data['new']['inspections'])} new inspections, {len(reports)} new reports, "
+        f"{len(data['changed'])} changed values, {failed} failed"
+        + (" (dry run: nothing stored)." if data["dry_run"] else ".")
+    )
+    console.print(safe(f"{summary} {data['requests']} requests, {data['received']:,} bytes."))

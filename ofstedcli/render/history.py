@@ -19,6 +19,7 @@ from ofstedcli.render.plain import (
     grid,
     seg,
 )
+from ofstedcli.render.send import outcome_seg, send_line, send_section
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -124,6 +125,8 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
     """An authority's header, current judgement, path and whole timeline."""
     lines = header_lines(data["authority"])
     lines.append(_current_line(data.get("current")))
+    if data.get("current_send"):
+        lines.append(send_line(data["current_send"]))
     if data.get("path"):
         path: Line = [("Path: ", "bold")]
         for n, step in enumerate(data["path"]):
@@ -131,6 +134,10 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
                 path.append((" -> ", ""))
             path += [grade_seg(step["overall"]), (f" ({step['year']})", "")]
         lines.append(path)
+    if data.get("next"):
+        from ofstedcli.render.due import next_line
+
+        lines.append(next_line(data["next"]))
     earlier = data.get("predecessor_inspections") or []
     inspections = earlier + data["inspections"]
     lines.append([])
@@ -140,11 +147,14 @@ def draw_show(target: Target, data: dict[str, Any]) -> None:
         lines += legend_lines(areas)
     else:
         lines.append([("No inspections match.", "dim")])
+    if data.get("send"):
+        lines.append([])
+        lines += send_section(target.width, data["send"])
     if data.get("documents"):
         lines.append([])
         lines += _documents(target.width, data["documents"])
-    if any(i.get("provisional") for i in inspections):
-        lines.append([("* provisional: published after the newest official statistics", "dim")])
+    if any(i.get("provisional") for i in inspections + data.get("send", [])):
+        lines.append([("* provisional: not yet in Ofsted's official statistics", "dim")])
     emit(target, lines)
 
 
@@ -246,6 +256,18 @@ def draw_compare(target: Target, data: dict[str, Any]) -> None:
         flexible=[0],
         title="Summary",
     )
+    if any(show.get("current_send") for show in shows):
+        lines.append([])
+        send_rows = [
+            [
+                seg(show["authority"]["name"]),
+                outcome_seg(show.get("current_send") or {}, empty="-"),
+                seg((show.get("current_send") or {}).get("published") or ""),
+            ]
+            for show in shows
+        ]
+        headers = ["Authority", "Area SEND outcome", "Published"]
+        lines += grid(target.width, headers, send_rows, flexible=[0, 1], title="Area SEND")
     emit(target, lines)
 
 
@@ -263,10 +285,20 @@ def draw_list(target: Target, rows: list[dict[str, Any]]) -> None:
                 (latest.get("start_date") or "", ""),
                 (latest.get("published") or "", ""),
                 (_kind(latest) if latest else "", ""),
+                outcome_seg(row.get("latest_send") or {}, empty="-"),
             ]
         )
-    headers = ["Authority", "Region", "Type", "Current", "Inspected", "Published", "Inspection"]
-    lines = grid(target.width, headers, cells, flexible=[0, 1, 2, 6])
+    headers = [
+        "Authority",
+        "Region",
+        "Type",
+        "Current",
+        "Inspected",
+        "Published",
+        "Inspection",
+        "SEND",
+    ]
+    lines = grid(target.width, headers, cells, flexible=[0, 1, 2, 6, 7])
     lines.append([(_count(len(rows), "authority", "authorities"), "dim")])
     emit(target, lines)
 
@@ -285,7 +317,7 @@ def draw_inspections(target: Target, rows: list[dict[str, Any]]) -> None:
                 (row.get("published") or "", ""),
                 (_kind(row), ""),
                 overall,
-                (row.get("theme") or "", ""),
+                (row.get("theme") or "", "") if not row.get("outcome") else outcome_seg(row),
             ]
         )
     headers = ["Authority", "Inspected", "Published", "Inspection", "Overall", "Theme"]

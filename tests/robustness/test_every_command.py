@@ -206,7 +206,6 @@ def test_unknown_options_and_stray_arguments(
         (["letter"], {USAGE}),
         (["search"], {USAGE}),
         (["ingest"], {USAGE}),
-        (["db", "update"], {USAGE}),
         (["db", "build"], {USAGE}),
         (["db", "build", "--sources", "s"], {USAGE}),
         (["no-such-command"], {USAGE}),

@@ -117,16 +117,25 @@ def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
 def test_a_folder_1000_levels_deep(tmp_path: Path) -> None:
     """RecursionError before; now the letter at the bottom is found and ingested."""
     deep = tmp_path / "deep"
-    here = deep
+    levels = [deep]
     deep.mkdir()
-    for _ in range(1000):  # os.makedirs recurses too deep for this
-        here = here / "d"
-        here.mkdir()
-    (here / "bottom.txt").write_text(letter(1), encoding="utf-8")
-    (deep / "top.txt").write_text(letter(2), encoding="utf-8")
-    done = bounded("ingest", str(deep), "--json", env=_env(tmp_path))
-    assert done.returncode == 0, done.stderr[-500:]
-    assert [r["status"] for r in json.loads(done.stdout)] == ["ingested", "ingested"]
+    try:
+        for _ in range(1000):  # os.makedirs recurses too deep for this
+            levels.append(levels[-1] / "d")
+            levels[-1].mkdir()
+        (levels[-1] / "bottom.txt").write_text(letter(1), encoding="utf-8")
+        (deep / "top.txt").write_text(letter(2), encoding="utf-8")
+        done = bounded("ingest", str(deep), "--json", env=_env(tmp_path))
+        assert done.returncode == 0, done.stderr[-500:]
+        assert [r["status"] for r in json.loads(done.stdout)] == ["ingested", "ingested"]
+    finally:
+        # removed bottom up here: pytest's own clean-up of old runs (shutil.rmtree) recurses
+        # once per level and would fail on this tree in a later run
+        for level in reversed(levels):
+            for child in level.iterdir():
+                if not child.is_dir():
+                    child.unlink()
+            level.rmdir()
 
 
 #: Bidi embeddings, overrides and isolates, marks and zero-width characters.
