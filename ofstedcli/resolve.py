@@ -112,8 +112,8 @@ def _district_error(store: Store, query: str, district: sqlite3.Row, *, exact: b
     county = district["county"]
     how = "is" if exact else "looks like"
     message = (
-        f"{_shown(query)!r} {how} {district['name']}, a district council, not a children's "
-        "services authority: its county council runs children's services there"
+        f"{_shown(query)!r} {how} {district['name']}, a district council: children's "
+        "services there are its county council's"
     )
     suggestions = []
     if county and county in known:

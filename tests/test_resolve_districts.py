@@ -106,7 +106,7 @@ def test_the_command_line_says_when_a_name_was_a_guess(
     assert invoke("show", "leicester", "--json").stderr == ""
     refused = invoke("show", "Boston")
     assert refused.code == 3
-    assert "Boston, a district council, not a children's services authority" in refused.stderr
+    assert "Boston, a district council: children's services there are" in refused.stderr
     assert "Bolton" not in refused.stderr + refused.stdout
 
 
