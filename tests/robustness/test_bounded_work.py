@@ -101,12 +101,14 @@ def test_search_without_any_document_text_says_how_to_get_some(tmp_path: Path) -
 def test_any_columns_value_lays_out_within_bounds(columns: str) -> None:
     """COLUMNS=² (ValueError before) or 0 means unknown (80 wide when piped); 100000 and 5
     are brought to the 20-1000 range: no line is wider than 1000."""
-    for args in (["show", "leicester"], ["letters", "-n", "3"]):
-        for colour in ({"FORCE_COLOR": "1"}, {"NO_COLOR": "1"}):
-            done = bounded(*args, env={"COLUMNS": columns, "LINES": columns, **colour})
-            assert not problems(done.returncode, done.stdout, done.stderr, [0], False), args
-            widest = max(len(line) for line in done.stdout.splitlines())
-            assert widest <= 1000 + 40, (args, widest)  # colour codes add a few characters
+    for args, colour in (
+        (["show", "leicester"], {"FORCE_COLOR": "1"}),  # a plain-text view
+        (["letters", "-n", "3"], {"NO_COLOR": "1"}),  # a view drawn on a Rich console
+    ):
+        done = bounded(*args, env={"COLUMNS": columns, "LINES": columns, **colour})
+        assert not problems(done.returncode, done.stdout, done.stderr, [0], False), args
+        widest = max(len(line) for line in done.stdout.splitlines())
+        assert widest <= 1000 + 40, (args, widest)  # colour codes add a few characters
 
 
 @pytest.mark.parametrize("what", ["folder", "/dev/null", "fifo"])
