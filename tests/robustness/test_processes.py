@@ -260,6 +260,8 @@ def test_a_closed_pipe_ends_quietly(big_db: Path, command: str) -> None:
     assert done.stderr == ""
 
 
+#: Letters of the streaming test.
+STREAMED = 60
 #: Kills of the main ingest process alone, each at another moment of the ingest.
 KILL_TRIES = 4
 
@@ -312,3 +314,17 @@ def test_killing_only_the_main_process_ends_its_workers(
         else:
             assert proc.returncode == -signal.SIGKILL
         assert_whole(user_counts(home / "user.db"))
+
+
+def test_ingest_json_streams_each_result_as_it_is_known(tmp_path: Path) -> None:
+    """Results come out while the folder is still being read (it kept them all, 392 MB for
+    20,000 letters), and the list is valid JSON at the end."""
+    write_letters(tmp_path / "in", STREAMED, filler=FILLER)
+    proc = _start("ingest", "--json", str(tmp_path / "in"), home=tmp_path / "home")
+    assert proc.stdout is not None
+    first = proc.stdout.readline() + proc.stdout.readline()
+    assert proc.poll() is None, "the first result came only at the end"
+    rest = proc.stdout.read()  # (communicate would skip what readline buffered)
+    assert proc.wait(timeout=120) == 0, proc.communicate()[1]
+    results = json.loads(first + rest)
+    assert len(results) == STREAMED and {r["status"] for r in results} == {"ingested"}
