@@ -25,7 +25,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ofstedcli import names
 from ofstedcli.errors import Ambiguous, NotFound, UsageError
@@ -38,9 +38,9 @@ FUZZY_MARGIN = 4.0
 SUGGEST_CUTOFF = 55.0
 
 
-@dataclass(frozen=True)
-class Guess:
-    """A name resolved by a close spelling, not exactly."""
+class Guess(NamedTuple):
+    """A name resolved by a close spelling, not exactly (a NamedTuple: importing
+    dataclasses would cost every run a millisecond)."""
 
     query: str
     ons_code: str
@@ -113,8 +113,8 @@ def _district_error(store: Store, query: str, district: sqlite3.Row, *, exact: b
     county = district["county"]
     how = "is" if exact else "looks like"
     message = (
-        f"{_shown(query)!r} {how} {district['name']}, a district council, not a children's "
-        "services authority: its county council runs children's services there"
+        f"{_shown(query)!r} {how} {district['name']}, a district council: children's "
+        "services there are its county council's"
     )
     suggestions = []
     if county and county in known:

@@ -36,7 +36,8 @@ from ofstedcli.documents.link import (
     inspections_of,
     resolve_authority,
 )
-from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, die_with_parent, load, read_bytes
+from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, load, read_bytes
+from ofstedcli.documents.sandbox import die_with_parent
 from ofstedcli.errors import BadDocument, OfstedError
 from ofstedcli.store import Store, transaction
 
@@ -381,6 +382,8 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
         document["date_from"] = "official record"
     if dry_run:
         reason = "the same content is already stored" if duplicate else None
+        if stored is not None:
+            document["id"] = stored
         return Outcome(p.path, DRY_RUN, id=document["id"], document=document, reason=reason)
     try:
         kept = _store(

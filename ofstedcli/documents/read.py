@@ -15,12 +15,13 @@ every page) fails in one line as "too large or complex".
 from __future__ import annotations
 
 import os
-import select
-import signal
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ofstedcli.errors import BadDocument, UsageError
+
+if TYPE_CHECKING:
+    from ofstedcli.documents.sandbox import Sandbox
 
 #: Largest file accepted (bytes): ten times the longest Ofsted report.
 MAX_BYTES = 50 * 1024 * 1024
@@ -133,130 +134,35 @@ def _control_share(data: bytes) -> float:
 
 def pdf_text(data: bytes, name: str = "-") -> str:
     """The text of a PDF, read in a child process with a memory and a time limit."""
-    import pypdfium2  # noqa: F401 - imported once here, not in every child: it costs 30 ms
+    import pypdfium2  # noqa: F401 - imported once here, never in a child: it costs 30 ms
+
+    from ofstedcli.documents.sandbox import Overrun
 
     seconds = pdf_seconds()
     if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, unbounded
         return _pdf_text(data, name)
-    readable, writable = os.pipe()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child (coverage does not follow it)
-        _child(data, name, parent, readable, writable)
-    os.close(writable)
-    try:
-        payload, timed_out = _read_all(readable, seconds)
-    finally:
-        os.close(readable)
-        _reap(pid)
-    if timed_out:
-        raise too_complex(name, f"still reading after {seconds:g} s")
-    kind, body = payload[:1], payload[1:].decode("utf-8", "surrogatepass")
-    if kind == b"T":
-        return body
-    if kind == b"E":
-        raise BadDocument(body)
-    raise too_complex(name, "the PDF reader ran out of memory")
-
-
-def _child(data: bytes, name: str, parent: int, readable: int, writable: int) -> None:
-    """Read the PDF under the limits and send back its text (T), a failure (E) or nothing."""
-    code = 0
-    try:
-        os.close(readable)
-        die_with_parent(parent)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-        _limit_memory(PDF_MEMORY)
+    for attempt in (1, 2):
         try:
-            payload = b"T" + _pdf_text(data, name).encode("utf-8", "surrogatepass")
-        except BadDocument as exc:
-            payload = b"E" + exc.message.encode("utf-8", "surrogatepass")
-        except MemoryError:
-            payload = b""
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(writable, view) :]
-    except BaseException:
-        code = 1
-    finally:
-        os._exit(code)
+            return _reader().run(data, name, seconds)
+        except Overrun as exc:
+            raise too_complex(name, str(exc)) from None
+        except BrokenPipeError:  # the child had died (killed from outside): a new one
+            if attempt == 2:
+                raise too_complex(name, "its reader failed") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _read_all(fd: int, seconds: float) -> tuple[bytes, bool]:
-    """Everything written to ``fd`` until it closes, and whether time ran out first."""
-    import time
-
-    deadline = time.monotonic() + seconds
-    chunks: list[bytes] = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return b"", True
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
-            continue
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks), False
-        chunks.append(chunk)
+_readers: dict[int, Sandbox] = {}
 
 
-def _reap(pid: int) -> None:
-    """End the child (at once if it still runs) and collect its exit status."""
-    try:
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done == 0:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    except (ChildProcessError, ProcessLookupError):
-        pass
+def _reader() -> Sandbox:
+    """This process's PDF reader child (a forked worker makes its own)."""
+    from ofstedcli.documents.sandbox import Sandbox
 
-
-def _limit_memory(extra: int) -> None:
-    """Cap this process's address space at what it holds now plus ``extra`` bytes."""
-    try:
-        import resource
-
-        with open("/proc/self/statm") as statm:
-            held = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (ImportError, OSError, ValueError):  # pragma: no cover - not Linux
-        return
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = held + extra
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-
-
-def die_with_parent(parent: int) -> None:
-    """Ask Linux to kill this process when its parent (``parent``, the pid that started
-    it) dies: a killed ingest leaves no worker behind holding its output open.  Elsewhere a
-    thread watches the parent."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):  # pragma: no cover - no prctl
-            _watch_parent(parent)
-    else:  # pragma: no cover - not Linux
-        _watch_parent(parent)
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
-
-
-def _watch_parent(parent: int) -> None:
-    """A daemon thread that ends this process once its parent is gone."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
+    found = _readers.get(os.getpid())
+    if found is None or found.owner != os.getpid():
+        found = _readers[os.getpid()] = Sandbox(_pdf_text, PDF_MEMORY)
+    return found
 
 
 def _pdf_text(data: bytes, name: str = "-") -> str:

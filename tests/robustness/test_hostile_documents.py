@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from ofstedcli.documents.read import MAX_TEXT
+from ofstedcli.documents.read import MAX_PAGES, MAX_TEXT
 from tests.robustness.bombs import nested_forms, shared_stream
 from tests.robustness.helpers import ERROR, bounded, letter, problems, write_letters
 
@@ -165,3 +165,11 @@ def test_bidi_and_zero_width_characters_are_shown_escaped(tmp_path: Path) -> Non
             assert name in json.loads(shown.stdout)["text"]  # the text exactly, escaped
         elif args[0] != "letters":  # (letters shows titles, and this letter has none)
             assert "\\u202e" in shown.stdout, args
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_reading_them(tmp_path: Path) -> None:
+    pdf = tmp_path / "pages.pdf"
+    pdf.write_bytes(shared_stream(pages=MAX_PAGES + 1, repeats=1))
+    done = bounded("ingest", str(pdf), env=_env(tmp_path))
+    assert not problems(done.returncode, done.stdout, done.stderr, [ERROR], False)
+    assert f"{MAX_PAGES + 1:,} pages; the limit is {MAX_PAGES:,}" in done.stderr
