@@ -336,6 +336,9 @@ def _in_order(pool: ProcessPoolExecutor, paths: list[str], ahead: int) -> Iterat
 def _worker_start(parent: int) -> None:
     """Set up a worker process: it dies with the ingest that started it (SIGKILL, the OOM
     killer) instead of sleeping for ever holding the caller's output open."""
+    # Ctrl-C reaches the whole process group: ingest handles it and stops the pool; a worker
+    # interrupted in the middle of taking a task printed a traceback or left the pool stuck.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent(parent)
 
