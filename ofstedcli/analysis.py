@@ -20,12 +20,29 @@ from itertools import pairwise
 from typing import Any
 
 from ofstedcli.errors import UsageError
-from ofstedcli.history import _current, change, graded, inspection_rows, latest_inspection
-from ofstedcli.model import GRADES, WHOLE_SERVICE_FRAMEWORKS, Authority, Inspection, grade_rank
+from ofstedcli.history import (
+    _current,
+    change,
+    dated,
+    graded,
+    in_window,
+    inspection_rows,
+    latest_inspection,
+    latest_send,
+    predecessor_history,
+    regions,
+)
+from ofstedcli.model import (
+    GRADES,
+    SEND_FIELDS,
+    SEND_JUDGING,
+    WHOLE_SERVICE_FRAMEWORKS,
+    Authority,
+    Inspection,
+    grade_rank,
+    half_up,
+)
 from ofstedcli.store import Store
-
-#: How long after the as-at date a report may be published and still count (31 Mar -> 30 Jun).
-PUBLICATION_LAG = dt.timedelta(days=91)
 
 #: What ``stats --by`` can group authorities by.
 GROUPINGS = ("region", "type")
@@ -57,6 +74,12 @@ def event(insp: Inspection) -> dict[str, Any]:
     }
 
 
+def send_fields(insp: Inspection) -> dict[str, Any]:
+    """An area SEND event's outcome fields, as in the inspection object."""
+    data = insp.to_json()
+    return {k: data[k] for k in SEND_FIELDS}
+
+
 def by_authority(inspections: Iterable[Inspection]) -> dict[str, list[Inspection]]:
     """Inspections grouped by authority code, each group keeping the store's oldest-first order."""
     grouped: dict[str, list[Inspection]] = defaultdict(list)
@@ -68,13 +91,6 @@ def by_authority(inspections: Iterable[Inspection]) -> dict[str, list[Inspection
 def _whole_service(store: Store, codes: Sequence[str] | None = None) -> dict[str, list[Inspection]]:
     found = store.inspections(authorities=codes, framework=WHOLE_SERVICE_FRAMEWORKS, visits=False)
     return by_authority(found)
-
-
-def _in(date: str | None, since: str | None, until: str | None) -> bool:
-    """Whether a (possibly partial) ISO date falls in the inclusive window."""
-    if date is None:
-        return since is None and until is None
-    return (since is None or date >= since) and (until is None or date <= until)
 
 
 def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
@@ -96,12 +112,25 @@ def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
         "graded": graded_total,
         "counts": counts,
         "percentages": {
-            g: round(100 * n / graded_total, 1) if graded_total else None for g, n in counts.items()
+            g: percent(n, graded_total, 1) if graded_total else None for g, n in counts.items()
         },
         NOT_REPORTED: not_reported,
         NOT_INSPECTED: not_inspected,
         "provisional": provisional,
     }
+
+
+def percent(part: int, whole: int, places: int = 0) -> float:
+    """``part`` as a percentage of ``whole``, rounded half up (37.5 -> 38, 12.5 -> 13)."""
+    return half_up(100 * part / whole, places)
+
+
+def quarter_end_after(date: str) -> str:
+    """The last day of the quarter after the one ``date`` falls in (31 Mar -> 30 Jun)."""
+    day = dt.date.fromisoformat(date)
+    months = day.year * 12 + (day.month - 1) // 3 * 3 + 6  # the month after that quarter
+    first_after = dt.date(months // 12, months % 12 + 1, 1)
+    return (first_after - dt.timedelta(days=1)).isoformat()
 
 
 # -- stats --------------------------------------------------------------------------------
@@ -110,14 +139,14 @@ def tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
 def publication_cutoff(store: Store, as_at: str) -> str:
     """The last publication date that counts for an as-at date.
 
-    The newest official edition's own cut-off when it is of that date, else a quarter (91
-    days) later, as Ofsted's 2024 and 2025 editions count (as at 31 March, published by 30
-    June).  The 2023 edition's was 30 April: pass it explicitly for that year.
+    The newest official edition's own cut-off when it is of that date, else the end of the
+    following quarter, as Ofsted's 2024 and 2025 editions count (as at 31 March, published
+    by 30 June).  The 2023 edition's was 30 April: pass it explicitly for that year.
     """
     meta = store.meta()
     if meta.get("newest_official_as_at") == as_at and meta.get("newest_official_publication"):
         return meta["newest_official_publication"]
-    return (dt.date.fromisoformat(as_at) + PUBLICATION_LAG).isoformat()
+    return quarter_end_after(as_at)
 
 
 def existing_on(store: Store, date: str | None) -> list[Authority]:
@@ -201,6 +230,97 @@ def stats(
     }
 
 
+#: Keys of the SEND picture's counts: the 2023 framework's outcomes, then the 2016 framework's.
+SEND_COUNTS = ("outcome_1", "outcome_2", "outcome_3", "written_statement", "no_written_statement")
+
+
+def send_tally(latest: Iterable[Inspection | None]) -> dict[str, Any]:
+    """Counts of area SEND outcomes, with percentages within each framework."""
+    counts = dict.fromkeys(SEND_COUNTS, 0)
+    not_inspected = not_recorded = provisional = 0
+    for insp in latest:
+        if insp is None:
+            not_inspected += 1
+            continue
+        provisional += insp.provisional
+        if insp.outcome_level is not None:
+            counts[f"outcome_{insp.outcome_level}"] += 1
+        elif insp.written_statement is not None:
+            counts["written_statement" if insp.written_statement else "no_written_statement"] += 1
+        else:
+            not_recorded += 1
+    new = sum(counts[k] for k in SEND_COUNTS[:3])
+    old = sum(counts[k] for k in SEND_COUNTS[3:])
+
+    def share(key: str, of: int) -> float | None:
+        return half_up(100 * counts[key] / of) if of else None
+
+    return {
+        "total": new + old + not_recorded + not_inspected,
+        "framework_2023": new,
+        "framework_2016": old,
+        "counts": counts,
+        "percentages": {k: share(k, new if k in SEND_COUNTS[:3] else old) for k in SEND_COUNTS},
+        "not_recorded": not_recorded,
+        NOT_INSPECTED: not_inspected,
+        "provisional": provisional,
+    }
+
+
+def send_stats(
+    store: Store,
+    *,
+    as_at: str | None = None,
+    published_by: str | None = None,
+    by: str = "region",
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Each area's latest area SEND inspection on a date, for England and by group.
+
+    An area is placed at its latest judging inspection (a 2016-framework inspection or a
+    2023-framework full inspection; revisits and monitoring inspections follow up and are not
+    counted) that started by ``as_at`` and was published by ``published_by``.
+    """
+    if by not in GROUPINGS:
+        raise UsageError(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    if as_at is not None and published_by is None:
+        published_by = quarter_end_after(as_at)
+    authorities = existing_on(store, as_at)
+    history = by_authority(
+        i for i in store.inspections(framework=["SEND"]) if i.type in SEND_JUDGING
+    )
+    latest: dict[str, Inspection | None] = {}
+    for auth in authorities:
+        found = [
+            i
+            for i in history.get(auth.ons_code, [])
+            if (as_at is None or (i.date is not None and i.date <= as_at))
+            and (published_by is None or (i.published is not None and i.published <= published_by))
+        ]
+        latest[auth.ons_code] = found[-1] if found else None
+    groups: dict[str, list[Authority]] = defaultdict(list)
+    for auth in authorities:
+        groups[getattr(auth, by) or "Unknown"].append(auth)
+    rows = []
+    for auth in authorities:
+        row = authority_ref(auth)
+        insp = latest[auth.ons_code]
+        row["latest_send"] = insp.to_json() if insp else None
+        rows.append(row)
+    return {
+        "send": True,
+        "as_at": as_at or (today or dt.date.today()).isoformat(),
+        "published_by": published_by,
+        "by": by,
+        "england": {"name": ENGLAND, **send_tally(latest.values())},
+        "groups": [
+            {"name": name, **send_tally(latest[a.ons_code] for a in members)}
+            for name, members in sorted(groups.items())
+        ],
+        "authorities": rows,
+    }
+
+
 def stats_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The stats as table rows (England first, then each group) for CSV and NDJSON."""
     return [
@@ -231,11 +351,27 @@ def standing(own: Inspection | None, others: Sequence[Inspection | None]) -> dic
     }
 
 
-def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
-    """The authority's statistical neighbours in rank order, with current grades, and standing."""
+def neighbour_models(store: Store) -> list[str]:
+    """The statistical neighbour models held, newest first ("2025", "2021")."""
+    rows = store.rows("SELECT DISTINCT model FROM neighbours ORDER BY model DESC")
+    return [r["model"] for r in rows]
+
+
+def neighbours(store: Store, authority: Authority, model: str | None = None) -> dict[str, Any]:
+    """The authority's statistical neighbours in rank order, with current grades, and standing.
+
+    ``model`` is the year of DfE's statistical neighbour model; the newest by default.
+    """
+    models = neighbour_models(store)
+    if model is not None and model not in models:
+        raise UsageError(
+            f"--model must be one of {', '.join(models) or 'none held'}, not {model!r}"
+        )
+    chosen = model or (models[0] if models else "")
     ranked = store.rows(
-        "SELECT neighbour, rank FROM neighbours WHERE authority = ? ORDER BY rank",
-        (authority.ons_code,),
+        "SELECT neighbour, rank, band FROM neighbours WHERE authority = ? AND model = ? "
+        "ORDER BY rank",
+        (authority.ons_code, chosen),
     )
     region = (
         store.authorities(status="current", region=authority.region) if authority.region else []
@@ -245,6 +381,7 @@ def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
     history = _whole_service(store, sorted(codes))
     latest = {code: latest_inspection(history.get(code, [])) for code in codes}
     own = latest[authority.ons_code]
+    send = latest_send(store, sorted(codes))
     listed = []
     for r in ranked:
         auth = known.get(r["neighbour"])
@@ -255,18 +392,27 @@ def neighbours(store: Store, authority: Authority) -> dict[str, Any]:
                 "authority": authority_ref(auth) if auth else {"ons_code": r["neighbour"]},
                 "current": _current(insp),
                 "compared": _compared(insp, own),
+                "band": r["band"],
+                "current_send": _send_json(send.get(r["neighbour"])),
             }
         )
     peers = [a.ons_code for a in region if a.ons_code != authority.ons_code]
     return {
         "authority": authority_ref(authority),
         "current": _current(own),
+        "current_send": _send_json(send.get(authority.ons_code)),
+        "model": chosen or None,
+        "models": models,
         "neighbours": listed,
         "standing": {
             "neighbours": standing(own, [latest[r["neighbour"]] for r in ranked]),
             "region": standing(own, [latest[c] for c in peers]),
         },
     }
+
+
+def _send_json(event: Inspection | None) -> dict[str, Any] | None:
+    return event.to_json() if event else None
 
 
 def _compared(other: Inspection | None, own: Inspection | None) -> str | None:
@@ -289,11 +435,13 @@ def transitions(
     since: str | None = None,
     until: str | None = None,
     framework: Sequence[str] | None = None,
+    by: str = "published",
 ) -> dict[str, Any]:
     """A matrix of overall grade -> next overall grade over consecutive graded inspections.
 
     Each authority's graded whole-service inspections (of ``framework`` when given) are paired
-    in order; a pair counts when its second inspection's date falls between since and until.
+    in order; a pair counts when its second inspection's date (on the basis ``by``) falls
+    between since and until.
     """
     frameworks = [f.upper() for f in framework] if framework else list(WHOLE_SERVICE_FRAMEWORKS)
     found = store.inspections(framework=frameworks, visits=False)
@@ -303,7 +451,7 @@ def transitions(
     for code, history in sorted(by_authority(found).items()):
         steps = graded(history)
         for before, after in pairwise(steps):
-            if not _in(after.date, since, until):
+            if not in_window(after, since, until, by):
                 continue
             assert before.overall is not None and after.overall is not None
             matrix[before.overall][after.overall] += 1
@@ -320,6 +468,7 @@ def transitions(
     return {
         "since": since,
         "until": until,
+        "by": by,
         "frameworks": frameworks,
         "total": len(pairs),
         "authorities": len({p["authority"]["ons_code"] for p in pairs}),
@@ -336,21 +485,33 @@ def transition_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return list(data["matrix"])
 
 
-def movers(store: Store, *, since: str) -> dict[str, Any]:
-    """Who improved and who declined: last graded inspection before ``since`` against latest.
+def movers(
+    store: Store, *, since: str, until: str | None = None, by: str = "published"
+) -> dict[str, Any]:
+    """Who improved and who declined: last graded inspection before ``since`` against the
+    latest up to ``until``, dates read on the basis ``by`` (publication by default).
 
-    ``steps`` is signed: +2 means two grades better (Inadequate -> Good).
+    ``steps`` is signed: +2 means two grades better (Inadequate -> Good).  An authority
+    formed from one other (Buckinghamshire, Cumberland) counts that one's earlier grades;
+    such a ``before`` event carries the predecessor as ``authority``.
     """
     authorities = store.authorities(status="current")
     history = _whole_service(store, [a.ons_code for a in authorities])
     out: dict[str, list[dict[str, Any]]] = {"up": [], "down": [], "same": []}
     no_earlier = 0
+    made_from: dict[str, list[str]] = defaultdict(list)
+    for r in store.rows("SELECT predecessor, successor FROM successions"):
+        made_from[r["successor"]].append(r["predecessor"])
     for auth in authorities:
         steps = graded(history.get(auth.ons_code, []))
-        before = [i for i in steps if (i.date or "") < since]
-        after = [i for i in steps if (i.date or "") >= since]
+        after = [i for i in steps if in_window(i, since, until, by)]
         if not after:
             continue
+        before = [i for i in steps if (dated(i, by) or "") < since]
+        owner = None
+        if not before and len(made_from[auth.ons_code]) == 1:
+            owner, earlier = predecessor_history(store, store.authority(auth.ons_code))
+            before = [i for i in graded(earlier) if (dated(i, by) or "") < since]
         if not before:
             no_earlier += 1
             continue
@@ -360,7 +521,7 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
         out[moved].append(
             {
                 "authority": authority_ref(auth),
-                "before": event(first),
+                "before": {**event(first), **({"authority": owner} if owner else {})},
                 "latest": event(last),
                 "steps": (grade_rank(first.overall) or 0) - (grade_rank(last.overall) or 0),
                 "change": moved,
@@ -368,8 +529,11 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
         )
     out["up"].sort(key=lambda m: (-m["steps"], m["authority"]["name"]))
     out["down"].sort(key=lambda m: (m["steps"], m["authority"]["name"]))
+    out["same"].sort(key=lambda m: m["authority"]["name"])
     return {
         "since": since,
+        "until": until,
+        "by": by,
         "improved": out["up"],
         "declined": out["down"],
         "unchanged": out["same"],
@@ -378,8 +542,14 @@ def movers(store: Store, *, since: str) -> dict[str, Any]:
             "declined": len(out["down"]),
             "unchanged": len(out["same"]),
             "no_earlier_grade": no_earlier,
+            "predecessor_grade": sum(1 for m in mover_rows_of(out) if "authority" in m["before"]),
         },
     }
+
+
+def mover_rows_of(out: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Every mover of the three lists."""
+    return [*out["up"], *out["down"], *out["same"]]
 
 
 def mover_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -391,38 +561,57 @@ def mover_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def recent(store: Store, *, since: str, until: str | None = None) -> dict[str, Any]:
-    """Inspections and visits published in the window, newest first."""
+    """Inspections and visits published in the window, newest first.
+
+    ``data_to`` is the newest publication date in the data: a window after it can only be
+    empty, and the table says so.
+    """
     rows = inspection_rows(store, published_since=since, published_until=until)
     rows.sort(key=lambda r: (r["published"] or "", r["start_date"] or "", r["id"]), reverse=True)
-    return {"since": since, "until": until, "count": len(rows), "inspections": rows}
+    newest = store.rows("SELECT max(published) FROM inspections")[0][0]
+    return {
+        "since": since,
+        "until": until,
+        "data_to": newest,
+        "count": len(rows),
+        "inspections": rows,
+    }
 
 
 def region_authorities(store: Store, region: str) -> list[Authority]:
-    """The current authorities of a region; UsageError naming the regions if it has none."""
-    found = store.authorities(status="current", region=region)
-    if not found:
-        known = sorted({a.region for a in store.authorities(status="current") if a.region})
-        raise UsageError(f"--region must be one of {', '.join(known)}, not {region!r}")
-    return found
+    """The current authorities of the regions ``region`` names (UsageError listing them)."""
+    wanted = regions(store, region) or []
+    return [a for a in store.authorities(status="current") if a.region in wanted]
 
 
 def chart(
-    store: Store, authorities: Sequence[Authority], *, visits: bool = True, since: str | None = None
+    store: Store,
+    authorities: Sequence[Authority],
+    *,
+    visits: bool = True,
+    since: str | None = None,
+    until: str | None = None,
+    by: str = "published",
 ) -> dict[str, Any]:
     """Each authority's inspections (and visits) placed in time, for a timeline picture."""
     found = by_authority(
-        store.inspections(authorities=[a.ons_code for a in authorities], visits=visits, since=since)
+        i
+        for i in store.inspections(authorities=[a.ons_code for a in authorities], visits=visits)
+        if in_window(i, since, until, by)
     )
     rows = []
     years: list[int] = []
     for auth in authorities:
-        events = []
+        events, send = [], []
         for insp in found.get(auth.ons_code, []):
             if insp.date is None:
                 continue
             years.append(int(insp.date[:4]))
-            events.append({**event(insp), "visit": insp.is_visit, "theme": insp.theme})
-        rows.append({"authority": authority_ref(auth), "inspections": events})
+            if insp.is_send:
+                send.append({**event(insp), **send_fields(insp)})
+            else:
+                events.append({**event(insp), "visit": insp.is_visit, "theme": insp.theme})
+        rows.append({"authority": authority_ref(auth), "inspections": events, "send": send})
     return {
         "from": min(years) if years else None,
         "to": max(years) if years else None,

@@ -8,7 +8,9 @@ governance" and ILACS "impact of leaders" are both ``leadership``.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 OUTSTANDING = "Outstanding"
@@ -57,6 +59,12 @@ def parse_grade(text: str | None) -> str | None:
     raise ValueError(f"unknown grade {text!r}")
 
 
+def half_up(value: float, places: int = 1) -> float:
+    """A number rounded half up (37.25 -> 37.3, 12.5 -> 13), as people round, not half to even."""
+    scale: float = 10.0**places
+    return float(math.floor(value * scale + 0.5 + 1e-9)) / scale
+
+
 def grade_rank(grade: str | None) -> int | None:
     """1 for Outstanding to 4 for Inadequate; None for no grade."""
     return GRADES.index(grade) + 1 if grade in GRADES else None
@@ -82,6 +90,7 @@ FRAMEWORKS: dict[str, str] = {
     "TLAC": "Targeted looked after children inspection",
     "SIF": "Single inspection framework (2013-2018)",
     "ILACS": "Inspection of local authority children's services (2018-)",
+    "SEND": "Area SEND inspection, Ofsted and CQC (2016-)",
 }
 
 #: Inspection types (the ``type`` column); visits carry a theme and no grade.
@@ -92,8 +101,80 @@ INSPECTION_TYPES = (
     "short inspection",
     "focused visit",
     "monitoring visit",
+    "revisit",
+    "full inspection",
+    "monitoring inspection",
 )
 VISIT_TYPES = ("focused visit", "monitoring visit")
+
+#: The area SEND framework (Ofsted and the CQC): a local area's SEND arrangements, judged
+#: apart from children's services.  2016 framework: ``inspection`` (a written statement of
+#: action required or not) and ``revisit`` (progress); 2023 framework: ``full inspection``
+#: (outcome 1 to 3) and ``monitoring inspection``.
+SEND = "SEND"
+SEND_TYPES = ("inspection", "revisit", "full inspection", "monitoring inspection")
+#: The area SEND events that judge an area (revisits and monitoring inspections follow up):
+#: an area's current SEND outcome is that of its latest one.
+SEND_JUDGING = ("inspection", "full inspection")
+#: The outcome fields every inspection object carries (null outside SEND).
+SEND_FIELDS = (
+    "outcome_level",
+    "outcome",
+    "written_statement",
+    "significant_weaknesses",
+    "progress",
+    "next_inspection",
+    "next_interval",
+)
+
+#: The 2023 framework's outcomes, short, by level.
+SEND_OUTCOMES = {
+    1: "typically positive experiences and outcomes",
+    2: "inconsistent experiences and outcomes",
+    3: "widespread and/or systemic failings",
+}
+
+#: A 2016 revisit's progress in addressing the significant weaknesses.
+SEND_PROGRESS = {
+    "sufficient": "sufficient progress in all weaknesses",
+    "some": "sufficient progress in some weaknesses",
+    "insufficient": "insufficient progress",
+}
+
+
+#: The same, in a word or two for narrow tables.
+SEND_OUTCOMES_SHORT = {1: "positive", 2: "inconsistent", 3: "systemic failings"}
+SEND_PROGRESS_SHORT = {
+    "sufficient": "progress in all",
+    "some": "progress in some",
+    "insufficient": "no sufficient progress",
+}
+
+
+def send_outcome(event: Mapping[str, Any], short: bool = False) -> str | None:
+    """An area SEND event's outcome in words, from its JSON object (None if not known)."""
+    level = event.get("outcome_level")
+    if level in SEND_OUTCOMES:
+        words = (SEND_OUTCOMES_SHORT if short else SEND_OUTCOMES)[level]
+        return f"{level} {words}" if short else f"outcome {level}: {words}"
+    progress = event.get("progress")
+    if progress is not None:
+        return (SEND_PROGRESS_SHORT if short else SEND_PROGRESS).get(progress, str(progress))
+    written = event.get("written_statement")
+    if written is None:
+        return None
+    statement = "statement of action" if short else "written statement of action"
+    if not written:
+        return f"no {statement}"
+    n = event.get("significant_weaknesses")
+    if n is None:
+        return statement
+    return (
+        f"{statement}, {n} weakness{'' if n == 1 else 'es'}"
+        if short
+        else (f"{statement} ({n} significant weakness{'' if n == 1 else 'es'})")
+    )
+
 
 #: Frameworks whose overall judgement covers the whole service, so that they line up in a path.
 WHOLE_SERVICE_FRAMEWORKS = ("SIF", "ILACS")
@@ -170,15 +251,22 @@ class Inspection:
         "id",
         "judgements",
         "lead_inspector",
+        "next_inspection",
+        "next_interval",
+        "outcome",
+        "outcome_level",
         "overall",
+        "progress",
         "provisional",
         "published",
         "report_url",
+        "significant_weaknesses",
         "source",
         "start_date",
         "theme",
         "type",
         "wording",
+        "written_statement",
     )
 
     def __init__(
@@ -213,6 +301,14 @@ class Inspection:
         self.source = source
         self.judgements: dict[str, str | None] = dict(judgements or {})
         self.wording: dict[str, str] = {}
+        # Area SEND outcomes (framework SEND); None for children's services events.
+        self.outcome_level: int | None = None
+        self.outcome: str | None = None
+        self.written_statement: bool | None = None
+        self.significant_weaknesses: int | None = None
+        self.progress: str | None = None
+        self.next_inspection: str | None = None
+        self.next_interval: str | None = None
 
     def __repr__(self) -> str:
         return f"Inspection({self.id!r})"
@@ -243,7 +339,19 @@ class Inspection:
             "report_url": self.report_url,
             "provisional": self.provisional,
             "source": self.source,
+            "outcome_level": self.outcome_level,
+            "outcome": self.outcome,
+            "written_statement": self.written_statement,
+            "significant_weaknesses": self.significant_weaknesses,
+            "progress": self.progress,
+            "next_inspection": self.next_inspection,
+            "next_interval": self.next_interval,
         }
+
+    @property
+    def is_send(self) -> bool:
+        """True for an area SEND event, which is never a children's services judgement."""
+        return self.framework == SEND
 
 
 class Document:

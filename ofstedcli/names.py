@@ -63,7 +63,7 @@ FILLER_PHRASES = (
 )
 
 #: Words that, at the end of a name, only say what it is ("Leicester City", "Durham County").
-_TRAILING = {"city", "county", "authority", "la", "cc", "mbc", "bc"}
+_TRAILING = {"city", "county", "authority", "la", "cc", "mbc", "bc", "dc"}
 
 _FILLER = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in FILLER_PHRASES) + r")\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -147,9 +147,97 @@ FROM authorities a JOIN inspections i ON i.id = (
 WHERE a.status = 'current';
 """
 
+#: The whole record (issue 10): area SEND outcomes on inspections, ranked neighbours of each
+#: DfE model with their closeness band, source checksums, and England's shire districts.
+_RECORD = """
+ALTER TABLE inspections ADD COLUMN outcome_level INTEGER CHECK (outcome_level IN (1, 2, 3));
+ALTER TABLE inspections ADD COLUMN outcome TEXT;
+ALTER TABLE inspections ADD COLUMN written_statement INTEGER;
+ALTER TABLE inspections ADD COLUMN significant_weaknesses INTEGER;
+ALTER TABLE inspections ADD COLUMN progress TEXT
+    CHECK (progress IN ('sufficient', 'some', 'insufficient'));
+ALTER TABLE inspections ADD COLUMN next_inspection TEXT;
+ALTER TABLE inspections ADD COLUMN next_interval TEXT;
+ALTER TABLE sources ADD COLUMN sha256 TEXT;
+CREATE TABLE neighbours_ranked (
+    authority TEXT NOT NULL REFERENCES authorities(ons_code),
+    neighbour TEXT NOT NULL REFERENCES authorities(ons_code),
+    rank INTEGER NOT NULL,
+    source TEXT REFERENCES sources(id),
+    band TEXT,
+    model TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (authority, model, rank)
+);
+INSERT INTO neighbours_ranked (authority, neighbour, rank, source)
+    SELECT authority, neighbour, rank, source FROM neighbours;
+DROP TABLE neighbours;
+ALTER TABLE neighbours_ranked RENAME TO neighbours;
+CREATE TABLE districts (
+    ons_code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    lat REAL,
+    long REAL,
+    source TEXT REFERENCES sources(id)
+);
+CREATE INDEX districts_norm ON districts(norm);
+CREATE INDEX inspections_framework ON inspections(framework);
+"""
+
+#: Datasette (issue 12): the document index becomes an external-content FTS table over
+#: ``documents`` (content="documents", kept in step by triggers), which Datasette recognises
+#: and gives a search box; ``latest_judgements`` carries the sub-judgements, the provisional
+#: flag and the report link.  The index's id column is read from ``documents`` itself.
+_DATASETTE = """
+DROP TABLE documents_fts;
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    id UNINDEXED, title, text, content="documents", tokenize = 'porter unicode61'
+);
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, id, title, text)
+    VALUES (new.rowid, new.id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, id, title, text)
+    VALUES ('delete', old.rowid, old.id, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, id, title, text)
+    VALUES ('delete', old.rowid, old.id, old.title, old.text);
+    INSERT INTO documents_fts (rowid, id, title, text)
+    VALUES (new.rowid, new.id, new.title, new.text);
+END;
+DROP VIEW latest_judgements;
+CREATE VIEW latest_judgements AS
+SELECT a.ons_code, a.name, a.region, a.type, i.id AS inspection, i.framework,
+       i.type AS inspection_type, i.start_date, i.published, i.overall,
+       (SELECT grade FROM judgements j WHERE j.inspection = i.id AND j.area = 'leadership')
+           AS leadership,
+       (SELECT grade FROM judgements j WHERE j.inspection = i.id
+            AND j.area = 'help_and_protection') AS help_and_protection,
+       (SELECT grade FROM judgements j WHERE j.inspection = i.id AND j.area = 'in_care')
+           AS in_care,
+       (SELECT grade FROM judgements j WHERE j.inspection = i.id AND j.area = 'care_leavers')
+           AS care_leavers,
+       (SELECT grade FROM judgements j WHERE j.inspection = i.id AND j.area = 'adoption')
+           AS adoption,
+       (SELECT grade FROM judgements j WHERE j.inspection = i.id AND j.area = 'lscb') AS lscb,
+       i.provisional, i.report_url, i.source
+FROM authorities a JOIN inspections i ON i.id = (
+    SELECT j.id FROM inspections j
+    WHERE j.authority = a.ons_code AND j.framework IN ('SIF', 'ILACS')
+      AND j.type NOT IN ('focused visit', 'monitoring visit')
+    ORDER BY COALESCE(j.start_date, j.published) DESC LIMIT 1
+)
+WHERE a.status = 'current';
+"""
+
 #: Named migrations, applied in order and recorded in ``_migrations``.
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_initial", _INITIAL),
+    ("m002_record", _RECORD),
+    ("m003_datasette", _DATASETTE),
 ]
 
 

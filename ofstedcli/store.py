@@ -32,7 +32,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | str] = {
     "authorities": ("ons_code",),
     "aliases": ("norm", "authority"),
     "successions": ("predecessor", "successor"),
-    "neighbours": ("authority", "rank"),
+    "neighbours": ("authority", "model", "rank"),
     "inspections": ("id",),
     "judgements": ("inspection", "area"),
     "disagreements": "EXISTS (SELECT 1 FROM user.inspections u WHERE u.id = b.inspection)",
@@ -110,10 +110,26 @@ def _uri(path: Path, mode: str) -> str:
 
 
 def _is_bundled(path: Path) -> bool:
+    """True when ``path`` is the bundled file itself: by name, symlink or hard link (the same
+    file on disk, compared by device and inode, not by name)."""
     try:
-        return path.resolve() == BUNDLED_PATH.resolve()
-    except OSError:
+        return path.resolve() == BUNDLED_PATH.resolve() or os.path.samefile(path, BUNDLED_PATH)
+    except (OSError, ValueError):
         return False
+
+
+def refuse_bundled(where: Paths) -> None:
+    """DatabaseError when the file a command would write is the bundled database."""
+    if not _is_bundled(where.user):
+        return
+    if where.explicit:
+        raise DatabaseError(
+            "the bundled database is never modified; give --db another file or unset OFSTED_DB"
+        )
+    raise DatabaseError(
+        f"the user database {where.user} is a link to the bundled database, which is never "
+        "modified; remove that link (a new user database is then made)"
+    )
 
 
 class Store:
@@ -133,6 +149,7 @@ class Store:
         self.layers = tuple(layers)
         self.writable = writable
         self.direct = direct
+        self._districts: list[sqlite3.Row] | None = None
 
     def schema(self, layer: str) -> str:
         """The SQL schema name of a layer ('bundled' or 'user'; 'main' when opened alone)."""
@@ -158,6 +175,11 @@ class Store:
             raise _database_error(exc, self.paths) from exc
 
     # -- authorities ------------------------------------------------------------------------
+
+    def newest_published(self) -> str | None:
+        """The newest publication date in the data: what it runs to."""
+        value = self.rows("SELECT max(published) FROM inspections")[0][0]
+        return str(value) if value else None
 
     def authority(self, ons_code: str) -> Authority:
         """One authority by ONS code, with its predecessors, successors and aliases."""
@@ -239,6 +261,28 @@ class Store:
     def all_aliases(self) -> list[tuple[str, str]]:
         """Every (normal form, authority) pair, for word and fuzzy matching."""
         return [(r[0], r[1]) for r in self.rows("SELECT norm, authority FROM aliases")]
+
+    # -- districts (shire district councils: places, not children's services authorities) ---
+
+    def districts(self) -> list[sqlite3.Row]:
+        """Every district council (ons_code, name, norm, county): none when no file in use
+        has the ``districts`` table; ``county`` is an authority's code where the data gives
+        it, else None."""
+        if self._districts is not None:
+            return self._districts
+        found: dict[str, sqlite3.Row] = {}
+        for layer in reversed(self.layers):  # a user row wins over a bundled one
+            schema = self.schema(layer)
+            columns = {r[1] for r in self.rows(f"PRAGMA {schema}.table_info(districts)")}
+            if not {"ons_code", "name", "norm"} <= columns:
+                continue
+            county = "county" if "county" in columns else "NULL"
+            for r in self.rows(
+                f"SELECT ons_code, name, norm, {county} AS county FROM {schema}.districts"
+            ):
+                found.setdefault(r["ons_code"], r)
+        self._districts = list(found.values())
+        return self._districts
 
     def statuses(self, codes: Sequence[str]) -> dict[str, str]:
         """Status (current or former) of each authority code."""
@@ -343,12 +387,14 @@ class Store:
         kind: Sequence[str] | None = None,
         since: str | None = None,
         limit: int | None = None,
+        until: str | None = None,
     ) -> list[Document]:
         """Documents, newest first, filtered as asked (without their text)."""
         where, params = _where(
             (f"authority IN ({','.join('?' * len(authorities or []))})", authorities or None),
             (f"kind IN ({','.join('?' * len(kind or []))})", kind or None),
             ("date >= ?", since),
+            ("date <= ?", until),
         )
         sql = (
             "SELECT id, authority, kind, date, title, sender_name, sender_role, sender_org, "
@@ -404,7 +450,7 @@ class Store:
             "inspections": by_framework,
             "provisional": count("SELECT count(*) FROM inspections WHERE provisional"),
             "documents": count("SELECT count(*) FROM documents"),
-            "newest_published": self.rows("SELECT max(published) FROM inspections")[0][0],
+            "newest_published": self.newest_published(),
             "meta": self.meta(),
             "sources": self.sources(),
         }
@@ -452,6 +498,20 @@ def _authority(r: sqlite3.Row) -> Authority:
 
 
 def _inspection(r: sqlite3.Row) -> Inspection:
+    insp = _base_inspection(r)
+    if r["framework"] == "SEND":
+        insp.outcome_level = r["outcome_level"]
+        insp.outcome = r["outcome"]
+        written = r["written_statement"]
+        insp.written_statement = None if written is None else bool(written)
+        insp.significant_weaknesses = r["significant_weaknesses"]
+        insp.progress = r["progress"]
+        insp.next_inspection = r["next_inspection"]
+        insp.next_interval = r["next_interval"]
+    return insp
+
+
+def _base_inspection(r: sqlite3.Row) -> Inspection:
     return Inspection(
         id=r["id"],
         authority=r["authority"],
@@ -552,11 +612,7 @@ def open_store(db: Path | None = None, *, write: bool = False) -> Store:
             conn.execute("ATTACH DATABASE ? AS bundled", (_uri(where.bundled, "ro"),))
             layers.append("bundled")
         if write:
-            if _is_bundled(where.user):
-                raise DatabaseError(
-                    "the bundled database is never modified; give --db another file "
-                    "or unset OFSTED_DB"
-                )
+            refuse_bundled(where)
             if not user_exists:
                 try:
                     where.user.parent.mkdir(parents=True, exist_ok=True)

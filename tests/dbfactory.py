@@ -330,16 +330,18 @@ DOCUMENTS = [
 ]
 
 
-def make_db(path: Path) -> Path:
-    """Write the tiny database to ``path`` and return it."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    schema.migrate(conn)
-    conn.execute("BEGIN")
+def insert_inspection(conn: sqlite3.Connection, insp: dict[str, Any]) -> None:
+    """One inspection row (its judgements are the caller's)."""
+    row = {k: v for k, v in insp.items() if k != "judgements"}
     conn.execute(
-        "INSERT INTO sources (id, title, publisher, licence) "
-        "VALUES ('test', 'Test fixture', 'ofsted tests', 'MIT')"
+        f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
     )
-    for a in AUTHORITIES:
+
+
+def _add_authorities(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert authorities, each with its name as an alias."""
+    for a in rows:
         conn.execute(
             "INSERT INTO authorities (ons_code, dfe_code, ofsted_urn, name, region, type, status,"
             " source) VALUES (:ons_code, :dfe_code, :ofsted_urn, :name, :region, :type, :status,"
@@ -350,6 +352,18 @@ def make_db(path: Path) -> Path:
             "INSERT OR IGNORE INTO aliases (alias, norm, authority, kind) VALUES (?, ?, ?, 'name')",
             (a["name"], names.normalise(a["name"]), a["ons_code"]),
         )
+
+
+def make_db(path: Path) -> Path:
+    """Write the tiny database to ``path`` and return it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn)
+    conn.execute("BEGIN")
+    conn.execute(
+        "INSERT INTO sources (id, title, publisher, licence) "
+        "VALUES ('test', 'Test fixture', 'ofsted tests', 'MIT')"
+    )
+    _add_authorities(conn, AUTHORITIES)
     for alias, code, kind in EXTRA_ALIASES:
         conn.execute(
             "INSERT OR IGNORE INTO aliases (alias, norm, authority, kind) VALUES (?, ?, ?, ?)",
@@ -359,11 +373,7 @@ def make_db(path: Path) -> Path:
         "INSERT INTO successions (predecessor, successor, date) VALUES (?, ?, ?)", SUCCESSIONS
     )
     for insp in INSPECTIONS:
-        row = {k: v for k, v in insp.items() if k != "judgements"}
-        conn.execute(
-            f"INSERT INTO inspections ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
+        insert_inspection(conn, insp)
         for area, grade in insp["judgements"].items():
             conn.execute(
                 "INSERT INTO judgements (inspection, area, grade, wording) VALUES (?, ?, ?, ?)",
@@ -377,6 +387,108 @@ def make_db(path: Path) -> Path:
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('newest_official_publication', '2025-06-30')"
     )
+    conn.execute("COMMIT")
+    conn.close()
+    return path
+
+
+def _authority(code: str, name: str, type_: str) -> dict[str, Any]:
+    return dict(
+        ons_code=code,
+        dfe_code=None,
+        ofsted_urn=None,
+        name=name,
+        region=None,
+        type=type_,
+        status="current",
+    )
+
+
+#: Authorities whose names are a letter or two from a district council's (Boston/Bolton),
+#: and the counties of those districts.
+NEAR_DISTRICTS = [
+    _authority("E08000001", "Bolton", "Metropolitan District"),
+    _authority("E08000035", "Leeds", "Metropolitan District"),
+    _authority("E08000003", "Manchester", "Metropolitan District"),
+    _authority("E08000009", "Trafford", "Metropolitan District"),
+    _authority("E09000015", "Harrow", "London Borough"),
+    _authority("E09000024", "Merton", "London Borough"),
+    _authority("E08000018", "Rotherham", "Metropolitan District"),
+    _authority("E06000041", "Wokingham", "Unitary Authority"),
+    _authority("E08000016", "Barnsley", "Metropolitan District"),
+    _authority("E06000024", "North Somerset", "Unitary Authority"),
+    _authority("E06000066", "Somerset", "Unitary Authority"),
+    _authority("E10000019", "Lincolnshire", "County"),
+    _authority("E10000011", "East Sussex", "County"),
+    _authority("E10000014", "Hampshire", "County"),
+    _authority("E10000028", "Staffordshire", "County"),
+    _authority("E10000012", "Essex", "County"),
+    _authority("E10000030", "Surrey", "County"),
+    _authority("E10000017", "Lancashire", "County"),
+]
+
+#: Shire district councils (ONS code, name, the county council's code) and the authority
+#: fuzzy matching used to make of each.
+DISTRICTS = [
+    ("E07000136", "Boston", "E10000019", "Bolton"),
+    ("E07000063", "Lewes", "E10000011", "Leeds"),
+    ("E07000094", "Winchester", "E10000014", "Manchester"),
+    ("E07000197", "Stafford", "E10000028", "Trafford"),
+    ("E07000073", "Harlow", "E10000012", "Harrow"),
+    ("E07000133", "Melton", "E10000018", "Merton"),
+    ("E07000064", "Rother", "E10000011", "Rotherham"),
+    ("E07000217", "Woking", "E10000030", "Wokingham"),
+    ("E07000117", "Burnley", "E10000017", "Barnsley"),
+]
+
+
+def make_district_db(path: Path, *, county: bool = False) -> Path:
+    """The tiny database plus the authorities of :data:`NEAR_DISTRICTS` and a ``districts``
+    table of :data:`DISTRICTS` (with a ``county`` column only when asked: the bundled
+    table has none, having no source for it)."""
+    make_db(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    _add_authorities(conn, NEAR_DISTRICTS)
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS districts (ons_code TEXT PRIMARY KEY, name TEXT NOT NULL, "
+        "norm TEXT NOT NULL, lat REAL, long REAL, source TEXT)"
+    )
+    if county:
+        conn.execute("ALTER TABLE districts ADD COLUMN county TEXT")
+    for code, name, county_code, _ in DISTRICTS:
+        conn.execute(
+            "INSERT INTO districts (ons_code, name, norm, source) VALUES (?, ?, ?, 'test')",
+            (code, name, names.normalise(name)),
+        )
+        if county:
+            conn.execute("UPDATE districts SET county = ? WHERE ons_code = ?", (county_code, code))
+    conn.execute("COMMIT")
+    conn.close()
+    return path
+
+
+#: Area SEND events (invented for tests) for the ``due`` tests: Leicester's 2023-framework
+#: full inspection with outcome 2 and the next inspection the report states, and York's
+#: 2016-framework inspection only.
+SEND_EVENTS: list[dict[str, Any]] = [
+    {
+        **_insp("E06000016", "SEND", "full inspection", "2024-02-05", "2024-04-12", None),
+        "outcome_level": 2,
+        "next_inspection": "2027-02-05",
+        "next_interval": "3 years",
+    },
+    {**_insp("E06000014", "SEND", "inspection", "2018-03-05", "2018-05-01", None)},
+]
+
+
+def make_send_db(path: Path) -> Path:
+    """The tiny database plus :data:`SEND_EVENTS` (in the SEND columns of main's schema)."""
+    make_db(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for event in SEND_EVENTS:
+        insert_inspection(conn, event)
     conn.execute("COMMIT")
     conn.close()
     return path

@@ -218,6 +218,7 @@ def test_movers(store: Store) -> None:
         "declined": 1,
         "unchanged": 1,
         "no_earlier_grade": 1,  # Hull: first graded in 2026
+        "predecessor_grade": 0,
     }
     cheshire = data["improved"][0]
     assert cheshire["before"]["overall"] == INADEQUATE  # the last one before 2020

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ofstedcli.errors import Ambiguous
-from ofstedcli.resolve import resolve_code
+from ofstedcli.errors import Ambiguous, NotFound
+from ofstedcli.resolve import resolve_code, resolve_first
 from ofstedcli.store import BUNDLED_PATH, Store, open_store
 
 pytestmark = pytest.mark.skipif(
@@ -74,3 +74,41 @@ def test_every_official_name_and_code_resolves_to_itself(store: Store) -> None:
         if auth.status == "current":
             assert resolve_code(store, auth.name) == auth.ons_code, auth.name
         assert resolve_code(store, auth.ons_code) == auth.ons_code
+
+
+#: District councils and the authorities fuzzy matching made of them (issue 14).
+DISTRICT_LOOKALIKES = [
+    ("Boston", "Bolton"),
+    ("Lewes", "Leeds"),
+    ("Winchester", "Manchester"),
+    ("Stafford", "Trafford"),
+    ("Harlow", "Harrow"),
+    ("Melton", "Merton"),
+    ("Rother", "Rotherham"),
+    ("Woking", "Wokingham"),
+    ("Burnley", "Barnsley"),
+    ("South Somerset", "North Somerset"),
+]
+
+
+@pytest.mark.parametrize(("district", "lookalike"), DISTRICT_LOOKALIKES)
+def test_a_district_never_becomes_its_lookalike(
+    store: Store, district: str, lookalike: str
+) -> None:
+    if not store.districts():
+        pytest.skip("this bundled database has no districts table yet")
+    wrong = resolve_code(store, lookalike)
+    for typed in (district, district.lower(), f"{district} District Council"):
+        try:
+            got = resolve_code(store, typed)
+        except NotFound as exc:
+            assert lookalike not in exc.message.split(";")[0]
+        else:
+            assert got != wrong, f"{typed!r} became {lookalike}"
+
+
+def test_a_document_naming_a_district_and_its_county_is_the_countys(store: Store) -> None:
+    if not store.districts():
+        pytest.skip("this bundled database has no districts table yet")
+    found = resolve_first(store, ["Boston Borough Council", "Lincolnshire County Council"])
+    assert found == (resolve_code(store, "Lincolnshire"), "Lincolnshire County Council")

@@ -1,4 +1,4 @@
-"""The authorities: codes, names, status, successions, neighbours and aliases.
+"""The authorities: codes, names, status, successions and aliases.
 
 The DfE list says which authorities exist in which reporting years: an ONS code present in
 the newest year is a current authority, any other a former one, and the years bound the
@@ -6,7 +6,7 @@ dates it existed (a first year of 2020 means from 1 April 2019).  Successions fo
 those years: an authority that ends is succeeded by the ones that begin the next year in the
 same region and share its name (Northamptonshire by North and West Northamptonshire), or,
 when none shares it, by all of them (Cumbria by Cumberland and by Westmorland and Furness).
-The D2I lookup adds Ofsted URNs, types, other names, web domains and neighbours; Ofsted's own
+The D2I lookup adds Ofsted URNs, types, other names and web domains; Ofsted's own
 editions add the names Ofsted uses, which are the names shown.
 
 A source row naming an authority is resolved here, taking its date into account: "Dorset"
@@ -91,24 +91,13 @@ class Succession:
     source: str
 
 
-@dataclass(frozen=True)
-class Neighbour:
-    """A statistical neighbour of an authority, 1 the nearest."""
-
-    authority: str
-    neighbour: str
-    rank: int
-    source: str
-
-
 @dataclass
 class Registry:
-    """Every authority with its aliases, successions and neighbours; resolves source names."""
+    """Every authority with its aliases and successions; resolves source names."""
 
     authorities: dict[str, Authority]
     aliases: list[Alias] = field(default_factory=list)
     successions: list[Succession] = field(default_factory=list)
-    neighbours: list[Neighbour] = field(default_factory=list)
     codes: dict[str, str] = field(default_factory=dict)
     urns: dict[str, str] = field(default_factory=dict)
     by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -152,7 +141,20 @@ class Registry:
             for p in self.predecessors(c)
             if self.authorities[p].active(on)
         ]
-        return found_on + earlier or base
+        # A code kept after its authority was replaced by one other (Buckinghamshire's county
+        # code in sources after 2020) means that successor.
+        later = [
+            n
+            for c in base
+            if not self.authorities[c].active(on)
+            for n in self.successors(c)
+            if self.authorities[n].active(on) and len(self.successors(c)) == 1
+        ]
+        return found_on + earlier + later or base
+
+    def successors(self, code: str) -> list[str]:
+        """The authorities that directly replaced this one."""
+        return [s.successor for s in self.successions if s.predecessor == code]
 
     def predecessors(self, code: str) -> list[str]:
         """Every authority this one succeeded, directly or through others, nearest first."""
@@ -277,12 +279,11 @@ def _successions(registry: Registry, source: str) -> None:
 
 
 def _add_lookup(registry: Registry, rows: list[LookupRow], source: str) -> None:
-    """URNs, types, regions, names, domains and neighbours from the D2I lookup."""
+    """URNs, types, regions, names and domains from the D2I lookup."""
     by_dfe: dict[str, list[Authority]] = defaultdict(list)
     for a in registry.authorities.values():
         by_dfe[a.dfe_code].append(a)
     domains: dict[str, set[str]] = defaultdict(set)
-    matched: list[tuple[LookupRow, Authority]] = []
     for row in rows:
         if row.ons_code in registry.codes:
             authority = registry.authorities[registry.codes[row.ons_code]]
@@ -293,7 +294,6 @@ def _add_lookup(registry: Registry, rows: list[LookupRow], source: str) -> None:
             authority = same[-1]
             registry.codes[row.ons_code] = authority.ons_code
             registry.add_alias(row.ons_code, authority.ons_code, "code", source)
-        matched.append((row, authority))
         authority.ofsted_urn = row.urn
         authority.type = row.la_type or authority.type
         authority.region = row.region or authority.region
@@ -312,18 +312,6 @@ def _add_lookup(registry: Registry, rows: list[LookupRow], source: str) -> None:
         norm = names.normalise(stem)
         if len(owners) == 1 and not any(norm in w for code, w in words.items() if code != owner):
             registry.add_alias(stem, owner, "domain", source)
-    current = {
-        a.dfe_code: a.ons_code for a in registry.authorities.values() if a.status == "current"
-    }
-    for row, authority in matched:
-        for rank, dfe_code in enumerate(row.neighbours, start=1):
-            if dfe_code not in current:
-                raise bad(
-                    row.where, f"statistical neighbour {dfe_code!r} is not a current authority"
-                )
-            registry.neighbours.append(
-                Neighbour(authority.ons_code, current[dfe_code], rank, source)
-            )
 
 
 def _dedupe(aliases: list[Alias]) -> list[Alias]:

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ofstedcli.build.records import MIT, AuthorityRef, Observation, SourceFile
-from ofstedcli.build.tabular import Where, bad, date, fold, grade, read_csv
+from ofstedcli.build.tabular import Where, Workbook, bad, date, fold, grade, read_csv, text
 
 PUBLISHER = "Data to Insight (D2I)"
 LOOKUP_ID = "d2i-provider-lookup"
+#: Where D2I publishes its ILACS scrape tool, the lookup and the report index.
+TOOL_URL = "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool"
 HISTORY_ID = "d2i-ilacs-history"
 
 LOOKUP_COLUMNS = (
@@ -80,7 +82,9 @@ class LookupRow:
 
 def lookup_source(file: str) -> SourceFile:
     """The credit of the D2I lookup."""
-    return SourceFile(LOOKUP_ID, "Provider data lookup", PUBLISHER, None, MIT, file, official=False)
+    return SourceFile(
+        LOOKUP_ID, "Provider data lookup", PUBLISHER, None, MIT, file, url=TOOL_URL, official=False
+    )
 
 
 def history_source(file: str) -> SourceFile:
@@ -92,6 +96,7 @@ def history_source(file: str) -> SourceFile:
         None,
         MIT,
         file,
+        url=TOOL_URL,
         official=False,
     )
 
@@ -177,3 +182,16 @@ def read_history(path: Path, name: str) -> list[Observation]:
             )
         )
     return found
+
+
+#: Columns of D2I's daily overview workbook (the latest inspection per authority).
+OVERVIEW_COLUMNS = ("urn", "la_code", "stat_neighbour_judgement", "inspection_link")
+
+
+def is_overview(book: Workbook) -> bool:
+    """True for D2I's daily overview workbook, told by its header row."""
+    for sheet in book.sheet_names[:3]:
+        rows = book.sheet(sheet)[:1]
+        if rows and set(OVERVIEW_COLUMNS) <= {text(c) for c in rows[0]}:
+            return True
+    return False

@@ -48,6 +48,8 @@ def source(file: str) -> SourceFile:
         published=None,
         licence=OGL,
         file=file,
+        url="https://explore-education-statistics.service.gov.uk/find-statistics/"
+        "characteristics-of-children-in-need",
     )
 
 

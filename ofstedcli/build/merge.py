@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from ofstedcli.build.records import Observation
 from ofstedcli.build.tabular import Where, bad, days_between
-from ofstedcli.model import VISIT_TYPES
+from ofstedcli.model import SEND_FIELDS, VISIT_TYPES
 
 #: Days two publication dates, or two inspection dates, of one event may differ by.
 DATE_SLACK = 7
@@ -40,7 +40,16 @@ REPORT_LAG = 200
 REVISION_WINDOW = 92
 
 #: Fields merged like scalars (the judgements are merged area by area).
-_FIELDS = ("type", "start_date", "end_date", "published", "theme", "lead_inspector", "report_url")
+_FIELDS = (
+    "type",
+    "start_date",
+    "end_date",
+    "published",
+    "theme",
+    "lead_inspector",
+    "report_url",
+    *SEND_FIELDS,
+)
 
 
 @dataclass
@@ -56,6 +65,13 @@ class Event:
     theme: str | None = None
     lead_inspector: str | None = None
     report_url: str | None = None
+    outcome_level: int | None = None
+    outcome: str | None = None
+    written_statement: bool | None = None
+    significant_weaknesses: int | None = None
+    progress: str | None = None
+    next_inspection: str | None = None
+    next_interval: str | None = None
     judgements: dict[str, str] = field(default_factory=dict)
     provisional: bool = False
     id: str = ""
@@ -122,7 +138,12 @@ class Merger:
     _by_authority: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
 
     def add_official(self, observations: Iterable[Observation]) -> None:
-        """Merge official observations, each joining its event or starting one."""
+        """Merge observations that may start events, each joining its event or starting one.
+
+        Official rows, and the sources that hold events no statistics list (the area SEND
+        index, Ofsted's visit letters); merged after the statistics, these fill gaps and
+        differ as disagreements, and what they add alone is provisional where they say so.
+        """
         for obs in observations:
             candidates = self.resolve(obs)
             if len(candidates) > 1:
@@ -132,6 +153,7 @@ class Merger:
             if event is None:
                 assert obs.framework is not None
                 event = self._new(authority, obs.framework)
+                event.provisional = obs.provisional
             self._join(event, obs)
 
     def add_unofficial(
@@ -240,7 +262,7 @@ class Merger:
             else:
                 self._differ(event, area, None, grade, obs)
 
-    def _set(self, event: Event, name: str, value: str | None, obs: Observation) -> None:
+    def _set(self, event: Event, name: str, value: object, obs: Observation) -> None:
         """Set one field if empty; record a disagreement if it holds another value."""
         if value is None:
             return
@@ -248,7 +270,7 @@ class Merger:
         current = event.judgements.get(area) if area else getattr(event, name)
         if current is None:
             if area:
-                event.judgements[area] = value
+                event.judgements[area] = str(value)
             else:
                 setattr(event, name, value)
             event.sources[name] = obs.source
@@ -256,7 +278,7 @@ class Merger:
             self._differ(event, area or name, current, value, obs)
 
     def _differ(
-        self, event: Event, name: str, kept: str | None, other: str, obs: Observation
+        self, event: Event, name: str, kept: object, other: object, obs: Observation
     ) -> None:
         """Record that an observation gives another value than the one kept."""
         field_key = name if name in _FIELDS else f"judgement:{name}"
@@ -265,9 +287,9 @@ class Merger:
                 event.authority,
                 event,
                 name,
-                kept,
+                None if kept is None else str(kept),
                 event.sources.get(field_key),
-                other,
+                str(other),
                 obs.source,
                 obs.where,
             )

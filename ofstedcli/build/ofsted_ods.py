@@ -44,6 +44,8 @@ from ofstedcli.build.tabular import (
 )
 
 PUBLISHER = "Ofsted"
+#: Where Ofsted publishes its official statistics.
+STATISTICS = "https://www.gov.uk/government/statistics"
 
 #: Sheet-name patterns of each layout, by the role of the sheet.
 LAYOUTS: dict[str, dict[str, str]] = {
@@ -152,13 +154,24 @@ def detect_layout(book: Workbook) -> str:
 
 def read_edition(path: Path, name: str, layouts: Sequence[str] | None = None) -> Edition:
     """Read an Ofsted spreadsheet of any known layout into an :class:`Edition`."""
-    book = Workbook(path, name)
+    return read_book(Workbook(path, name), name, layouts)
+
+
+def read_book(
+    book: Workbook,
+    name: str,
+    layouts: Sequence[str] | None = None,
+    roles: Sequence[str] | None = None,
+) -> Edition:
+    """Read an opened Ofsted workbook; ``roles`` limits the sheets read ("in_year" ...)."""
     layout = detect_layout(book)
     if layouts is not None and layout not in layouts:
         raise bad(Where(name), f"is the {layout} layout, expected one of {list(layouts)}")
-    source, as_at, published_by = _cover(book)
+    source, as_at, published_by = cover(book)
     edition = Edition(source, layout, as_at, published_by, [])
-    for pattern in LAYOUTS[layout].values():
+    for role, pattern in LAYOUTS[layout].items():
+        if roles is not None and role not in roles:
+            continue
         sheet = book.find_sheet(pattern)
         tables = find_tables(book.sheet(sheet), Where(name, sheet), "Local authority name")
         for table in tables:
@@ -167,7 +180,7 @@ def read_edition(path: Path, name: str, layouts: Sequence[str] | None = None) ->
     return edition
 
 
-def _cover(book: Workbook) -> tuple[SourceFile, str | None, str | None]:
+def cover(book: Workbook) -> tuple[SourceFile, str | None, str | None]:
     """The credit of an edition and the dates it covers, from its Cover sheet."""
     where = Where(book.name, "Cover")
     rows = book.sheet(book.find_sheet(r"Cover"))
@@ -192,8 +205,17 @@ def _cover(book: Workbook) -> tuple[SourceFile, str | None, str | None]:
         published=published,
         licence=OGL,
         file=book.name,
+        url=statistics_url(title),
     )
     return source, _long_date(covered, "as at"), _long_date(covered, "published by")
+
+
+def statistics_url(title: str) -> str:
+    """The GOV.UK page of an official statistics release, named after its title as GOV.UK
+    names its pages ("Local authority inspection outcomes as at 31 March 2024" ->
+    .../statistics/local-authority-inspection-outcomes-as-at-31-march-2024)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().replace("'", "").replace("’", "")).strip("-")
+    return f"{STATISTICS}/{slug}"
 
 
 def _long_date(phrase: str | None, after: str) -> str | None:

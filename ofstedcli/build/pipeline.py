@@ -1,27 +1,34 @@
 """Building the bundled database: find the sources, read, merge, write.
 
-Every ``.ods`` and ``.csv`` file under the sources directory is recognised by its content
-(sheet names, CSV columns), never its file name; one that is not recognised is an error, as
-is a missing kind of source.  Nothing is printed: the caller gets a :class:`BuildReport`.
+Every ``.ods``, ``.xlsx``, ``.csv`` and ``.json`` file under the sources directory is
+recognised by its content (sheet names, CSV columns, JSON properties), never its file name;
+one that is not recognised is an error, as is a missing kind of source.  Beside the
+sources directory, ``seeds/`` (the seed documents) and ``letters/focused-visits/`` (Ofsted's
+visit letters) are read when present.  Nothing is printed: the caller gets a
+:class:`BuildReport`.
+
+Of two Ofsted editions of one layout (the 2022 and 2023 "children's social care data"),
+the newer one gives the history and the latest judgements, and the older one only its
+in-year sheet, which no later edition repeats: a newer edition corrects an older one.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ofstedcli import schema
-from ofstedcli.build import d2i, dfe_csv, ofsted_ods
+from ofstedcli.build import d2i, dfe_csv, letters, neighbours, ofsted_ods, ons, send
 from ofstedcli.build import seeds as seed_documents
 from ofstedcli.build.authorities import Registry, build_registry
 from ofstedcli.build.merge import Disagreement, Event, Merger
 from ofstedcli.build.records import Edition, Observation, SourceFile
 from ofstedcli.build.report import BuildReport
-from ofstedcli.build.tabular import Where, bad, csv_columns
+from ofstedcli.build.tabular import Where, Workbook, bad, csv_columns
 from ofstedcli.build.writer import Rows, write_new
 
 
@@ -34,13 +41,22 @@ class Inputs:
     dfe: list[tuple[Path, str]] = field(default_factory=list)
     lookup: list[tuple[Path, str]] = field(default_factory=list)
     history: list[tuple[Path, str]] = field(default_factory=list)
+    send_index: list[tuple[Path, str]] = field(default_factory=list)
+    send_official: list[tuple[Path, str]] = field(default_factory=list)
+    models: list[tuple[Path, str]] = field(default_factory=list)
+    districts: list[tuple[Path, str]] = field(default_factory=list)
+    #: Files recognised and deliberately not read (D2I's daily overview repeats the history).
+    skipped: list[str] = field(default_factory=list)
 
 
 _CSV_KINDS = (
     ("dfe", dfe_csv.COLUMNS, "a DfE children-in-need CSV"),
     ("lookup", d2i.LOOKUP_COLUMNS, "the D2I provider lookup"),
     ("history", d2i.HISTORY_COLUMNS, "the D2I inspection history"),
+    ("send_index", send.D2I_COLUMNS, "the D2I area SEND index"),
 )
+#: Kinds of which the build needs exactly one file; the others are optional.
+_REQUIRED = ("dfe", "lookup", "history")
 
 
 def discover(root: Path) -> Inputs:
@@ -52,20 +68,43 @@ def discover(root: Path) -> Inputs:
         name = path.relative_to(root).as_posix()
         suffix = path.suffix.lower()
         if suffix in (".ods", ".xlsx"):
-            inputs.editions.append((path, name))
+            book_kind = _workbook_kind(Workbook(path, name))
+            if book_kind == "skip":
+                inputs.skipped.append(name)
+            else:
+                getattr(inputs, book_kind).append((path, name))
         elif suffix == ".csv":
             columns = set(csv_columns(path))
             kind = next((k for k, cols, _ in _CSV_KINDS if columns >= set(cols)), None)
             if kind is None:
                 raise bad(Where(name, row=1), "columns are not those of any known source")
             getattr(inputs, kind).append((path, name))
+        elif suffix == ".json":
+            if not ons.is_districts(ons.load(path, name)):
+                raise bad(Where(name), "not a file of ONS local authority districts")
+            inputs.districts.append((path, name))
     if not inputs.editions:
         raise bad(Where(str(root)), "no Ofsted spreadsheet (.ods) found")
     for kind, _, label in _CSV_KINDS:
         found = getattr(inputs, kind)
-        if len(found) != 1:
+        if len(found) != 1 and (kind in _REQUIRED or found):
             raise bad(Where(str(root)), f"expected one file of {label}, found {len(found)}")
+    for kind, label in (("send_official", "area SEND statistics"), ("districts", "districts")):
+        if len(getattr(inputs, kind)) > 1:
+            raise bad(Where(str(root)), f"expected at most one file of {label}")
     return inputs
+
+
+def _workbook_kind(book: Workbook) -> str:
+    """Which kind of source a workbook is, from its sheets; BadSource for an unknown one."""
+    if send.is_official(book):
+        return "send_official"
+    if neighbours.is_model(book):
+        return "models"
+    if d2i.is_overview(book):
+        return "skip"
+    ofsted_ods.detect_layout(book)
+    return "editions"
 
 
 @dataclass
@@ -77,16 +116,18 @@ class Loaded:
     registry: Registry
     unofficial: list[Observation]
     rows_read: dict[str, int]
+    #: Area SEND events: the official statistics' and the D2I index's.
+    send_official: list[Observation] = field(default_factory=list)
+    send_index: list[Observation] = field(default_factory=list)
+    models: list[neighbours.Model] = field(default_factory=list)
+    districts: list[ons.District] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def load(sources: Path) -> Loaded:
     """Read every source file under ``sources`` and build the registry of authorities."""
     inputs = discover(sources)
-    editions = sorted(
-        (ofsted_ods.read_edition(path, name) for path, name in inputs.editions),
-        key=lambda e: e.source.published or "",
-        reverse=True,
-    )
+    editions = read_editions(inputs.editions)
     ids = Counter(e.source.id for e in editions)
     if any(n > 1 for n in ids.values()):
         raise bad(Where(str(sources)), f"two Ofsted editions published on one day: {ids}")
@@ -109,40 +150,121 @@ def load(sources: Path) -> Loaded:
         d2i.lookup_source(lookup_name),
         d2i.history_source(history_name),
     ]
-    return Loaded(editions, credits, registry, history, rows_read)
+    loaded = Loaded(editions, credits, registry, history, rows_read, skipped=inputs.skipped)
+    for path, name in inputs.send_official:
+        book = Workbook(path, name)
+        credit = send.official_source(book)
+        loaded.send_official, rows_read[name] = send.read_official(book, credit.id)
+        credits.append(credit)
+    for path, name in inputs.send_index:
+        loaded.send_index = send.read_d2i(path, name)
+        rows_read[name] = len(loaded.send_index)
+        credits.append(send.d2i_source(name))
+    for path, name in inputs.models:
+        model = neighbours.read_model(Workbook(path, name))
+        loaded.models.append(model)
+        rows_read[name] = len(model.rows)
+        credits.append(model.source)
+    for path, name in inputs.districts:
+        loaded.districts = [d for d in ons.read(path, name) if d.ons_code not in registry.codes]
+        rows_read[name] = len(loaded.districts)
+        credits.append(ons.source(name))
+    sums = {name: sha256(path) for path, name in _files(inputs)}
+    loaded.credits = [replace(c, sha256=sums.get(c.file)) for c in credits]
+    return loaded
 
 
-def build_database(sources: Path, out: Path, seeds: Path | None = None) -> BuildReport:
+def read_editions(found: list[tuple[Path, str]]) -> list[Edition]:
+    """Ofsted's editions, newest first; an older one of a layout gives its in-year sheet only."""
+    books = [(Workbook(path, name), name) for path, name in found]
+    dated = sorted(
+        ((ofsted_ods.cover(book)[0].published or "", book, name) for book, name in books),
+        key=lambda t: t[0],
+        reverse=True,
+    )
+    seen: set[str] = set()
+    editions: list[Edition] = []
+    for _, book, name in dated:
+        layout = ofsted_ods.detect_layout(book)
+        roles = None if layout not in seen else ("in_year",)
+        seen.add(layout)
+        editions.append(ofsted_ods.read_book(book, name, roles=roles))
+    return editions
+
+
+def _files(inputs: Inputs) -> list[tuple[Path, str]]:
+    """Every source file read."""
+    kinds = ("editions", "dfe", "lookup", "history", "send_index", "send_official", "models")
+    return [f for kind in (*kinds, "districts") for f in getattr(inputs, kind)]
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_database(
+    sources: Path, out: Path, seeds: Path | None = None, letters_dir: Path | None = None
+) -> BuildReport:
     """Build the bundled database at ``out`` from the source files under ``sources``.
 
-    ``seeds`` is a folder of seed documents; by default ``seeds`` beside the sources
-    directory, when there is one.
+    ``seeds`` is a folder of seed documents and ``letters_dir`` one of Ofsted's visit
+    letters; by default ``seeds`` and ``letters/focused-visits`` beside the sources
+    directory, when there are such folders.
     """
     loaded = load(sources)
     registry, editions = loaded.registry, loaded.editions
-    events, disagreements = merge(registry, editions, loaded.unofficial)
-    seeds = seeds or default_seeds(sources)
-    if seeds is not None and not seeds.is_dir():
-        raise bad(Where(str(seeds)), "seed documents folder not found")
+    seeds = seeds or default_folder(sources, "seeds")
+    letters_dir = letters_dir or default_folder(sources, "letters", "focused-visits")
+    for folder, what in ((seeds, "seed documents"), (letters_dir, "visit letters")):
+        if folder is not None and not folder.is_dir():
+            raise bad(Where(str(folder)), f"{what} folder not found")
+    letter_docs = seed_documents.read_folder(letters_dir, letters_dir.name) if letters_dir else []
+    letter_visits, unread = letters.observations(letter_docs, registry)
+    events, disagreements = merge(
+        registry,
+        editions,
+        loaded.unofficial,
+        [*loaded.send_official, *loaded.send_index, *letter_visits],
+    )
+    if letters_dir is not None:
+        loaded.credits.append(letters.source(letters_dir.name))
     if seeds is not None:
         loaded.credits.append(seed_documents.source(seeds.name))
     rows = table_rows(registry, loaded.credits, events, disagreements, editions)
-    seeds_note = ""
-    if seeds is not None:
-        documents, facts = seed_documents.seed_rows(seeds, seeds.name, registry, events)
+    rows["neighbours"] = neighbour_rows(registry, loaded.models)
+    rows["districts"] = district_rows(loaded.districts)
+    notes: list[str] = []
+    facts: list[dict[str, Any]] = []
+    for folder, docs, source_id, what in (
+        (seeds, None, seed_documents.SOURCE_ID, "seed documents"),
+        (letters_dir, letter_docs, letters.SOURCE_ID, "visit letters"),
+    ):
+        if folder is None:
+            continue
+        read = docs if docs is not None else seed_documents.read_folder(folder, folder.name)
+        documents, found = seed_documents.document_rows(
+            read, source_id, registry, events, first_fact=len(facts) + 1
+        )
         rows["documents"] += documents
-        rows["facts"] = facts
+        facts += found
         linked = sum(bool(d["inspection"]) for d in documents)
-        differing = sum(bool(f["conflict"]) for f in facts)
-        seeds_note = (
-            f"{len(documents)} seed documents ({linked} linked to an inspection); "
+        differing = sum(bool(f["conflict"]) for f in found)
+        notes.append(
+            f"{len(documents)} {what} ({linked} linked to an inspection); "
             f"{differing} of their facts differ from the official record"
         )
+    rows["facts"] = facts
     newest = editions[0]
     rows["meta"] = meta_rows(
         newest_official_edition=newest.source.published,
         newest_official_as_at=newest.as_at,
         newest_official_publication=newest.published_by,
+        newest_publication=max((e.published for e in events if e.published), default=None),
     )
     size = write_new(out, rows)
     return BuildReport(
@@ -157,14 +279,60 @@ def build_database(sources: Path, out: Path, seeds: Path | None = None) -> Build
         disagreements=[d.describe() for d in disagreements],
         rows_read=loaded.rows_read,
         sources=rows["sources"],
-        seeds=seeds_note,
+        seeds="; ".join(notes[:1]) if seeds is not None else "",
+        letters="; ".join([*notes[1:], *unread]) if letters_dir is not None else "",
+        skipped=loaded.skipped,
     )
 
 
-def default_seeds(sources: Path) -> Path | None:
-    """The seed documents folder beside the sources directory, if there is one."""
-    folder = sources.parent / "seeds"
+def default_folder(sources: Path, *parts: str) -> Path | None:
+    """A documents folder beside the sources directory, if there is one."""
+    folder = sources.parent.joinpath(*parts)
     return folder if folder.is_dir() else None
+
+
+def neighbour_rows(registry: Registry, models: list[neighbours.Model]) -> list[dict[str, Any]]:
+    """Each model's ranked neighbours, by authority; BadSource for an unknown DfE number."""
+    by_dfe: dict[str, str] = {}
+    for a in sorted(registry.authorities.values(), key=lambda a: a.status != "current"):
+        if a.dfe_code:
+            by_dfe.setdefault(a.dfe_code, a.ons_code)
+    rows: list[dict[str, Any]] = []
+    for model in models:
+        for where, code, ranked in model.rows:
+            if code not in by_dfe:
+                raise bad(where, f"DfE number {code!r} is not a known authority")
+            for rank, (neighbour, band) in enumerate(ranked, start=1):
+                if neighbour not in by_dfe:
+                    raise bad(where, f"neighbour {neighbour!r} is not a known authority")
+                rows.append(
+                    {
+                        "authority": by_dfe[code],
+                        "neighbour": by_dfe[neighbour],
+                        "rank": rank,
+                        "source": model.source.id,
+                        "band": band,
+                        "model": model.label,
+                    }
+                )
+    return sorted(rows, key=lambda r: (r["authority"], r["model"], r["rank"]))
+
+
+def district_rows(districts: list[ons.District]) -> list[dict[str, Any]]:
+    """The ``districts`` rows: shire districts, which are not children's services authorities."""
+    from ofstedcli import names
+
+    return [
+        {
+            "ons_code": d.ons_code,
+            "name": d.name,
+            "norm": names.normalise(d.name),
+            "lat": d.lat,
+            "long": d.long,
+            "source": ons.SOURCE_ID,
+        }
+        for d in districts
+    ]
 
 
 def ofsted_names(editions: list[Edition]) -> list[tuple[str, str, str]]:
@@ -178,13 +346,14 @@ def ofsted_names(editions: list[Edition]) -> list[tuple[str, str, str]]:
 
 
 def merge(
-    registry: Registry, editions: list[Edition], unofficial: list[Observation]
+    registry: Registry,
+    editions: list[Edition],
+    unofficial: list[Observation],
+    own: Iterable[Observation] = (),
 ) -> tuple[list[Event], list[Disagreement]]:
-    """Official editions (newest first) merged into events, then the D2I index added."""
-
-    def resolve(obs: Observation) -> list[str]:
-        return registry.resolve(obs.ref, obs.date, obs.where)
-
+    """Official editions (newest first) merged into events, then the D2I index added, then
+    the sources of events of their own (area SEND statistics and index, visit letters)."""
+    resolve = _resolver(registry)
     merger = Merger(resolve)
     for edition in editions:
         for obs in edition.observations:
@@ -202,7 +371,17 @@ def merge(
             )
 
         merger.add_unofficial(unofficial, newer)
+    merger.add_official(own)
     return merger.finish(), sorted(merger.disagreements, key=_disagreement_key)
+
+
+def _resolver(registry: Registry) -> Callable[[Observation], list[str]]:
+    """The merge's resolver: the authorities a source row can mean on its date."""
+
+    def resolve(obs: Observation) -> list[str]:
+        return registry.resolve(obs.ref, obs.date, obs.where)
+
+    return resolve
 
 
 def _disagreement_key(d: Disagreement) -> tuple[str, ...]:
@@ -236,9 +415,6 @@ def table_rows(
         ],
         "aliases": [asdict(a) for a in registry.aliases],
         "successions": [asdict(s) for s in registry.successions],
-        "neighbours": [
-            asdict(n) for n in sorted(registry.neighbours, key=lambda n: (n.authority, n.rank))
-        ],
         "inspections": [inspection_row(e) for e in events],
         "judgements": [j for e in events for j in judgement_rows(e, order)],
         "disagreements": [
@@ -259,6 +435,7 @@ def source_row(s: SourceFile) -> dict[str, Any]:
         "licence": s.licence,
         "file": s.file,
         "url": s.url,
+        "sha256": s.sha256,
     }
 
 
@@ -291,6 +468,13 @@ def inspection_row(e: Event) -> dict[str, Any]:
         "report_url": e.report_url,
         "provisional": int(e.provisional),
         "source": e.source,
+        "outcome_level": e.outcome_level,
+        "outcome": e.outcome,
+        "written_statement": None if e.written_statement is None else int(e.written_statement),
+        "significant_weaknesses": e.significant_weaknesses,
+        "progress": e.progress,
+        "next_inspection": e.next_inspection,
+        "next_interval": e.next_interval,
     }
 
 
@@ -328,7 +512,7 @@ def report_document(e: Event) -> dict[str, Any]:
     return {
         "id": report_id(e.report_url),
         "authority": e.authority,
-        "kind": "inspection_report",
+        "kind": "area_send_report" if e.framework == "SEND" else "inspection_report",
         "date": e.published,
         "title": f"Ofsted {e.framework} {e.type} report",
         "url": e.report_url,

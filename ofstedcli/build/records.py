@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ofstedcli.build.tabular import Where
 
 OGL = "Open Government Licence v3.0"
+
 MIT = "MIT"
 
 
@@ -27,6 +28,7 @@ class SourceFile:
     file: str
     url: str | None = None
     official: bool = True
+    sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,17 @@ class Observation:
     lead_inspector: str | None = None
     report_url: str | None = None
     official: bool = True
+    #: Area SEND outcomes (framework SEND): 2023 outcome level and wording, 2016 written
+    #: statement of action and significant weaknesses, 2016 revisit progress, next inspection.
+    outcome_level: int | None = None
+    outcome: str | None = None
+    written_statement: bool | None = None
+    significant_weaknesses: int | None = None
+    progress: str | None = None
+    next_inspection: str | None = None
+    next_interval: str | None = None
+    #: Marks what the merge adds as provisional (an unofficial source's own events).
+    provisional: bool = False
 
     @property
     def date(self) -> str | None:

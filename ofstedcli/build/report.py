@@ -27,6 +27,10 @@ class BuildReport:
     sources: list[dict[str, Any]]
     #: What happened to the seed documents ("" when none were given).
     seeds: str = ""
+    #: What happened to the visit letters, and each letter that gave no visit.
+    letters: str = ""
+    #: Source files recognised and deliberately not read.
+    skipped: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -44,6 +48,8 @@ class BuildReport:
             "rows_read": self.rows_read,
             "sources": self.sources,
             "seeds": self.seeds,
+            "letters": self.letters,
+            "skipped": self.skipped,
         }
 
 
@@ -80,6 +86,10 @@ class UpdateReport:
     #: Values that differ but were kept, because the data held is from a newer edition.
     kept: list[Change] = field(default_factory=list)
     unchanged: int = 0
+    #: False for a file that is not a known published Ofsted file (credited to the user).
+    official: bool = True
+    sha256: str | None = None
+    dry_run: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -87,6 +97,9 @@ class UpdateReport:
             "db": str(self.db),
             "edition": self.edition,
             "source": self.source,
+            "official": self.official,
+            "sha256": self.sha256,
+            "dry_run": self.dry_run,
             "new": self.new,
             "changed": [c.to_json() for c in self.changed],
             "kept": [c.to_json() for c in self.kept],

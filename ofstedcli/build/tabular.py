@@ -135,6 +135,15 @@ def find_tables(rows: Sequence[Sequence[Any]], where: Where, marker: str) -> lis
     return tables
 
 
+def _not_a_file(path: Path) -> str:
+    """Why a path that should be a file is not one: missing, a folder, a device or a pipe."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if path.exists():
+        return "is not a regular file (a device or a pipe); save it to a file first"
+    return "file not found"
+
+
 class Workbook:
     """An ODS or Excel workbook opened with python-calamine, its sheets read on demand."""
 
@@ -143,7 +152,7 @@ class Workbook:
 
         self.name = name
         if not path.is_file():
-            raise bad(Where(name), "file not found")
+            raise bad(Where(name), _not_a_file(path))
         try:
             self._book = CalamineWorkbook.from_path(str(path))
         except Exception as exc:  # calamine raises its own error types for corrupt files
@@ -171,7 +180,7 @@ def read_csv(
 ) -> Iterator[tuple[Where, dict[str, str]]]:
     """The rows of a CSV file as dicts with their places, checking the required columns."""
     if not path.is_file():
-        raise bad(Where(name), "file not found")
+        raise bad(Where(name), _not_a_file(path))
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         columns = reader.fieldnames or []

@@ -23,6 +23,7 @@ Rows = dict[str, list[dict[str, Any]]]
 #: Tables in the order they are filled (each after the tables it refers to).
 TABLE_ORDER = (
     "sources",
+    "districts",
     "authorities",
     "aliases",
     "successions",
@@ -32,7 +33,6 @@ TABLE_ORDER = (
     "disagreements",
     "documents",
     "facts",
-    "documents_fts",
     "meta",
 )
 
@@ -72,6 +72,8 @@ def _fill(path: Path, rows: Rows) -> None:
         if problems:
             raise DatabaseError(f"built rows break foreign keys: {problems[:5]}")
         conn.execute("VACUUM")
+        # VACUUM may renumber the implicit rowids the external-content index refers to.
+        conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
     finally:
         conn.close()
 

@@ -8,6 +8,7 @@ one-line message and an exit code (see the README): 0 ok, 1 error, 2 usage, 3 no
 
 import importlib
 import os
+import re
 import sys
 from typing import Annotated, Optional
 
@@ -36,8 +37,21 @@ def _new_app() -> typer.Typer:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"ofsted {__version__}\n")
+        sys.stdout.write(f"ofsted {__version__}{_data_edition()}\n")
         raise typer.Exit()
+
+
+def _data_edition() -> str:
+    """ ", data to DATE" from the databases in use: the newest publication they hold."""
+    from ofstedcli.errors import OfstedError
+    from ofstedcli.store import open_store
+
+    try:
+        with open_store() as store:
+            newest = store.info().get("newest_published")
+    except OfstedError:
+        return " (no database)"
+    return f", data to {newest}" if newest else ""
 
 
 def _root(
@@ -45,6 +59,14 @@ def _root(
         Optional[bool],  # noqa: UP045
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (also after the command; PAGER chooses the pager, "
+            "PAGER=cat turns it off; piped output is never paged).",
+        ),
+    ] = False,
 ) -> None:
     """How Ofsted has judged each English council's children's social care."""
 
@@ -63,11 +85,13 @@ COMMANDS: dict[str, str] = {
     "movers": "analysis",
     "recent": "analysis",
     "chart": "analysis",
+    "due": "due",
     "ingest": "documents",
     "letters": "documents",
     "letter": "documents",
     "search": "documents",
     "db": "db",
+    "datasette-metadata": "datasette",
 }
 
 
@@ -87,6 +111,11 @@ def build_app(argv: list[str] | None = None) -> typer.Typer:
         module.register(app)
     if first in COMMANDS:
         app.registered_commands = [c for c in app.registered_commands if _command_name(c) == first]
+    if "-h" in args or "--help" in args:
+        from ofstedcli.cli.examples import help_for
+
+        for info in app.registered_commands:
+            info.help = help_for(_command_name(info), info.help or info.callback.__doc__)
     return app
 
 
@@ -120,15 +149,85 @@ def _wants_json(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with the documented code."""
+    import signal
+
+    # `kill PID` (SIGTERM) ends a command as Ctrl-C does: transactions roll back, worker
+    # processes stop, and it says so (exit 130).
+    signal.signal(signal.SIGTERM, _terminated)
     code = run(argv)
     sys.exit(code)
 
 
+def _without_no_pager(args: list[str]) -> list[str]:
+    """The arguments without ``--no-pager`` (taken anywhere before ``--``), noting it."""
+    from ofstedcli import render
+
+    end = args.index("--") if "--" in args else len(args)
+    if "--no-pager" not in args[:end]:
+        return args
+    render.NO_PAGER = True
+    return [a for a in args[:end] if a != "--no-pager"] + args[end:]
+
+
+def _usage_hint(exc: ClickException) -> str:
+    """A usage mistake in one line: the message, the command's usage and where help is."""
+    message = exc.format_message().rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return message
+    usage = re.sub(r"\{(\w+)\}", r"\1", ctx.get_usage().replace("Usage: ", "").strip())
+    return f"{message} (usage: {usage}; see '{ctx.command_path} --help')"
+
+
+SHORT_USAGE = (
+    "Usage: ofsted [OPTIONS] COMMAND [ARGS]...  e.g. ofsted show leicester\n"
+    "Commands: {commands}.  Try 'ofsted --help' or 'ofsted COMMAND --help'.\n"
+)
+
+
+def _mention_guesses() -> None:
+    """Say on stderr which names were resolved by a close spelling, not exactly."""
+    resolver = sys.modules.get("ofstedcli.resolve")
+    if resolver is None:
+        return
+    from ofstedcli.render import one_line
+
+    for guess in resolver.guesses:
+        sys.stderr.write(
+            one_line(
+                f"ofsted: no authority is named {guess.query[:60]!r}; "
+                f"taken to mean {guess.name}, the closest name"
+            )
+            + "\n"
+        )
+    resolver.guesses.clear()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run one command line, returning its exit code instead of exiting."""
-    args = sys.argv[1:] if argv is None else argv
+    args = _without_no_pager(list(sys.argv[1:] if argv is None else argv))
+    argv = args
+    resolver = sys.modules.get("ofstedcli.resolve")
+    if resolver is not None:
+        resolver.guesses.clear()
     try:
         try:
+            if args[:1] and args[0].partition("=")[0] == "--show-completion":
+                from ofstedcli.cli.completion import script
+
+                shell = args[0].partition("=")[2] or (args[1] if len(args) > 1 else None)
+                sys.stdout.write(script(shell))
+                return 0
+            if args[:1] and args[0].partition("=")[0] == "--install-completion":
+                from ofstedcli.cli.completion import install
+
+                shell = args[0].partition("=")[2] or (args[1] if len(args) > 1 else None)
+                sys.stderr.write(install(shell) + "\n")
+                return 0
             if any("\x00" in arg for arg in args):
                 # Only possible in-process (a real command line cannot hold one), but Path
                 # options would raise ValueError on it.
@@ -136,6 +235,8 @@ def run(argv: list[str] | None = None) -> int:
             # Without standalone mode Click returns typer.Exit's code instead of raising it.
             result = build_app(argv)(args=argv, prog_name="ofsted", standalone_mode=False)
             code = result if isinstance(result, int) else 0
+            if code == 0:
+                _mention_guesses()
             if code == EXIT_INTERRUPTED:
                 # Typer turns Ctrl-C in a command into a silent Exit(130).
                 sys.stderr.write("\nofsted: interrupted\n")
@@ -145,11 +246,14 @@ def run(argv: list[str] | None = None) -> int:
         except Exit as exit_:
             return int(exit_.exit_code or 0)
         except NoArgsIsHelpError as exc:
-            sys.stderr.write(exc.format_message() + "\n")
+            if args:  # a group such as `ofsted db` on its own: its help
+                sys.stderr.write(exc.format_message() + "\n")
+            else:
+                sys.stderr.write(SHORT_USAGE.format(commands=", ".join(COMMANDS)))
             return EXIT_USAGE
         except ClickException as exc:
             # Usage mistakes: one line, not Typer's boxed panel.
-            return _report(UsageError(exc.format_message(), kind="usage"), args)
+            return _report(UsageError(_usage_hint(exc), kind="usage"), args)
         except Abort:
             sys.stderr.write("ofsted: interrupted\n")
             return EXIT_INTERRUPTED

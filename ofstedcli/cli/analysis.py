@@ -1,7 +1,7 @@
 """stats, neighbours, transitions, movers, recent and chart: the wider picture."""
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -28,13 +28,31 @@ def stats(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--published-by",
-            help="Count only reports published by this date (default with --as-at: a quarter "
-            "later, as Ofsted's 31 March sheets count reports published by 30 June).",
+            help="Count only reports published by this date (default with --as-at: the end "
+            "of the following quarter, as Ofsted's 31 March sheets count reports published "
+            "by 30 June).",
         ),
     ] = None,
-    by: Annotated[str, typer.Option("--by", help="Group by region or type.")] = "region",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Group by region or type (of authority).",
+            autocompletion=o._complete(["region", "type"]),
+        ),
+    ] = "region",
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--send",
+            help="Area SEND outcomes instead: each area's latest area SEND inspection "
+            "(2023 framework outcome 1-3, or 2016 framework written statement or not).",
+        ),
+    ] = False,
+    chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -42,18 +60,33 @@ def stats(
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     date = o.date(as_at, "--as-at", end=True)
     cutoff = o.date(published_by, "--published-by", end=True)
+    if send and chart_file:
+        raise UsageError("--chart draws children's services grades: not with --send")
+    targets = _picture_files([("--chart", chart_file, _BAR_FORMATS)])
+    picture = core.send_stats if send else core.stats
     with open_store(db) as store:
-        data = core.stats(store, as_at=date, published_by=cutoff, by=by.lower())
-    out.emit("stats", data, rows=core.stats_rows(data))
+        data = picture(store, as_at=date, published_by=cutoff, by=by.lower())
+        data_to = store.newest_published()
+    _save_pictures(out, "stats", data, targets, db, data_to=data_to)
+    out.emit("send_stats" if send else "stats", data, rows=core.stats_rows(data))
 
 
 def neighbours(
     name: o.Name,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Year of DfE's statistical neighbour model (2025, the newest, or 2021).",
+        ),
+    ] = None,
+    chart_file: o.ChartFile = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -62,18 +95,23 @@ def neighbours(
     from ofstedcli.resolve import resolve
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
+    targets = _picture_files([("--chart", chart_file, _BAR_FORMATS)])
     with open_store(db) as store:
-        data = core.neighbours(store, resolve(store, name))
+        data = core.neighbours(store, resolve(store, name), model)
+        data_to = store.newest_published()
+    _save_pictures(out, "neighbours", data, targets, db, data_to=data_to)
     out.emit("neighbours", data, rows=core.neighbour_rows(data))
 
 
 def transitions(
     since: o.Since = None,
     until: o.Until = None,
+    by: o.By = "published",
     framework: o.Framework = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
@@ -81,10 +119,13 @@ def transitions(
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     start, end = o.dates(since, until)
+    basis = o.basis(by)
     with open_store(db) as store:
-        data = core.transitions(store, since=start, until=end, framework=o.frameworks(framework))
+        data = core.transitions(
+            store, since=start, until=end, framework=o.frameworks(framework), by=basis
+        )
     out.emit("transitions", data, rows=core.transition_rows(data))
 
 
@@ -93,24 +134,30 @@ def movers(
         str,
         typer.Option(
             "--since",
-            help="Compare the last graded inspection before this date with the latest.",
+            help="Compare the last graded inspection before this date (of publication, unless "
+            "--by inspected) with the latest since.",
             show_default=False,
         ),
     ],
+    until: o.Until = None,
+    by: o.By = "published",
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
+    no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
     """Who improved and who declined since a date, and by how many grades."""
     from ofstedcli import analysis as core
     from ofstedcli.store import open_store
 
-    out = o.output(json, fmt, no_color, lists=True)
-    start, _ = o.dates(since, None)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
+    start, end = o.dates(since, until)
     assert start is not None
+    basis = o.basis(by)
     with open_store(db) as store:
-        data = core.movers(store, since=start)
+        data = core.movers(store, since=start, until=end, by=basis)
     out.emit("movers", data, rows=core.mover_rows(data))
 
 
@@ -120,23 +167,29 @@ def recent(
     until: o.Until = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    output: o.Output_ = None,
     no_color: o.NoColor = False,
+    no_pager: o.NoPager = False,
     db: o.Db = None,
 ) -> None:
     """Inspections and visits published recently, newest first (for a scheduled job)."""
     from ofstedcli import analysis as core
     from ofstedcli.dates import days_ago
 
-    out = o.output(json, fmt, no_color, lists=True)
+    out = o.output(json, fmt, no_color, lists=True, to=output)
     if since is not None and days is not None:
         raise UsageError("--since and --days both set the start; give one")
     start, end = o.dates(since, until)
     if start is None:
         start = days_ago(30 if days is None else days)
+        if end and end < start:
+            raise UsageError(f"--until {until} is before the start, {days or 30} days ago")
+    from ofstedcli.freshness import data_age
     from ofstedcli.store import open_store
 
     with open_store(db) as store:
         data = core.recent(store, since=start, until=end)
+        data["data_age"] = data_age(store)
     out.emit("recent", data, rows=data["inspections"])
 
 
@@ -151,10 +204,21 @@ def chart(
     ] = None,
     region: o.Region = None,
     since: o.Since = None,
+    until: o.Until = None,
+    by: o.By = "published",
     no_visits: o.NoVisits = False,
-    svg: Annotated[File, typer.Option("--svg", help="Write the picture to this SVG file.")] = None,
+    svg: Annotated[
+        File, typer.Option("--svg", help="Draw the picture into this .svg file.", metavar="FILE")
+    ] = None,
     html: Annotated[
-        File, typer.Option("--html", help="Write the picture to this HTML file.")
+        File,
+        typer.Option("--html", help="Draw it into this .html page.", metavar="FILE"),
+    ] = None,
+    png: Annotated[
+        File, typer.Option("--png", help="Draw it into this .png (needs cairosvg).", metavar="FILE")
+    ] = None,
+    pdf: Annotated[
+        File, typer.Option("--pdf", help="Draw it into this .pdf (needs cairosvg).", metavar="FILE")
     ] = None,
     json: o.Json = False,
     no_color: o.NoColor = False,
@@ -168,21 +232,55 @@ def chart(
     out = o.output(json, None, no_color)
     if not names and not region:
         raise UsageError("chart needs authority names or --region")
-    start, _ = o.dates(since, None)
+    start, end = o.dates(since, until)
+    basis = o.basis(by)
+    targets = _picture_files(
+        [
+            (f"--{f}", path, (f,))
+            for f, path in zip(_CHART_FORMATS, (svg, html, png, pdf), strict=True)
+        ]
+    )
     with open_store(db) as store:
         found = [resolve(store, n) for n in names or []]
         if region:
             found += core.region_authorities(store, region)
         chosen = list({a.ons_code: a for a in found}.values())
-        data = core.chart(store, chosen, visits=not no_visits, since=start)
-    if svg or html:
-        from ofstedcli.render.chart import save
-
-        for written in save(data, svg=svg, html=html):
-            out.message(f"wrote {written}")
+        data = core.chart(store, chosen, visits=not no_visits, since=start, until=end, by=basis)
+        data_to = store.newest_published()
+    if targets:
+        named = chosen[0].region if region and chosen[0].region else None
+        _save_pictures(out, "chart", data, targets, db, data_to=data_to, region=named)
         if not json:
             return
     out.emit("chart", data)
+
+
+_CHART_FORMATS = ("svg", "html", "png", "pdf")
+_BAR_FORMATS = _CHART_FORMATS
+
+
+def _picture_files(
+    asked: list[tuple[str, File, tuple[str, ...]]],
+) -> list[tuple[str, Path]]:
+    """(format, path) for each picture file asked for; UsageError for a wrong file ending."""
+    from ofstedcli.render.files import format_of
+
+    return [(format_of(path, formats, option), path) for option, path, formats in asked if path]
+
+
+def _save_pictures(
+    out: Any, view: str, data: Any, targets: list[tuple[str, Path]], db: File, **context: Any
+) -> None:
+    """Draw the picture into each file, never over a database, and say where."""
+    if not targets:
+        return
+    from ofstedcli.render.pictures import save
+    from ofstedcli.store import BUNDLED_PATH, paths
+
+    where = paths(db)
+    protected = (BUNDLED_PATH, where.bundled, where.user)
+    for written in save(view, data, targets, protected=protected, **context):
+        out.message(f"wrote {written}")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from ofstedcli.cli import options as o
-from ofstedcli.errors import DatabaseError
+from ofstedcli.errors import EXIT_ERROR
 
 db_app = typer.Typer(
     name="db",
@@ -56,32 +56,54 @@ def build(
 @db_app.command("update")
 def update(
     edition: Annotated[
-        Path,
+        Optional[str],  # noqa: UP045 - typer 0.28 reads Optional[...] on Python 3.10 too
         typer.Argument(
-            help="An Ofsted 'LA inspection outcomes' spreadsheet (.ods), 2024 or 2025 layout.",
+            help="An Ofsted 'LA inspection outcomes' spreadsheet (.ods, 2024 or 2025 layout), "
+            "as a file or an http(s) URL. Without it: fetch what has been published since "
+            "the data held (the newest edition, D2I's report index and the new reports).",
             show_default=False,
         ),
-    ],
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would change; store nothing.")
+    ] = False,
     json: o.Json = False,
     fmt: o.Format = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
-    """Load a newer edition into your own database; print what is new and what changed."""
-    from ofstedcli.build import update_database
-    from ofstedcli.store import BUNDLED_PATH, paths
+    """Bring your own database up to date, or load one edition; print what is new and changed."""
+    from ofstedcli.store import paths, refuse_bundled
 
     output = o.output(json, fmt, no_color, lists=True)
     where = paths(db)
-    if where.user.resolve() == BUNDLED_PATH.resolve():
-        raise DatabaseError(
-            "the bundled database is never modified; give --db another file or unset OFSTED_DB"
+    refuse_bundled(where)
+    if edition is not None and not edition.lower().startswith(("http://", "https://")):
+        from ofstedcli.build import update_database
+
+        report = update_database(Path(edition), where.user, where.bundled, dry_run=dry_run)
+        data = report.to_json()
+        rows = [{"inspection": i, "change": "new"} for i in data["new"]]
+        rows += [{**c, "change": "changed"} for c in data["changed"]]
+        output.emit("db_update", data, rows=rows)
+        return
+    from ofstedcli.build.fetch import Fetcher
+    from ofstedcli.build.online import update_online
+    from ofstedcli.render.downloads import download_bar
+
+    with download_bar(output) as progress:
+        result = update_online(
+            where, Fetcher(progress=progress), dry_run=dry_run, edition_url=edition
         )
-    report = update_database(edition, where.user, where.bundled)
-    data = report.to_json()
-    rows = [{"inspection": i, "change": "new"} for i in data["new"]]
+    data = result.to_json()
+    for failure in data["failed"]:
+        output.message(f"ofsted: {failure['reason']}")
+    rows = [{"inspection": i, "change": "new"} for i in data["new"]["inspections"]]
     rows += [{**c, "change": "changed"} for c in data["changed"]]
-    output.emit("db_update", data, rows=rows)
+    rows += [{"inspection": None, **f, "change": "failed"} for f in data["failed"]]
+    output.emit("db_update_online", data, rows=rows)
+    if data["failed"]:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @db_app.command("info")
@@ -94,8 +116,11 @@ def info(
     from ofstedcli.store import open_store
 
     output = o.output(json, None, no_color)
+    from ofstedcli.freshness import age_of
+
     with open_store(db) as store:
         data = store.info()
+    data["data_age"] = age_of(data["newest_published"])
     output.emit("db_info", data)
 
 

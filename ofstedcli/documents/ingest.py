@@ -17,9 +17,12 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import stat
 import sys
+from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,15 +37,25 @@ from ofstedcli.documents.link import (
     resolve_authority,
 )
 from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, load, read_bytes
+from ofstedcli.documents.sandbox import die_with_parent
 from ofstedcli.errors import BadDocument, OfstedError
 from ofstedcli.store import Store, transaction
 
 #: Called after each file with (files done, files in all, the file's path).
 Progress = Callable[[int, int, str], None]
+#: Called with each file's outcome as soon as it is known (the full document included).
+OnResult = Callable[["Outcome"], None]
 
 STDIN = "-"
 #: Fewest files worth starting worker processes for.
 PARALLEL_FROM = 6
+#: Files each worker may have read ahead of the one being stored (bounds memory).
+AHEAD = 4
+#: The user tables holding a document's rows, and the column naming the document.
+#: A document's rows, deleted in this order (its search index entry goes with it, by trigger).
+_DOCUMENT_TABLES = (("facts", "document"), ("documents", "id"))
+#: Judgement facts a document must not contradict to become the report the record lists.
+_GRADES = ("inspection.overall", "inspection.judgements.")
 
 INGESTED = "ingested"
 DUPLICATE = "duplicate"
@@ -59,6 +72,23 @@ class Outcome:
     id: str | None = None
     reason: str | None = None
     document: dict[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        self.path = shown(self.path)
+
+    def slim(self) -> Outcome:
+        """The outcome without the bulk of its document (evidence, facts): what a summary
+        of thousands of files keeps once each file's full result has been handed on."""
+        doc = self.document
+        if doc is None:
+            return self
+        kept = {
+            "kind": doc.get("kind"),
+            "authority": {"name": (doc.get("authority") or {}).get("name")},
+            "inspection": {"id": (doc.get("inspection") or {}).get("id")},
+            "conflicts": doc.get("conflicts") or [],
+        }
+        return Outcome(self.path, self.status, self.id, self.reason, kept)
 
     def to_json(self) -> dict[str, Any]:
         """The file's result: its document object (the contract) with path and status."""
@@ -111,21 +141,87 @@ def collect(paths: Sequence[str]) -> tuple[list[str], list[Outcome]]:
             if STDIN not in files:
                 files.append(STDIN)
             continue
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            files += [str(p) for p in found]
-        elif path.is_file():
-            files.append(str(path))
+        try:
+            mode = os.stat(given).st_mode
+        except (OSError, ValueError) as exc:
+            why = "no such file or folder" if isinstance(exc, FileNotFoundError) else _why(exc)
+            missing.append(Outcome(given, FAILED, reason=f"{why}: {shown(given)}"))
+            continue
+        if stat.S_ISDIR(mode):
+            found, bad = _walk(given)
+            files += found
+            missing += bad
+        elif stat.S_ISREG(mode):
+            files.append(given)
         else:
-            missing.append(Outcome(given, FAILED, reason=f"no such file or folder: {given}"))
-    return list(dict.fromkeys(files)), missing
+            missing.append(Outcome(given, FAILED, reason=_not_regular(given, mode)))
+    named = []
+    for path in dict.fromkeys(files):
+        if _undecodable(path):
+            reason = "its name is not UTF-8 text; rename the file and ingest it again"
+            missing.append(Outcome(path, FAILED, reason=reason))
+        else:
+            named.append(path)
+    return named, missing
+
+
+def _walk(root: str) -> tuple[list[str], list[Outcome]]:
+    """The document files under a folder, in path order, with no recursion (a folder may be
+    thousands of levels deep) and no symlinked folders (they may loop); hidden ones skipped."""
+    found: list[str] = []
+    bad: list[Outcome] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            bad.append(Outcome(folder, FAILED, reason=f"cannot read the folder: {_why(exc)}"))
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                elif Path(entry.name).suffix.lower() in SUFFIXES and entry.is_file():
+                    found.append(entry.path)
+            except OSError:
+                continue
+    found.sort(key=lambda p: Path(p).parts)
+    return found, bad
+
+
+def _why(exc: BaseException) -> str:
+    """An OS error's reason, in a few words."""
+    return str(getattr(exc, "strerror", None) or exc).lower()
+
+
+def _not_regular(path: str, mode: int) -> str:
+    """Why a path that exists is not a document file: a pipe, a device or a socket."""
+    what = "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return (
+        f"{shown(path)} is {what}, not a file; save it to a file first, "
+        "or send it to `ofsted ingest -` on standard input"
+    )
+
+
+def _undecodable(path: str) -> bool:
+    """True when a file name holds bytes that are not UTF-8 (kept as surrogates by Python)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def shown(path: str) -> str:
+    """A path as it can be printed and stored: bytes that are not UTF-8 as \\xNN escapes."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass
@@ -158,17 +254,31 @@ def ingest(
     progress: Progress | None = None,
     stdin: IO[bytes] | None = None,
     workers: int | None = None,
+    on_result: OnResult | None = None,
+    keep_documents: bool = True,
 ) -> Summary:
-    """Ingest every document under ``paths`` into the user database (or only check them)."""
-    files, results = collect(paths)
-    summary = Summary(list(results), dry_run=dry_run)
+    """Ingest every document under ``paths`` into the user database (or only check them).
+
+    Each file's full outcome goes to ``on_result`` as soon as it is known; without
+    ``keep_documents`` the summary keeps only what a table of the files shows, so a folder
+    of any size needs little memory.
+    """
+    files, failed = collect(paths)
+    summary = Summary(dry_run=dry_run)
+
+    def record(outcome: Outcome) -> None:
+        if on_result is not None:
+            on_result(outcome)
+        summary.results.append(outcome if keep_documents else outcome.slim())
+
+    for outcome in failed:
+        record(outcome)
     seen: set[str] = set()
     total = len(files)
     # Closed at once on any exception (Ctrl-C), so the worker pool drops the files not begun.
     with closing(_prepared(files, stdin, workers)) as ready:
         for done, prepared in enumerate(ready, start=1):
-            outcome = _one(store, prepared, dry_run, seen)
-            summary.results.append(outcome)
+            record(_one(store, prepared, dry_run, seen))
             if progress is not None:
                 progress(done, total, prepared.path)
     return summary
@@ -188,12 +298,17 @@ def _prepared(
         ready: Iterator[Prepared] | None = None
         if count > 1 and len(disk) >= PARALLEL_FROM:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-            pool = ProcessPoolExecutor(min(count, len(disk)), mp_context=context)
+            pool = ProcessPoolExecutor(
+                min(count, len(disk)),
+                mp_context=context,
+                initializer=_worker_start,
+                initargs=(os.getpid(),),
+            )
             # On an early end (Ctrl-C, a failure) drop the queued files: a plain exit would
             # wait for every one of them to be read and extracted first.
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)
             # In order, each as soon as it is ready, so progress is reported as files finish.
-            ready = pool.map(prepare, disk, chunksize=2)
+            ready = _in_order(pool, disk, AHEAD * min(count, len(disk)))
         for path in files:
             if path == STDIN:
                 yield prepare(STDIN, data)
@@ -201,14 +316,44 @@ def _prepared(
                 yield next(ready) if ready is not None else prepare(path)
 
 
+def _in_order(pool: ProcessPoolExecutor, paths: list[str], ahead: int) -> Iterator[Prepared]:
+    """Each file prepared by the pool, in order, with at most ``ahead`` read before they are
+    wanted: a folder of 20,000 files never holds 20,000 texts in memory at once."""
+    queue: deque[Future[Prepared]] = deque()
+    waiting = iter(paths)
+    for path in waiting:
+        queue.append(pool.submit(prepare, path))
+        if len(queue) >= ahead:
+            break
+    while queue:
+        result = queue.popleft().result()
+        following = next(waiting, None)
+        if following is not None:
+            queue.append(pool.submit(prepare, following))
+        yield result
+
+
+def _worker_start(parent: int) -> None:
+    """Set up a worker process: it dies with the ingest that started it (SIGKILL, the OOM
+    killer) instead of sleeping for ever holding the caller's output open."""
+    # Ctrl-C reaches the whole process group: ingest handles it and stops the pool; a worker
+    # interrupted in the middle of taking a task printed a traceback or left the pool stuck.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
+
+
 def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     """Resolve, link and store one prepared document."""
     if p.extraction is None or p.sha256 is None or p.text is None:
         return Outcome(p.path, FAILED, reason=p.reason or "unreadable")
     doc_id = p.sha256[:12]
-    duplicate = p.sha256 in seen or _stored_with_text(store, p.sha256)
+    stored = _stored_with_text(store, p.sha256)
+    duplicate = p.sha256 in seen or stored is not None
     if duplicate and not dry_run:
-        return Outcome(p.path, DUPLICATE, id=doc_id, reason="the same content is already stored")
+        return Outcome(
+            p.path, DUPLICATE, id=stored or doc_id, reason="the same content is already stored"
+        )
     seen.add(p.sha256)
     x = p.extraction
     authority = resolve_authority(store, x)
@@ -221,18 +366,18 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
             reason=f"cannot tell which authority it is about (names found: {names})",
         )
     inspection = choose_inspection(x, inspections_of(store, authority.ons_code))
-    if x.kind == "inspection_report" and inspection is not None:
-        # The report of an inspection the database lists without its text: this file is
-        # that document, so it takes the listed id and link (the user row stands for it).
-        listed = _listed_report(store, inspection.id)
-    else:
-        listed = None
     found = conflicts(x, inspection) if inspection else []
+    listed = None
+    contradicts = any(c.field.startswith(_GRADES) for c in found)
+    if x.kind == "inspection_report" and inspection is not None and not contradicts:
+        # The report of an inspection the database lists without its text: this file is
+        # that document, so it takes the listed id and link (the user row stands for it),
+        # unless it contradicts the record's judgements or another file took it first.
+        listed = _listed_report(store, inspection.id)
     document = _document_json(
         store, x, listed[0] if listed else doc_id, authority.ons_code, authority.name, inspection
     )
     document["url"] = listed[1] if listed else None
-    doc_id = document["id"]
     document["conflicts"] = [c.to_json() for c in found]
     if document["date"] is None and x.kind == "inspection_report" and inspection is not None:
         # A report rarely prints its publication date: the official record gives it.
@@ -240,9 +385,11 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
         document["date_from"] = "official record"
     if dry_run:
         reason = "the same content is already stored" if duplicate else None
-        return Outcome(p.path, DRY_RUN, id=doc_id, document=document, reason=reason)
+        if stored is not None:
+            document["id"] = stored
+        return Outcome(p.path, DRY_RUN, id=document["id"], document=document, reason=reason)
     try:
-        _store(
+        kept = _store(
             store,
             p,
             x,
@@ -251,8 +398,11 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
             {c.field: c.note() for c in found},
         )
     except OfstedError as exc:
-        return Outcome(p.path, FAILED, id=doc_id, reason=exc.message)
-    return Outcome(p.path, INGESTED, id=doc_id, document=document)
+        return Outcome(p.path, FAILED, id=document["id"], reason=exc.message)
+    if kept is not None:
+        # Another ingest stored the same content first (checked inside the transaction).
+        return Outcome(p.path, DUPLICATE, id=kept, reason="the same content is already stored")
+    return Outcome(p.path, INGESTED, id=document["id"], document=document)
 
 
 def _listed_report(store: Store, inspection: str) -> tuple[str, str | None] | None:
@@ -265,14 +415,14 @@ def _listed_report(store: Store, inspection: str) -> tuple[str, str | None] | No
     return (str(found[0][0]), found[0][1]) if found else None
 
 
-def _stored_with_text(store: Store, sha256: str) -> bool:
-    """True when a document with this content is stored with its text (a bundled document
-    without its text is not a duplicate: ingesting the file adds the text)."""
-    return bool(
-        store.rows(
-            "SELECT 1 FROM documents WHERE sha256 = ? AND text IS NOT NULL LIMIT 1", (sha256,)
-        )
+def _stored_with_text(store: Store, sha256: str) -> str | None:
+    """The id of the document stored with this content and its text, if any (a bundled
+    document without its text is not a duplicate: ingesting the file adds the text)."""
+    found = store.rows(
+        "SELECT id FROM documents WHERE sha256 = ? AND text IS NOT NULL ORDER BY id LIMIT 1",
+        (sha256,),
     )
+    return str(found[0][0]) if found else None
 
 
 def _document_json(
@@ -308,36 +458,63 @@ def _store(
     document: dict[str, Any],
     inspection: str | None,
     notes: dict[str, str],
-) -> None:
-    """Write the document, its facts and its search index entry in one transaction."""
+) -> str | None:
+    """Write the document, its facts and its search index entry in one transaction.
+
+    What the checks before it saw may have changed (another ingest at once), so the id is
+    decided inside the write transaction: the same content already stored makes this a
+    duplicate (its id is returned and nothing is written); a listed report's id taken by
+    other content, or a 12-digit id taken by other content, gives this document an id of its
+    own.  A stored document is never replaced.  ``document`` gets the id and link used.
+    """
     title = x.get("title")
-    doc_id = document["id"]
-    row = (
-        doc_id, document["authority"]["ons_code"], x.kind, document["date"], title,
-        x.get("sender.name"), x.get("sender.role"), x.get("sender.organisation"),
-        x.get("recipient.name"), x.get("recipient.role"), x.get("recipient.organisation"),
-        document.get("url"), p.sha256, p.text, p.path, inspection, None,
-    )  # fmt: skip
-    facts = [
-        (
-            doc_id,
-            f.field,
-            f.value if isinstance(f.value, str) or f.value is None else json.dumps(f.value),
-            f.start,
-            f.end,
-            f.text,
-            inspection if f.field.startswith("inspection.") else None,
-            notes.get(f.field),
-        )
-        for f in x.facts
-    ]
+    assert p.sha256 is not None
     with transaction(store) as conn:
-        if conn.execute("SELECT 1 FROM user.documents WHERE id = ?", (doc_id,)).fetchone():
-            # Stored before under this id (same first 12 hex digits): replace it whole.
-            conn.execute("DELETE FROM user.facts WHERE document = ?", (doc_id,))
-            conn.execute("DELETE FROM user.documents_fts WHERE document = ?", (doc_id,))
+        same = conn.execute(
+            "SELECT id FROM documents WHERE sha256 = ? AND text IS NOT NULL ORDER BY id LIMIT 1",
+            (p.sha256,),
+        ).fetchone()
+        if same:
+            return str(same[0])
+        doc_id = document["id"]
+        if document["url"] is not None:
+            held = conn.execute(
+                "SELECT text IS NOT NULL FROM user.documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+            if held and held[0]:
+                # Another file became this inspection's listed report since the check above.
+                doc_id, document["url"] = p.sha256[:12], None
+            elif held:
+                # The user file's own text-less row for the listed report: this file is it.
+                for table, key in _DOCUMENT_TABLES:
+                    conn.execute(f"DELETE FROM user.{table} WHERE {key} = ?", (doc_id,))
+        if document["url"] is None:
+            size = 12
+            while _taken(conn, doc_id) and size < len(p.sha256):
+                size += 4
+                doc_id = p.sha256[:size]
+        document["id"] = doc_id
+        row = (
+            doc_id, document["authority"]["ons_code"], x.kind, document["date"], title,
+            x.get("sender.name"), x.get("sender.role"), x.get("sender.organisation"),
+            x.get("recipient.name"), x.get("recipient.role"), x.get("recipient.organisation"),
+            document.get("url"), p.sha256, p.text, p.path, inspection, None,
+        )  # fmt: skip
+        facts = [
+            (
+                doc_id,
+                f.field,
+                f.value if isinstance(f.value, str) or f.value is None else json.dumps(f.value),
+                f.start,
+                f.end,
+                f.text,
+                inspection if f.field.startswith("inspection.") else None,
+                notes.get(f.field),
+            )
+            for f in x.facts
+        ]
         conn.execute(
-            "INSERT OR REPLACE INTO user.documents (id, authority, kind, date, title, "
+            "INSERT INTO user.documents (id, authority, kind, date, title, "
             "sender_name, sender_role, sender_org, recipient_name, recipient_role, "
             "recipient_org, url, sha256, text, path, inspection, source) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -348,7 +525,9 @@ def _store(
             "evidence, inspection, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             facts,
         )
-        conn.execute(
-            "INSERT INTO user.documents_fts (document, title, text) VALUES (?, ?, ?)",
-            (doc_id, title or "", p.text),
-        )
+    return None
+
+
+def _taken(conn: Any, doc_id: str) -> bool:
+    """True when any document, in either file, is stored under ``doc_id``."""
+    return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None

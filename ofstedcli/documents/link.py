@@ -55,39 +55,22 @@ LOOSE_NAMES = 3
 
 
 def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
-    """The authority the document names: the first of its names that is exactly an
-    authority's name or alias, else the first of its best names that resolves at all.
+    """The authority the document names: the first of its names that names one authority
+    without guessing (exactly, or by whole words), else the first of its best names that
+    does by a close spelling.
 
     A place named exactly is never passed over for a fuzzy guess at another ("Boston" is not
-    Bolton when "Lincolnshire County Council" is named too).
+    Bolton when "Lincolnshire County Council" is named too), and the places a text only
+    names in passing (its last candidates) are never guessed at.
     """
     names_ = extraction.authority_names
-    for name in names_:
-        exact = _exactly(store, name)
-        if exact is not None:
-            return Resolved(exact, name)
-    for name in names_[:LOOSE_NAMES]:
-        try:
-            return Resolved(resolve_code(store, name), name)
-        except (NotFound, Ambiguous, UsageError):
-            continue
+    for fuzzy, pool in ((False, names_), (True, names_[:LOOSE_NAMES])):
+        for name in pool:
+            try:
+                return Resolved(resolve_code(store, name, fuzzy=fuzzy, record=False), name)
+            except (NotFound, Ambiguous, UsageError):
+                continue
     return None
-
-
-def _exactly(store: Store, name: str) -> str | None:
-    """The authority whose code, name or alias ``name`` is exactly (after normalising)."""
-    from ofstedcli import names as naming
-
-    text = " ".join(name.split())
-    if not text or len(text) > 200:
-        return None
-    norms = sorted({naming.normalise(text), naming.compact(text), naming.fold(text)} - {""})
-    if not store.codes(text) and not (norms and store.alias_matches(norms)):
-        return None
-    try:
-        return resolve_code(store, text)
-    except (NotFound, Ambiguous, UsageError):
-        return None
 
 
 def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspection | None:

@@ -4,16 +4,37 @@ Text files are decoded as UTF-8, else Windows-1252 (letters saved by Word), else
 line ends become ``\\n``.  PDF pages are joined with a form feed (``\\f``), which the
 extractor uses to find running page headers.  Anything that cannot be read raises
 :class:`~ofstedcli.errors.BadDocument` with a one-line reason.
+
+Work is bounded, whatever the file: at most :data:`MAX_TEXT` characters of text and
+:data:`MAX_PAGES` pages per document, and a PDF is read in a child process of its own that
+may add at most :data:`PDF_MEMORY` bytes of memory and take :func:`pdf_seconds` seconds, and
+dies with its parent.  A small file that would cost more (nested forms, one stream shared by
+every page) fails in one line as "too large or complex".
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ofstedcli.errors import BadDocument
+from ofstedcli.errors import BadDocument, UsageError
+
+if TYPE_CHECKING:
+    from ofstedcli.documents.sandbox import Sandbox
 
 #: Largest file accepted (bytes): ten times the longest Ofsted report.
 MAX_BYTES = 50 * 1024 * 1024
+#: Most characters of text one document may give: the longest of the 63 development
+#: reports has 147,000.
+MAX_TEXT = 2_000_000
+#: Most pages one PDF may have (Ofsted's longest reports have under 100).
+MAX_PAGES = 1_000
+#: Memory (bytes of address space) a PDF's reader may use beyond what the process holds.
+PDF_MEMORY = 1024 * 1024 * 1024
+#: Seconds a PDF's reader may take (``OFSTED_PDF_SECONDS`` changes it); a report takes
+#: a few hundredths of a second.
+DEFAULT_PDF_SECONDS = 30.0
 #: Suffixes read as plain text.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 #: All the suffixes ``ofsted ingest`` reads when walking a folder.
@@ -57,7 +78,30 @@ def read_bytes(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> str:
         text = decode_text(data, name)
     if not text.strip():
         raise BadDocument(f"{name} has no text (a scanned image?)")
+    if len(text) > MAX_TEXT:
+        raise too_complex(name, f"more than {MAX_TEXT:,} characters of text")
     return text
+
+
+def too_complex(name: str, why: str) -> BadDocument:
+    """The one-line failure of a document that would cost too much to read."""
+    return BadDocument(f"{name} is too large or complex to read ({why})")
+
+
+def pdf_seconds() -> float:
+    """Seconds a PDF may take to read: ``OFSTED_PDF_SECONDS``, else the default."""
+    raw = os.environ.get("OFSTED_PDF_SECONDS", "").strip()
+    if not raw:
+        return DEFAULT_PDF_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 86_400:  # also refuses nan and inf
+        raise UsageError(
+            f"OFSTED_PDF_SECONDS must be a number of seconds from 0 to 86400, not {raw[:40]!r}"
+        )
+    return value
 
 
 def decode_text(data: bytes, name: str = "-") -> str:
@@ -89,6 +133,39 @@ def _control_share(data: bytes) -> float:
 
 
 def pdf_text(data: bytes, name: str = "-") -> str:
+    """The text of a PDF, read in a child process with a memory and a time limit."""
+    import pypdfium2  # noqa: F401 - imported once here, never in a child: it costs 30 ms
+
+    from ofstedcli.documents.sandbox import Overrun
+
+    seconds = pdf_seconds()
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows: read here, unbounded
+        return _pdf_text(data, name)
+    for attempt in (1, 2):
+        try:
+            return _reader().run(data, name, seconds)
+        except Overrun as exc:
+            raise too_complex(name, str(exc)) from None
+        except BrokenPipeError:  # the child had died (killed from outside): a new one
+            if attempt == 2:
+                raise too_complex(name, "its reader failed") from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+_readers: dict[int, Sandbox] = {}
+
+
+def _reader() -> Sandbox:
+    """This process's PDF reader child (a forked worker makes its own)."""
+    from ofstedcli.documents.sandbox import Sandbox
+
+    found = _readers.get(os.getpid())
+    if found is None or found.owner != os.getpid():
+        found = _readers[os.getpid()] = Sandbox(_pdf_text, PDF_MEMORY)
+    return found
+
+
+def _pdf_text(data: bytes, name: str = "-") -> str:
     """The text of a PDF, page by page (joined by form feeds), through pypdfium2."""
     import pypdfium2 as pdfium  # imported here: loading it costs start-up time
 
@@ -100,12 +177,18 @@ def pdf_text(data: bytes, name: str = "-") -> str:
             raise BadDocument(f"{name} is an encrypted PDF (password required)") from None
         raise BadDocument(f"{name} is not a readable PDF ({_first_line(str(exc))})") from None
     try:
+        if len(pdf) > MAX_PAGES:
+            raise too_complex(name, f"{len(pdf):,} pages; the limit is {MAX_PAGES:,}")
         pages: list[str] = []
+        left = MAX_TEXT
         for index in range(len(pdf)):
             page = pdf[index]
             try:
                 textpage = page.get_textpage()
                 try:
+                    left -= textpage.count_chars()
+                    if left < 0:
+                        raise too_complex(name, f"more than {MAX_TEXT:,} characters of text")
                     pages.append(textpage.get_text_range())
                 finally:
                     textpage.close()

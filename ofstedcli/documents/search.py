@@ -33,7 +33,17 @@ MAX_LIMIT = 2**63 - 1
 #: Shortest document id prefix ``ofsted letter`` accepts.
 MIN_ID_PREFIX = 4
 
+#: Most different words a plain search may have, and words a --raw query may have.
+MAX_TERMS = 32
+MAX_RAW_WORDS = 64
+#: Longest text whose snippet FTS5 makes directly: its snippet() costs time quadratic in a
+#: document's matches (40 s for one 4 MB document), so a longer text's snippet is made from
+#: its best piece of :data:`SNIPPET_PIECE` characters.  The longest real report has 147,000.
+SNIPPET_DIRECT = 300_000
+SNIPPET_PIECE = 8_000
+
 _WORDLESS = re.compile(r"^\W*$")
+_WORD = re.compile(r"\w+")
 
 
 def fts_query(query: str, raw: bool = False) -> str:
@@ -41,10 +51,18 @@ def fts_query(query: str, raw: bool = False) -> str:
     if raw:
         if not query.strip():
             raise UsageError("an empty search: give a word to look for")
+        words = len(_WORD.findall(query))
+        if words > MAX_RAW_WORDS:
+            raise UsageError(f"a query of {words} words is too long (at most {MAX_RAW_WORDS})")
         return query
-    tokens = [t for t in query.split() if not _WORDLESS.match(t)]
+    # Each word once (a word typed twice finds the same documents, at many times the cost).
+    tokens = list({t.casefold(): t for t in query.split() if not _WORDLESS.match(t)}.values())
     if not tokens:
         raise UsageError(f"nothing to search for in {query!r}: give a word")
+    if len(tokens) > MAX_TERMS:
+        raise UsageError(
+            f"a search of {len(tokens)} different words is too many (at most {MAX_TERMS})"
+        )
     return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
 
@@ -96,6 +114,7 @@ def search(
     since: str | None = None,
     raw: bool = False,
     limit: int = DEFAULT_LIMIT,
+    until: str | None = None,
 ) -> list[Hit]:
     """Documents matching ``query``, best first; ``authority`` is an ONS code."""
     if limit < 1:
@@ -115,25 +134,26 @@ def search(
     if start:
         filters.append("date >= ?")
         values.append(start)
+    if until:
+        filters.append("date <= ?")
+        values.append(until)
     # The index is searched on its own (joining every match to the documents view first
     # costs several times more), narrowed by the ids the filters allow.
-    narrow = (
-        f" AND document IN (SELECT id FROM documents WHERE {' AND '.join(filters)})"
-        if filters
-        else ""
-    )
-    found: dict[str, tuple[str, float]] = {}
+    where = " AND ".join(filters)
+    # Ranks first, for every match; snippets only for the rows shown.
+    found: dict[str, tuple[str, int, float]] = {}
     for layer in reversed(store.layers):  # user first: its rows win over bundled ones
+        key = _id_column(store, layer)
+        narrow = f" AND {key} IN (SELECT id FROM documents WHERE {where})" if filters else ""
         sql = (
             # FTS5 functions need the table's own name (an alias is not accepted).
-            "SELECT document, snippet(documents_fts, 2, ?, ?, '…', ?), bm25(documents_fts) "
-            f"AS rank FROM {store.schema(layer)}.documents_fts WHERE documents_fts MATCH ?{narrow} "
+            f"SELECT {key}, rowid, bm25(documents_fts) AS rank FROM "
+            f"{store.schema(layer)}.documents_fts WHERE documents_fts MATCH ?{narrow} "
             f"ORDER BY rank LIMIT {int(limit)}"
         )
-        params = [MARK_START, MARK_END, SNIPPET_TOKENS, match, *values]
-        for doc, snip, rank in _run(store, sql, params, raw):
-            found.setdefault(doc, (" ".join(snip.split()), rank))
-    best = sorted(found, key=lambda d: found[d][1])[:limit]
+        for doc, rowid, rank in _run(store, sql, [match, *values], raw):
+            found.setdefault(doc, (store.schema(layer), rowid, rank))
+    best = sorted(found, key=lambda d: found[d][2])[:limit]
     if not best:
         return []
     meta = {
@@ -146,10 +166,72 @@ def search(
         )
     }
     return [
-        Hit(doc, meta[doc][1], meta[doc][2], meta[doc][3], meta[doc][4], meta[doc][5], *found[doc])
+        Hit(
+            doc,
+            meta[doc][1],
+            meta[doc][2],
+            meta[doc][3],
+            meta[doc][4],
+            meta[doc][5],
+            _snippet(store, found[doc][0], found[doc][1], match, raw),
+            found[doc][2],
+        )
         for doc in best
         if doc in meta
     ]
+
+
+def _snippet(store: Store, schema: str, rowid: int, match: str, raw: bool) -> str:
+    """The snippet of one matching row: from FTS5, or from the text's best piece when the
+    text is long (see :data:`SNIPPET_DIRECT`)."""
+    table = f"{schema}.documents_fts"
+    (size,) = _run(store, f"SELECT length(text) FROM {table} WHERE rowid = ?", [rowid], raw)[0]
+    if (size or 0) <= SNIPPET_DIRECT:
+        sql = (
+            "SELECT snippet(documents_fts, 2, ?, ?, '…', ?) "
+            f"FROM {table} WHERE documents_fts MATCH ? AND rowid = ?"
+        )
+        rows = _run(store, sql, [MARK_START, MARK_END, SNIPPET_TOKENS, match, rowid], raw)
+    else:
+        (text,) = _run(store, f"SELECT text FROM {table} WHERE rowid = ?", [rowid], raw)[0]
+        rows = _piece_snippet(text, match)
+    return " ".join(str(rows[0][0] or "").split()) if rows else ""  # no text: NULL
+
+
+def _piece_snippet(text: str, match: str) -> list[Any]:
+    """The snippet of the best-matching piece of a long text, through a small in-memory
+    FTS5 index of its pieces (same tokenizer, so the same words are marked)."""
+    pieces: list[tuple[str]] = []
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + SNIPPET_PIECE)
+        end = len(text) if end < 0 else end + 1
+        pieces.append((text[start:end],))
+        start = end
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(document UNINDEXED, title, text, "
+            "tokenize = 'porter unicode61')"
+        )
+        conn.executemany("INSERT INTO documents_fts (title, text) VALUES ('', ?)", pieces)
+        return conn.execute(
+            "SELECT snippet(documents_fts, 2, ?, ?, '…', ?) FROM documents_fts "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT 1",
+            (MARK_START, MARK_END, SNIPPET_TOKENS, match),
+        ).fetchall()
+    except sqlite3.Error:
+        return []  # a raw query naming the title alone matches no piece: no snippet
+    finally:
+        conn.close()
+
+
+def searchable(store: Store) -> bool:
+    """True when some document is held with its text (indexed for search)."""
+    return any(
+        store.rows(f"SELECT 1 FROM {store.schema(layer)}.documents WHERE text IS NOT NULL LIMIT 1")
+        for layer in store.layers
+    )
 
 
 #: What SQLite says about a MATCH expression it cannot parse (an unclosed quote, a leading
@@ -165,7 +247,7 @@ def _run(store: Store, sql: str, params: list[Any], raw: bool) -> list[sqlite3.R
     except sqlite3.Error as exc:
         text = str(exc)
         if raw and any(words in text for words in _QUERY_ERRORS):
-            raise UsageError(f"not a valid FTS5 query: {text}", query=params[3]) from None
+            raise UsageError(f"not a valid FTS5 query: {text}", query=params[0]) from None
         raise _database_error(exc, store.paths) from exc
 
 
@@ -272,3 +354,13 @@ def _quote(text: str | None, start: int | None, end: int | None) -> str | None:
     if text is None or start is None or end is None:
         return None
     return text[start:end]
+
+
+def _id_column(store: Store, layer: str) -> str:
+    """The index's document id column: ``id`` since m003_datasette (an external-content
+    index over ``documents``), ``document`` before it (a user database is migrated only when
+    next written to)."""
+    rows = store.rows(
+        "SELECT name FROM pragma_table_info('documents_fts', ?)", (store.schema(layer),)
+    )
+    return "id" if "id" in {r[0] for r in rows} else "document"

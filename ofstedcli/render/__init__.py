@@ -14,12 +14,13 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import IO, Any
 
 from ofstedcli.errors import OfstedError
 
-FORMATS = ("table", "json", "csv", "ndjson")
+FORMATS = ("table", "json", "csv", "ndjson", "xlsx")
 
 #: view name -> "module:function" drawing it as a table (modules under ofstedcli.render).
 VIEWS: dict[str, str] = {
@@ -28,11 +29,13 @@ VIEWS: dict[str, str] = {
     "list": "history:draw_list",
     "inspections": "history:draw_inspections",
     "stats": "analysis:draw_stats",
+    "send_stats": "send:draw_send_stats",
     "neighbours": "analysis:draw_neighbours",
     "transitions": "analysis:draw_transitions",
     "movers": "analysis:draw_movers",
     "recent": "analysis:draw_recent",
     "chart": "chart:draw_chart",
+    "due": "due:draw_due",
     "ingest": "documents:draw_ingest",
     "letters": "documents:draw_letters",
     "letter": "documents:draw_letter",
@@ -40,11 +43,40 @@ VIEWS: dict[str, str] = {
     "db_build": "db:draw_build",
     "db_info": "db:draw_info",
     "db_update": "db:draw_update",
+    "db_update_online": "db:draw_update_online",
 }
 
 #: Views drawn as plain lines (ofstedcli.render.plain), which need Rich only for colour.
-PLAIN_VIEWS = {"show", "compare", "list", "inspections"}
+PLAIN_VIEWS = {
+    "show",
+    "compare",
+    "list",
+    "inspections",
+    "stats",
+    "neighbours",
+    "transitions",
+    "movers",
+    "recent",
+    "send_stats",
+    "due",
+}
 
+#: Set by ``--no-pager`` anywhere on the command line.
+NO_PAGER = False
+
+
+#: Views long enough to page on a terminal (as git pages log and show).
+PAGED_VIEWS = {
+    "show",
+    "inspections",
+    "list",
+    "letter",
+    "letters",
+    "search",
+    "recent",
+    "movers",
+    "due",
+}
 
 _active: Output | None = None
 
@@ -70,12 +102,16 @@ class Output:
         no_color: bool = False,
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
+        path: Any = None,
     ) -> None:
         global _active
         self.format = fmt
+        self.path = path
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.color = colour_wanted(no_color, self.stdout)
+        #: Whether part of the result is already on stdout (see :meth:`json_list`).
+        self.streamed = False
         _active = self
 
     @property
@@ -83,24 +119,45 @@ class Output:
         """Whether results go out as JSON (errors then go to stdout as JSON too)."""
         return self.format == "json"
 
-    def emit(self, view: str, data: Any, *, rows: Iterable[dict[str, Any]] | None = None) -> None:
-        """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON."""
+    def emit(
+        self,
+        view: str,
+        data: Any,
+        *,
+        rows: Iterable[dict[str, Any]] | None = None,
+        columns: Sequence[str] | None = None,
+    ) -> None:
+        """Write a result: ``data`` as JSON, ``rows`` (default ``data``) as CSV or NDJSON.
+
+        ``columns`` fixes the CSV header (written even when there are no rows).
+        """
         try:
-            self._emit(view, data, rows)
+            self._emit(view, data, rows, columns)
         except BrokenPipeError:
             raise PipeClosed from None
 
-    def _emit(self, view: str, data: Any, rows: Iterable[dict[str, Any]] | None) -> None:
+    def _emit(
+        self,
+        view: str,
+        data: Any,
+        rows: Iterable[dict[str, Any]] | None,
+        columns: Sequence[str] | None = None,
+    ) -> None:
         if self.format == "json":
             # Indented for a person at a terminal; compact (C encoder) for scripts and files.
             self.stdout.write(dumps(data, indent=2 if self.stdout.isatty() else None) + "\n")
-        elif self.format in ("csv", "ndjson"):
+        elif self.format in ("csv", "ndjson", "xlsx"):
             records = list(rows if rows is not None else data)
             if self.format == "ndjson":
                 for record in records:
                     self.stdout.write(dumps(record, indent=None) + "\n")
+            elif self.format == "xlsx":
+                from ofstedcli.render.xlsx import write_xlsx
+
+                write_xlsx(self.path, view, records)
+                self.message(f"wrote {self.path}")
             else:
-                write_csv(self.stdout, records)
+                write_csv(self.stdout, records, view, columns)
         else:
             self._draw(view, data)
         self.stdout.flush()
@@ -112,6 +169,12 @@ class Output:
         )
         from ofstedcli.render.plain import Screen
 
+        if not NO_PAGER and self.stdout.isatty() and view in PAGED_VIEWS:
+            from ofstedcli.render.pager import paged
+
+            with paged(self.stdout, self.color) as screen:
+                draw(screen if view in PLAIN_VIEWS else screen.console, data)
+            return
         screen = Screen(self.stdout, self.color)
         # Views built of plain lines take the Screen (no Rich without colour); the others
         # draw Rich renderables on its console.
@@ -122,11 +185,43 @@ class Output:
         self.stderr.write(one_line(text) + "\n")
         self.stderr.flush()
 
+    @contextmanager
+    def json_list(self) -> Iterator[Callable[[Any], None]]:
+        """Write a JSON list item by item, each as soon as it is known.  The list is closed
+        however the block ends, so stdout stays valid JSON; an error after the first item
+        then goes to stderr only."""
+        indent = 2 if self.stdout.isatty() else None
+        count = 0
+
+        def item(record: Any) -> None:
+            nonlocal count
+            self.stdout.write(("[" if not count else ",") + "\n" + dumps(record, indent=indent))
+            self.stdout.flush()
+            count += 1
+            self.streamed = True
+
+        try:
+            yield item
+        except BaseException:
+            if count:
+                self._end_list("\n]\n")
+            raise
+        self._end_list("\n]\n" if count else "[]\n")
+
+    def _end_list(self, text: str) -> None:
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except BrokenPipeError:
+            raise PipeClosed from None
+
     def error(self, err: OfstedError) -> None:
         """An error: its message on stderr, and under --json its object on stdout."""
         self.message(f"ofsted: {err.message}")
-        if self.json:
-            self.stdout.write(dumps(err.to_json()) + "\n")
+        if self.json and not self.streamed:
+            # Compact (one line) for scripts, indented for a person, as results are.
+            self.stdout.write(dumps(err.to_json(), indent=2 if self.stdout.isatty() else None))
+            self.stdout.write("\n")
             self.stdout.flush()
 
 
@@ -143,10 +238,15 @@ def reset() -> None:
 
 #: DEL and the C1 controls (U+0080-U+009F; U+009B is a one-character CSI to some terminals),
 #: which json.dumps leaves raw when ensure_ascii is off; it escapes only U+0000-U+001F.
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+#: Bidi controls and zero-width characters (which reorder or hide text) are escaped too.
+_RAW_CONTROLS = re.compile(
+    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 #: Control characters a CSV cell never keeps (tab and newline are text there; CSV has no
-#: escape for the others).
-_CSV_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: escape for the others), bidi controls and zero-width characters among them.
+_CSV_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def dumps(data: Any, indent: int | None = 2) -> str:
@@ -177,18 +277,33 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def write_csv(stream: IO[str], records: list[dict[str, Any]]) -> None:
-    """Records as CSV with a header of every column seen, in first-seen order."""
-    import csv
+def table_rows(
+    view: str, records: list[dict[str, Any]], fixed: Sequence[str] | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """A header (``fixed``, else the view's from :mod:`ofstedcli.render.tabular`) and each
+    row's cells under it."""
+    from ofstedcli.render.tabular import header
 
     flat = [flatten(r) for r in records]
-    columns: dict[str, None] = {}
-    for row in flat:
-        columns.update(dict.fromkeys(row))
-    writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in flat:
-        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    columns = list(fixed) if fixed is not None else header(view, flat)
+    return columns, [[row.get(c) for c in columns] for row in flat]
+
+
+def write_csv(
+    stream: IO[str],
+    records: list[dict[str, Any]],
+    view: str = "",
+    fixed: Sequence[str] | None = None,
+) -> None:
+    """Records as CSV under a fixed header: ``fixed``, else the view's (every column seen
+    for a view without one)."""
+    import csv
+
+    columns, rows = table_rows(view, records, fixed)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
 
 
 def _csv_cell(value: Any) -> Any:

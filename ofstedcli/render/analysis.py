@@ -1,82 +1,69 @@
-"""Tables for stats, neighbours, transitions, movers and recent."""
+"""Tables for stats, neighbours, transitions, movers and recent, as light grids of lines.
+
+Like the history views they import no Rich unless colour is on, fit the width on a terminal
+(columns dropped before a name, date or grade is broken) and keep each row on one line when
+piped.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from ofstedcli.model import GRADES, SHORT_GRADE
-from ofstedcli.render.console import GRADE_STYLES, grade, safe
-from ofstedcli.render.history import _count, code, draw_inspections, legend
+from ofstedcli.render.history import (
+    FORMER,
+    _count,
+    code_cell,
+    draw_inspections,
+    footnotes,
+    legend_lines,
+    overall_cell,
+    when,
+)
+from ofstedcli.render.plain import GRADE_STYLES, Line, Segment, Target, _wrap, emit, grid, seg
+from ofstedcli.render.send import outcome_seg
 
 COMPARED_STYLES = {"better": "green", "same": "dim", "worse": "red"}
 
 
-def _table(title: str | None = None, *, tight: bool = False) -> Table:
-    return Table(
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        padding=(0, 1, 0, 0) if tight else (0, 1),
-        title=title,
-        title_justify="left",
-    )
+def _pct(count: int, graded: int) -> str:
+    """A share as a whole percentage, rounded half up (37.5 -> 38, 12.5 -> 13)."""
+    return f"{(200 * count + graded) // (2 * graded)}%" if graded else ""
 
 
-def _when(insp: dict[str, Any] | None) -> str:
-    if not insp:
-        return ""
-    return str(insp.get("start_date") or insp.get("published") or "")
-
-
-def _cell(count: int, pct: float | None) -> Text:
-    text = Text(str(count))
-    if pct is not None:
-        text.append(f" {pct:3.0f}%", style="dim")
-    return text
-
-
-def draw_stats(console: Console, data: dict[str, Any]) -> None:
+def draw_stats(target: Target, data: dict[str, Any]) -> None:
     """England and each group: authorities by latest overall grade, counted and as shares."""
     title = f"Latest overall judgements as at {data['as_at']}"
     if data.get("published_by"):
         title += f", reports published by {data['published_by']}"
     groups = [data["england"], *data["groups"]]
     extra = [k for k in ("not_reported", "not_inspected") if any(g[k] for g in groups)]
-    table = _table(title, tight=True)
-    table.add_column(str(data["by"]).capitalize(), min_width=12)
-    table.add_column("LAs", justify="right")
-    for g in GRADES:
-        label = SHORT_GRADE[g].replace(" ", "\n")
-        table.add_column(Text(label, style=GRADE_STYLES[g]), justify="right", no_wrap=True)
-    for key in extra:
-        table.add_column(key.replace("_", "\n").capitalize(), justify="right")
+    headers = [str(data["by"]).capitalize(), "LAs", *(code_cell(g)[0] for g in GRADES)]
+    headers += ["None" if k == "not_reported" else "Not insp." for k in extra]
+    rows: list[list[Segment]] = []
     for n, group in enumerate(groups):
-        table.add_row(
-            safe(group["name"], "bold" if n == 0 else ""),
-            safe(group["total"]),
-            *(_cell(group["counts"][g], group["percentages"][g]) for g in GRADES),
-            *(safe(group[k]) for k in extra),
-            end_section=n == 0,
-        )
-    console.print(table)
-    console.print(Text("Percentages are of the authorities with an overall grade.", style="dim"))
+        cells: list[Segment] = [seg(group["name"], "bold" if n == 0 else ""), seg(group["total"])]
+        for g in GRADES:
+            count = group["counts"][g]
+            cells.append((f"{count} {_pct(count, group['graded'])}".strip(), GRADE_STYLES[g]))
+        cells += [seg(group[k]) for k in extra]
+        rows.append(cells)
+    lines = grid(target.width, headers, rows, flexible=[0], title=title)
+    lines.append([("  " + "  ".join(f"{code_cell(g)[0]} {SHORT_GRADE[g]}" for g in GRADES), "dim")])
+    lines.append([("Percentages are of the authorities with an overall grade.", "dim")])
     provisional = data["england"].get("provisional")
     if provisional:
-        console.print(
-            Text(
-                f"{provisional} of these latest inspections are provisional: published after "
-                "the newest official statistics.",
-                style="dim",
-            )
+        lines.append(
+            [
+                (
+                    f"* {provisional} provisional: published after the newest official statistics.",
+                    "dim",
+                )
+            ]
         )
     if "not_reported" in extra:
-        console.print(
-            Text("Not reported: the latest inspection gave no overall judgement.", style="dim")
-        )
+        lines.append([("None: the latest inspection gave no overall judgement.", "dim")])
+    emit(target, lines)
 
 
 def _ordinal(n: int) -> str:
@@ -84,135 +71,175 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def standing_line(label: str, s: dict[str, Any]) -> Text:
+def standing_line(label: str, s: dict[str, Any]) -> Line:
     """One line: where the authority stands in a group, by current overall grade."""
-    text = safe(f"{label}: ", "bold")  # the label holds the region's name, from the data
+    line: Line = [seg(f"{label}: ", "bold")]  # the label holds the region's name, from the data
     if s["position"] is None:
-        text.append(f"no current overall grade to place among {s['members']}", style="dim")
-        return text
+        line.append((f"no current overall grade to place among {s['members']}", "dim"))
+        return line
     joint = "joint " if s["same"] else ""
-    text.append(f"{joint}{_ordinal(s['position'])} of {s['of']}")
-    text.append(f"  ({s['better']} better, {s['same']} same, {s['worse']} worse)", style="dim")
-    return text
+    line.append((f"{joint}{_ordinal(s['position'])} of {s['of']}", ""))
+    line.append((f"  ({s['better']} better, {s['same']} same, {s['worse']} worse)", "dim"))
+    return line
 
 
-def draw_neighbours(console: Console, data: dict[str, Any]) -> None:
+def draw_neighbours(target: Target, data: dict[str, Any]) -> None:
     """The authority, its neighbours in rank order with their grades, then its standing."""
     auth, current = data["authority"], data["current"]
-    head = Text()
-    head.append_text(safe(auth["name"], "bold"))
-    head.append_text(safe(f"  ({auth.get('type') or ''}, {auth.get('region') or ''})", "dim"))
-    head.append("  current: ")
-    head.append_text(grade((current or {}).get("overall"), empty="none"))
-    head.append_text(safe(f"  {_when(current)}", "dim"))
-    console.print(head)
+    lines: list[Line] = [
+        [
+            seg(auth["name"], "bold"),
+            seg(f"  ({auth.get('type') or ''}, {auth.get('region') or ''})", "dim"),
+        ],
+        [("Current: " if auth.get("status") != "former" else "Last: ", "bold")]
+        + [overall_cell(current, short=True)]
+        + ([seg(f"  published {when(current)}", "dim")] if current else []),
+    ]
     if not data["neighbours"]:
-        console.print(Text("No statistical neighbours on record.", style="dim"))
+        lines.append([("No statistical neighbours on record.", "dim")])
     else:
-        table = _table("Statistical neighbours")
-        wide = console.width >= 100
-        table.add_column("#", justify="right", no_wrap=True, min_width=2)
-        table.add_column("Authority", no_wrap=True, max_width=28)
-        if wide:
-            table.add_column("Region", overflow="fold")
-        for col in ("Current", "Inspected", *(["Published"] if wide else []), "Compared"):
-            table.add_column(col, no_wrap=True)
+        rows: list[list[Segment]] = []
         for n in data["neighbours"]:
-            latest = n["current"] or {}
+            latest = n["current"]
             compared = n["compared"] or ""
-            table.add_row(
-                safe(n["rank"]),
-                safe(n["authority"].get("name") or n["authority"]["ons_code"]),
-                *([safe(n["authority"].get("region") or "")] if wide else []),
-                grade(latest.get("overall"), empty="-"),
-                safe(latest.get("start_date") or ""),
-                *([safe(latest.get("published") or "")] if wide else []),
-                safe(compared, COMPARED_STYLES.get(compared, "")),
+            rows.append(
+                [
+                    seg(n["rank"]),
+                    seg(n["authority"].get("name") or n["authority"]["ons_code"]),
+                    overall_cell(latest, short=True),
+                    seg(when(latest)),
+                    seg(compared, COMPARED_STYLES.get(compared, "")),
+                    seg(n.get("band") or ""),
+                    outcome_seg(n["current_send"], "-") if n.get("current_send") else ("-", "dim"),
+                    seg(n["authority"].get("region") or ""),
+                    seg((latest or {}).get("start_date") or ""),
+                ]
             )
-        console.print(table)
-        console.print(standing_line("Among its neighbours", data["standing"]["neighbours"]))
-    console.print(
+        headers = ["#", "Authority", "Current", "Published", "Compared", "Closeness", "SEND"]
+        headers += ["Region", "Inspected"]
+        lines += grid(
+            target.width,
+            headers,
+            rows,
+            optional=[8, 7, 6, 5],
+            title="Statistical neighbours",
+        )
+        if data.get("model"):
+            lines.append([(f"DfE statistical neighbour model {data['model']}", "dim")])
+        lines.append(standing_line("Among its neighbours", data["standing"]["neighbours"]))
+    lines.append(
         standing_line(f"In {auth.get('region') or 'its region'}", data["standing"]["region"])
     )
+    lines += footnotes([current, *(n["current"] for n in data["neighbours"])])
+    emit(target, lines)
 
 
-def draw_transitions(console: Console, data: dict[str, Any]) -> None:
+def draw_transitions(target: Target, data: dict[str, Any]) -> None:
     """The grade -> next grade matrix, rises green and falls red, with totals."""
     window = " ".join(
         x
         for x in (
             f"from {data['since']}" if data["since"] else "",
             f"to {data['until']}" if data["until"] else "",
+            f"({data.get('by')})" if (data["since"] or data["until"]) and data.get("by") else "",
         )
         if x
     )
-    title = f"Overall grade -> next overall grade ({', '.join(data['frameworks'])})"
-    table = _table(f"{title} {window}".strip())
-    table.add_column("From \\ to", no_wrap=True)
-    for g in GRADES:
-        table.add_column(Text(SHORT_GRADE[g], style=GRADE_STYLES[g]), justify="right")
-    table.add_column("Total", justify="right")
+    title = f"Overall grade -> next overall grade ({', '.join(data['frameworks'])}) {window}"
+    rows: list[list[Segment]] = []
     for i, row in enumerate(data["matrix"]):
-        cells = []
+        cells: list[Segment] = [(SHORT_GRADE[row["from"]], GRADE_STYLES[row["from"]])]
         for j, g in enumerate(GRADES):
             count = row["to"][g]
             style = "dim" if not count else "green" if j < i else "red" if j > i else ""
-            cells.append(Text(str(count), style=style))
-        table.add_row(grade(row["from"]), *cells, safe(row["total"]))
-    console.print(table)
-    console.print(
-        Text(
-            f"{_count(data['total'], 'transition', 'transitions')} by "
-            f"{_count(data['authorities'], 'authority', 'authorities')}: "
-            f"{data['up']} up, {data['same']} same, {data['down']} down"
-        )
+            cells.append((str(count), style))
+        cells.append(seg(row["total"]))
+        rows.append(cells)
+    headers = ["From \\ to", *(code_cell(g)[0] for g in GRADES), "Total"]
+    lines = grid(target.width, headers, rows, title=title.strip())
+    lines.append([("  " + "  ".join(f"{code_cell(g)[0]} {SHORT_GRADE[g]}" for g in GRADES), "dim")])
+    lines.append(
+        [
+            (
+                f"{_count(data['total'], 'transition', 'transitions')} by "
+                f"{_count(data['authorities'], 'authority', 'authorities')}: "
+                f"{data['up']} up, {data['same']} same, {data['down']} down",
+                "",
+            )
+        ]
     )
+    emit(target, lines)
 
 
-def _movers_table(title: str, rows: list[dict[str, Any]]) -> Table:
-    table = _table(title)
-    table.add_column("Authority", no_wrap=True, max_width=28)
-    table.add_column("Before", no_wrap=True, justify="center")
-    table.add_column("Inspected", no_wrap=True)
-    table.add_column("Latest", no_wrap=True, justify="center")
-    table.add_column("Inspected", no_wrap=True)
-    table.add_column("Steps", justify="right", no_wrap=True)
-    for m in rows:
-        table.add_row(
-            safe(m["authority"]["name"]),
-            code(m["before"]["overall"]),
-            safe(_when(m["before"])[:7]),
-            code(m["latest"]["overall"]),
-            safe(_when(m["latest"])[:7]),
-            safe(f"{m['steps']:+d}", "green" if m["steps"] > 0 else "red"),
+def _movers_grid(width: int | None, title: str, movers: list[dict[str, Any]]) -> list[Line]:
+    rows: list[list[Segment]] = []
+    for m in movers:
+        before = overall_cell(m["before"], code=True)
+        if "authority" in m["before"]:
+            before = (before[0] + FORMER, before[1])
+        rows.append(
+            [
+                seg(m["authority"]["name"]),
+                before,
+                seg(when(m["before"])),
+                overall_cell(m["latest"], code=True),
+                seg(when(m["latest"])),
+                seg(f"{m['steps']:+d}", "green" if m["steps"] > 0 else "red"),
+            ]
         )
-    return table
+    headers = ["Authority", "Before", "Published", "Latest", "Published", "Steps"]
+    return grid(width, headers, rows, flexible=[0], title=title)
 
 
-def draw_movers(console: Console, data: dict[str, Any]) -> None:
+def draw_movers(target: Target, data: dict[str, Any]) -> None:
     """Who improved and who declined since the date, biggest moves first."""
+    lines: list[Line] = []
+    window = f"since {data['since']}" + (f" to {data['until']}" if data.get("until") else "")
     for key, label in (("improved", "Improved"), ("declined", "Declined")):
         if data[key]:
-            console.print(_movers_table(f"{label} since {data['since']}", data[key]))
+            lines += _movers_grid(target.width, f"{label} {window}", data[key])
         else:
-            console.print(Text(f"{label} since {data['since']}: none", style="dim"))
+            lines.append([(f"{label} {window}: none", "dim")])
+        lines.append([])
     if data["improved"] or data["declined"]:
-        legend(console)
+        lines += legend_lines()
     c = data["counts"]
-    console.print(
-        Text(
-            f"{c['improved']} improved, {c['declined']} declined, {c['unchanged']} unchanged; "
-            f"{c['no_earlier_grade']} graded since with no earlier grade",
-            style="dim",
-        )
+    lines.append(
+        [
+            (
+                f"{c['improved']} improved, {c['declined']} declined, {c['unchanged']} unchanged; "
+                f"{c['no_earlier_grade']} graded since with no earlier grade",
+                "dim",
+            )
+        ]
     )
+    everyone = [*data["improved"], *data["declined"], *data["unchanged"]]
+    formers = sorted(
+        {m["before"]["authority"]["name"] for m in everyone if "authority" in m["before"]}
+    )
+    former = (
+        f"the earlier grade is that of the authority replaced: {', '.join(formers)}"
+        if formers
+        else None
+    )
+    lines += footnotes([e for m in everyone for e in (m["before"], m["latest"])], former)
+    emit(target, lines)
 
 
-def draw_recent(console: Console, data: dict[str, Any]) -> None:
+def draw_recent(target: Target, data: dict[str, Any]) -> None:
     """Inspections and visits published in the window, newest first."""
     window = f"Published from {data['since']}" + (f" to {data['until']}" if data["until"] else "")
-    console.print(Text(window, style="bold"))
+    emit(target, [[(window, "bold")]])
     if data["inspections"]:
-        draw_inspections(console, data["inspections"])
+        draw_inspections(target, data["inspections"])
     else:
-        console.print(Text("Nothing published in that window.", style="dim"))
+        emit(target, [[("Nothing published in that window.", "dim")]])
+    newest = data.get("data_to")
+    if (data.get("data_age") or {}).get("stale"):
+        from ofstedcli.freshness import stale_note
+
+        note = stale_note(data["data_age"])  # free text: wrapped to the width on a terminal
+        pieces = _wrap(note, target.width) if target.width else [note]
+        emit(target, [[(piece, "yellow")] for piece in pieces])
+    elif newest and (data["until"] or "9999") > newest:
+        emit(target, [[(f"Data to {newest}; `ofsted db update` loads a newer edition.", "dim")]])

@@ -2,23 +2,17 @@
 
 A graded inspection is drawn as its grade's letter on the grade's colour, so the picture
 still reads without colour; an inspection without an overall grade is a hollow mark and a
-visit a small dot.  :func:`save` draws the same picture into an SVG or HTML file.
+visit a small dot.  The file versions are drawn by :mod:`ofstedcli.render.pictures`.
 """
 
 from __future__ import annotations
 
-import calendar
-import io
 import math
-import os
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from ofstedcli.errors import OfstedError
 from ofstedcli.model import (
     GOOD,
     GRADES,
@@ -28,6 +22,7 @@ from ofstedcli.model import (
     SHORT_GRADE,
 )
 from ofstedcli.render.console import safe
+from ofstedcli.render.figures import year_fraction
 
 LETTERS = {OUTSTANDING: "O", GOOD: "G", REQUIRES_IMPROVEMENT: "R", INADEQUATE: "I"}
 BLOCK_STYLES = {
@@ -40,24 +35,11 @@ UNGRADED = ("○", "bold")
 VISIT = ("•", "cyan")
 BASELINE = ("─", "bright_black")
 MAX_LABEL = 28
-SAVE_WIDTH = 100
 
 
 def _label(name: str) -> str:
     plain = safe(name).plain
     return plain if len(plain) <= MAX_LABEL else plain[: MAX_LABEL - 1] + "…"
-
-
-def _fraction(date: str) -> float:
-    """How far through its year a (possibly partial) ISO date falls, 0 to 1."""
-    parts = [int(p) for p in date[:10].split("-")]
-    year, month, day = (
-        parts[0],
-        parts[1] if len(parts) > 1 else 1,
-        parts[2] if len(parts) > 2 else 1,
-    )
-    days = 366 if calendar.isleap(year) else 365
-    return (sum(calendar.monthrange(year, m)[1] for m in range(1, month)) + day - 1) / days
 
 
 def _mark(event: dict[str, Any]) -> tuple[int, str, str]:
@@ -84,7 +66,9 @@ def _row(events: list[dict[str, Any]], first: int, per_year: int, width: int) ->
 
 
 def _column(date: str, first: int, per_year: int, width: int) -> int:
-    col = (int(date[:4]) - first) * per_year + min(per_year - 1, int(_fraction(date) * per_year))
+    col = (int(date[:4]) - first) * per_year + min(
+        per_year - 1, int(year_fraction(date) * per_year)
+    )
     return max(0, min(width - 1, col))
 
 
@@ -148,33 +132,3 @@ def draw_chart(console: Console, data: dict[str, Any]) -> None:
         console.print(line)
     for line in legend():
         console.print(line)
-
-
-def save(data: dict[str, Any], *, svg: Path | None = None, html: Path | None = None) -> list[Path]:
-    """Draw the chart into an SVG and/or HTML file (at COLUMNS or 100 wide); the paths written."""
-    columns = os.environ.get("COLUMNS", "")
-    console = Console(
-        file=io.StringIO(),
-        record=True,
-        width=int(columns) if columns.isdigit() else SAVE_WIDTH,
-        force_terminal=True,
-        color_system="truecolor",
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
-    draw_chart(console, data)
-    writers: list[tuple[Path | None, Callable[[str], None]]] = [
-        (svg, lambda p: console.save_svg(p, title="ofsted chart", clear=False)),
-        (html, lambda p: console.save_html(p, clear=False)),
-    ]
-    written = []
-    for path, write in writers:
-        if path is None:
-            continue
-        try:
-            write(str(path))
-        except OSError as exc:
-            raise OfstedError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        written.append(path)
-    return written

@@ -31,9 +31,12 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def make_console(stream: IO[str], color: bool) -> Console:
-    """A console on ``stream``; width from COLUMNS when set, colour only when wanted."""
-    width = os.environ.get("COLUMNS")
+def make_console(stream: IO[str], color: bool, fixed: int | None = None) -> Console:
+    """A console on ``stream``; width ``fixed``, else from COLUMNS when set (in a sane
+    range), colour only when wanted."""
+    # Rich reads COLUMNS and LINES itself and fails on digits that int() refuses ("²"):
+    # it gets the width from here and the environment without a bad LINES.
+    environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES") or v.isascii()}
     return _Console(
         file=stream,
         no_color=not color,
@@ -42,8 +45,9 @@ def make_console(stream: IO[str], color: bool) -> Console:
         highlight=False,
         emoji=False,
         markup=False,
-        width=int(width) if width and width.isdigit() else None,
+        width=fixed or plain.layout_width(stream),
         soft_wrap=False,
+        _environ=environ,
     )
 
 

@@ -22,6 +22,7 @@ from ofstedcli.model import GOOD, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT,
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.style import Style
     from rich.text import Text
 
 Segment = tuple[str, str]
@@ -38,12 +39,46 @@ CHANGE_MARKS = {"up": ("▲", "green"), "down": ("▼", "red"), "same": ("=", "d
 
 # C0/C1 controls (ESC starts every terminal escape sequence) but not tab and newline.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Invisible characters that reorder or hide text on a terminal: bidi embeddings, overrides
+#: and isolates (U+202A-U+202E, U+2066-U+2069), marks (U+200E, U+200F, U+061C), zero-width
+#: space, word joiner and BOM.  Shown as ``\\uXXXX`` so a reader sees they are there.
+INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def escape_invisible(text: str) -> str:
+    """Text with each bidi control or zero-width character written as ``\\uXXXX``."""
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: The range of widths laid out in: a COLUMNS or terminal width outside it is brought in.
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+
+
+def env_columns() -> int | None:
+    """The width COLUMNS gives, brought into [MIN_WIDTH, MAX_WIDTH]; None when it is unset
+    or not a positive number in ASCII digits (``0``, ``-5``, ``²``, ``abc``)."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not (raw.isascii() and raw.isdigit()) or int(raw) <= 0:
+        return None
+    return max(MIN_WIDTH, min(int(raw), MAX_WIDTH))
+
+
+def layout_width(stream: IO[str]) -> int:
+    """Columns to lay out in: COLUMNS, else the terminal's, else 80; always in range."""
+    given = env_columns()
+    if given is not None:
+        return given
+    if stream.isatty():
+        return max(MIN_WIDTH, min(shutil.get_terminal_size().columns, MAX_WIDTH))
+    return 80
 
 
 def seg(value: object, style: str = "") -> Segment:
-    """A segment of data shown literally: control characters dropped, newlines folded."""
+    """A segment of data shown literally: control characters dropped, bidi and zero-width
+    characters escaped, newlines folded."""
     text = "" if value is None else str(value)
-    return (CONTROL.sub("", text).replace("\n", " ").replace("\t", " "), style)
+    text = escape_invisible(CONTROL.sub("", text))
+    return (text.replace("\n", " ").replace("\t", " "), style)
 
 
 def grade_seg(value: str | None, *, short: bool = True, empty: str = "") -> Segment:
@@ -64,37 +99,39 @@ def width_of(text: str) -> int:
 
 
 def grid(
-    width: int,
+    width: int | None,
     headers: Sequence[str],
     rows: Sequence[Sequence[Segment]],
     *,
     flexible: Sequence[int] = (),
+    optional: Sequence[int] = (),
     title: str | None = None,
     gap: int = 2,
 ) -> list[Line]:
     """Aligned columns as lines: a light table (Rich's Table costs ~10 ms on a timeline).
 
-    Columns fit their content; when ``width`` is too narrow the ``flexible`` columns (by
-    index) shrink, no further than their longest word, and their text wraps onto more lines.
+    Columns fit their content.  With no ``width`` (output piped) nothing is fitted: each row
+    is one line.  When ``width`` is too narrow the ``flexible`` columns (free text, by index)
+    shrink, no further than their longest word, and wrap onto more lines; if that is not
+    enough the ``optional`` columns are dropped, first listed first.  Names, dates and grades
+    are never broken.
     """
     clean = [[seg(text, style) for text, style in row] for row in rows]
-    widths = [
-        max([width_of(h), *(width_of(row[i][0]) for row in clean)]) for i, h in enumerate(headers)
-    ]
-    floor = {
-        i: max([4, *(width_of(w) for row in clean for w in row[i][0].split())]) for i in flexible
-    }
-    room = width - gap * (len(headers) - 1)
-    while sum(widths) > room:
-        shrinkable = [i for i in flexible if widths[i] > floor[i]]
-        if not shrinkable:
+    keep = list(range(len(headers)))
+    while True:
+        widths = _fitted(width, headers, clean, keep, flexible, gap)
+        dropping = [i for i in optional if i in keep]
+        if width is None or sum(widths) + gap * (len(keep) - 1) <= width or not dropping:
             break
-        widths[max(shrinkable, key=lambda i: widths[i] - floor[i])] -= 1
+        keep.remove(dropping[0])
+    headers = [headers[i] for i in keep]
+    clean = [[row[i] for i in keep] for row in clean]
     spacer = " " * gap
     lines: list[Line] = [[(title, "bold")]] if title else []
     labels = (h + " " * (w - width_of(h)) for h, w in zip(headers, widths, strict=True))
     lines.append([(spacer.join(labels).rstrip(), "bold")])
-    lines.append([("─" * min(width, sum(widths) + gap * (len(widths) - 1)), "dim")])
+    full = sum(widths) + gap * (len(widths) - 1)
+    lines.append([("─" * (full if width is None else min(width, full)), "dim")])
     for row in clean:
         cells = [_wrap(text, w) for (text, _), w in zip(row, widths, strict=True)]
         for n in range(max(len(c) for c in cells)):
@@ -111,6 +148,37 @@ def grid(
                     pad += " " * (widths[i] - width_of(piece)) + spacer
             lines.append(line)
     return lines
+
+
+def _fitted(
+    width: int | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Segment]],
+    keep: Sequence[int],
+    flexible: Sequence[int],
+    gap: int,
+) -> list[int]:
+    """Widths of the kept columns, the flexible ones shrunk towards ``width``."""
+    widths = {i: max([width_of(headers[i]), *(width_of(row[i][0]) for row in rows)]) for i in keep}
+    if width is not None:
+        floor = {
+            i: max(
+                [
+                    4,
+                    width_of(headers[i]),
+                    *(width_of(w) for row in rows for w in row[i][0].split(" ")),
+                ]
+            )
+            for i in flexible
+            if i in keep
+        }
+        room = width - gap * (len(keep) - 1)
+        while sum(widths.values()) > room:
+            shrinkable = [i for i in floor if widths[i] > floor[i]]
+            if not shrinkable:
+                break
+            widths[max(shrinkable, key=lambda i: widths[i] - floor[i])] -= 1
+    return [widths[i] for i in keep]
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -139,8 +207,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def plain(lines: Sequence[Line]) -> str:
-    """The lines as text without styles."""
-    return "\n".join("".join(text for text, _ in line) for line in lines)
+    """The lines as text without styles (and without trailing spaces)."""
+    return "\n".join("".join(text for text, _ in line).rstrip() for line in lines)
 
 
 def to_text(lines: Sequence[Line]) -> Text:
@@ -151,9 +219,19 @@ def to_text(lines: Sequence[Line]) -> Text:
     for n, line in enumerate(lines):
         if n:
             out.append("\n")
-        for text, style in line:
-            out.append(text, style)
+        for text, style in _rstrip(line):
+            out.append(text, _rich_style(style))
     return out
+
+
+def _rich_style(style: str) -> str | Style:
+    """A segment's style for Rich: link styles become Style(link=...)."""
+    if not style.startswith(LINK):
+        return style
+    from rich.style import Style
+
+    url, _, rest = style[len(LINK) :].partition(" ")
+    return (Style.parse(rest) if rest else Style()) + Style(link=url)
 
 
 def ansi(lines: Sequence[Line]) -> str:
@@ -168,17 +246,51 @@ def ansi(lines: Sequence[Line]) -> str:
     def render(text: str, style: str) -> str:
         if not style or not text:
             return text
+        link = ""
+        if style.startswith(LINK):
+            link, _, style = style[len(LINK) :].partition(" ")
+            text = f"\x1b]8;;{link}\x1b\\{text}\x1b]8;;\x1b\\"
+            if not style:
+                return text
         return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
 
-    return "\n".join("".join(render(text, style) for text, style in line) for line in lines)
+    return "\n".join(
+        "".join(render(text, style) for text, style in _rstrip(line)) for line in lines
+    )
+
+
+def _rstrip(line: Line) -> Line:
+    """A line without trailing spaces (pieces of only spaces dropped at the end)."""
+    out = list(line)
+    while out and not out[-1][0].rstrip():
+        out.pop()
+    if out:
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return out
+
+
+#: A style starting with this and a URL makes the text a hyperlink (OSC 8) on a terminal.
+LINK = "link:"
+_SAFE_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def link_style(url: object, style: str = "") -> str:
+    """A style that makes a cell a clickable link to ``url`` (only a plain http(s) URL)."""
+    if not isinstance(url, str) or not _SAFE_URL.fullmatch(url):
+        return style
+    return f"{LINK}{url} {style}".rstrip()
 
 
 class Screen:
     """Where a history view is drawn: its width, and printing with Rich only for colour."""
 
-    def __init__(self, stream: IO[str], color: bool) -> None:
+    def __init__(
+        self, stream: IO[str], color: bool, *, width: int | None = None, tty: bool | None = None
+    ) -> None:
         self.stream = stream
         self.color = color
+        self._width = width
+        self._tty = stream.isatty() if tty is None else tty
         self._console: Console | None = None
 
     @property
@@ -187,18 +299,25 @@ class Screen:
         if self._console is None:
             from ofstedcli.render.console import make_console
 
-            self._console = make_console(self.stream, self.color)
+            self._console = make_console(self.stream, self.color, self.width or 80)
         return self._console
 
     @property
-    def width(self) -> int:
-        """Columns to lay out in: COLUMNS, else the terminal's, else 80 (as Rich decides)."""
-        env = os.environ.get("COLUMNS", "")
-        if env.isdigit() and int(env) > 0:
-            return int(env)
-        if self.stream.isatty():
-            return shutil.get_terminal_size().columns
-        return 80
+    def width(self) -> int | None:
+        """Columns to fit: COLUMNS (in a sane range), else the terminal's; None when piped
+        (rows stay whole)."""
+        if self._width is not None:
+            return self._width
+        given = env_columns()
+        if given is not None:
+            return given
+        if self._tty:
+            return max(MIN_WIDTH, min(shutil.get_terminal_size().columns, MAX_WIDTH))
+        return None
+
+    def wide(self, at: int = 100) -> bool:
+        """Whether there is room for the wide layout (always, when piped)."""
+        return self.width is None or self.width >= at
 
     def write(self, lines: Sequence[Line]) -> None:
         """Print the lines: as plain text, or styled by Rich when colour is on."""

@@ -67,13 +67,17 @@ def write_ods(path: Path, sheets: dict[str, Sheet]) -> Path:
         for name, rows in sheets.items()
     )
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Fixed timestamps: the same sheets make the same bytes (sources are checksummed).
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("META-INF/manifest.xml", _MANIFEST)
-        z.writestr(
-            "content.xml",
-            _HEAD + body + "</office:spreadsheet></office:body></office:document-content>",
-        )
+        for name, data in (
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("META-INF/manifest.xml", _MANIFEST),
+            (
+                "content.xml",
+                _HEAD + body + "</office:spreadsheet></office:body></office:document-content>",
+            ),
+        ):
+            z.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data)
     return path
 
 
@@ -907,3 +911,266 @@ def write_sources(root: Path) -> Path:
     write_csv(root / "d2i" / "lookup.csv", lookup_rows())
     write_csv(root / "d2i" / "history.csv", history_rows())
     return root
+
+
+# -- the whole record: area SEND, an older edition's in-year sheet, neighbours, districts --
+
+SEND_2016_HEADER = [
+    "Web link to Ofsted local authority webpage",
+    "Local authority code",
+    "Area name",
+    "Ofsted region",
+    "Inspection start date",
+    "Inspection publication date",
+    "Inspection outcome: written statement of action required?",
+    "Number significant weaknesses identified in written statement of action",
+    "Revisit start date",
+    "Revisit publication date",
+    "Revisit outcome: sufficient progress in addressing all significant weaknesses?",
+    "Number significant weaknesses where sufficient progress has been made",
+    "Number significant weaknesses where sufficient progress has not been made",
+]
+
+
+def send_2016() -> dict[str, Sheet]:
+    """The official area SEND statistics (2016 framework) for two areas."""
+    return {
+        "Cover": cover(
+            "Cover page - Official statistics",
+            "Area SEND",
+            "2022-11-17",
+            "Inspections and revisits as at 31 August 2022, published by 31 October 2022",
+        ),
+        "Area_SEND_up_to_31_Aug_2022": [
+            ["Area SEND outcomes (test)"],
+            ["This worksheet contains one table."],
+            SEND_2016_HEADER,
+            [
+                W,
+                "E06000016",
+                "Leicester",
+                "East Midlands",
+                d("2018-04-30"),
+                d("2018-06-25"),
+                "Yes",
+                5,
+                d("2021-05-05"),
+                d("2021-06-23"),
+                "Some",
+                3,
+                2,
+            ],
+            [
+                W,
+                "E08000016",
+                "Barnsley",
+                "North East",
+                d("2021-09-20"),
+                d("2021-11-24"),
+                "Yes",
+                2,
+                "Not revisited yet",
+                "",
+                "",
+                "",
+                "",
+            ],
+            [
+                W,
+                "E06000059",
+                "Dorset",
+                "South West",
+                d("2019-06-03"),
+                d("2019-07-30"),
+                "No",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+        ],
+    }
+
+
+def send_2023_rows() -> list[dict[str, Any]]:
+    """D2I's index of 2023-framework area SEND inspections: two rows."""
+    base = {
+        "urn_href": "",
+        "region_code": "EM",
+        "previous_inspection_date": "01/01/1900",
+        "last_seen_commit": "abc",
+        "last_seen_date": "2026-06-29",
+        "first_seen_in_index_html": "2025-12-01",
+        "inspection_link": "x",
+    }
+    return [
+        {
+            **base,
+            "urn": "80482",
+            "la_code": "856",
+            "ltla23cd": "E06000016",
+            "local_authority": "leicester",
+            "inspection_start_date": "22/09/25",
+            "inspection_end_date": "26/09/25",
+            "outcome_grade": "2.0",
+            "inspection_outcome_text": "The arrangements lead to inconsistent experiences and "
+            "outcomes for children and young people with SEND.",
+            "publication_date": "20/11/25",
+            "next_inspection": "3 years",
+            "next_inspection_by_date": "22/09/28",
+            "inspection_link_href": "https://files.example/send/1",
+        },
+        {
+            **base,
+            "urn": "80426",
+            "la_code": "370",
+            "ltla23cd": "E08000016",
+            "local_authority": "barnsley",
+            "inspection_start_date": "02/02/26",
+            "inspection_end_date": "06/02/26",
+            "outcome_grade": "NaN",
+            "inspection_outcome_text": "There are widespread and/or systemic failings leading to "
+            "significant concerns.",
+            "publication_date": "18/05/26",
+            "next_inspection": "NaN",
+            "next_inspection_by_date": "Next inspection time frame not found",
+            "inspection_link_href": "",
+        },
+    ]
+
+
+def sn_model() -> dict[str, Sheet]:
+    """A DfE statistical neighbour model in its published layout, for three authorities."""
+    header = ["LA num", "LA Name", "LA number", "GOInd", "GOReg"]
+    for n in range(1, 4):
+        header += [f"SN{n}", "SNP"]
+    return {
+        "LA SN Groups": [
+            ["A", "B", "C", "D", "E", 3, 4, 5, 6, 7, 8],
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+            header,
+            [
+                856,
+                "Leicester",
+                856,
+                1,
+                "East Midlands",
+                370,
+                "Close",
+                838,
+                "Somewhat close",
+                839,
+                "Not close",
+            ],
+            [370, "Barnsley", 370, 9, "Yorkshire", 856, "Very Close", 815, "Close", "-", "-"],
+            ["", "", "", "", "", "", "", "", "", "", ""],
+            ["", "Old SNs:", "", "", "", "", "", "", "", "", ""],
+            [835, "Dorset (Pre LG)", 835, 7, "South West", 837, "Close", 856, "Close", "", ""],
+        ]
+    }
+
+
+def districts_json() -> dict[str, Any]:
+    """ONS districts: a unitary authority (its own district), two shire districts, Wales."""
+
+    def feature(code: str, name: str) -> dict[str, Any]:
+        props = {"LAD23CD": code, "LAD23NM": name, "LAT": 52.5, "LONG": -1.1}
+        return {"type": "Feature", "properties": props, "geometry": None}
+
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            feature("E06000016", "Leicester"),
+            feature("E07000136", "Boston"),
+            feature("E07000063", "Lewes"),
+            feature("W06000015", "Cardiff"),
+        ],
+    }
+
+
+def underlying_2022() -> dict[str, Sheet]:
+    """An older edition of the 2023 layout: its in-year sheet adds visits; the rest must not
+    be read (its history dates Leicester's 2021 report a day early)."""
+    latest = underlying_2023()
+    return {
+        "Cover": cover(
+            "Cover sheet - Official statistics",
+            "Children's social care 2022 (test)",
+            "2022-07-07",
+            "As at 31 March 2022, published by 30 April 2022",
+        ),
+        "LA_level_at_31_Mar_2022": latest["LA_level_at_31_Mar_2023"],
+        "LA_level_in_year_2021-22": [
+            ["In-year (test)"],
+            IN_YEAR_HEADER,
+            [
+                W,
+                "Leicester",
+                "East Midlands",
+                d("2021-05-26"),
+                "ILACS Focused Visit",
+                "",
+                "",
+                "Children in care",
+            ],
+            [
+                W,
+                "Leicester",
+                "East Midlands",
+                d("2021-09-20"),
+                "ILACS Standard Inspection",
+                GOOD,
+                GOOD,
+                "",
+            ],
+        ],
+        "LA_inspections_2009-2022": [
+            [*row[:-4], *(["", "", "", ""] if n > 1 else row[-4:])]
+            for n, row in enumerate(history_2023())
+        ],
+    }
+
+
+VISIT_LETTER = """\
+Ofsted
+Piccadilly Gate
+Manchester
+
+24 June 2019
+
+Mr Sam Field
+Director of Children's Services
+Leicester City Council
+
+Dear Sam
+
+Focused visit to Leicester local authority children's services
+
+This letter summarises the findings of the focused visit to Leicester local authority \
+children's services on 14 May 2019 and 15 May 2019. The inspectors were Robin Hood, His \
+Majesty's Inspector, and Marian Green, His Majesty's Inspector.
+
+Yours sincerely
+
+Robin Hood
+His Majesty's Inspector
+"""
+
+
+def write_record_sources(root: Path) -> Path:
+    """A tiny sources directory with every kind of source, and visit letters beside it."""
+    import json
+
+    sources = write_sources(root / "sources")
+    write_ods(sources / "ofsted" / "underlying_2022.ods", underlying_2022())
+    write_ods(sources / "ofsted" / "area_send.ods", send_2016())
+    write_csv(sources / "d2i" / "area_send_2023.csv", send_2023_rows())
+    write_ods(sources / "dfe" / "sn_may_2025.ods", sn_model())
+    (sources / "ons").mkdir(parents=True, exist_ok=True)
+    (sources / "ons" / "districts.json").write_text(json.dumps(districts_json()))
+    letters = root / "letters" / "focused-visits"
+    letters.mkdir(parents=True)
+    (letters / "visit.txt").write_text(VISIT_LETTER)
+    return sources

@@ -40,21 +40,37 @@ def test_db_build_bad_source(tmp_path: Path, cli: Any) -> None:
 
 
 def test_db_update_into_user_database(tmp_path: Path, cli: Any, monkeypatch: Any) -> None:
-    """An edition goes into the user database beside an explicit --db file; never the bundled."""
+    """An edition goes into the --db file; one that is not a known published Ofsted file is
+    credited to the user: it adds an inspection (provisional) but overrules nothing."""
     sources = src.write_sources(tmp_path / "sources")
     base = tmp_path / "base.db"
     assert cli("db", "build", "--sources", str(sources), "--out", str(base)).code == 0
     user = tmp_path / "user.db"
     user.write_bytes(base.read_bytes())
-    edition = src.write_ods(tmp_path / "outcomes_2027.ods", newer_edition())
+    sheets = newer_edition()
+    sheets["Cover"] = src.cover(
+        "Local authority inspection outcomes (test)", "Local authority inspection outcomes",
+        "2026-11-25", "Inspections as at 31 March 2026, with a report published by 30 June 2026",
+    )  # fmt: skip
+    edition = src.write_ods(tmp_path / "outcomes.ods", sheets)
     result = cli("db", "update", str(edition), "--db", str(user))
     assert result.code == 0, result.stderr
-    assert "1 new, 2 changed" in result.stdout
+    assert "1 new, 0 changed" in result.stdout
+    assert "Not a known published Ofsted file" in result.stdout
     again = cli("db", "update", str(edition), "--db", str(user), "--json").json()
-    assert (again["new"], again["changed"]) == ([], [])
+    assert (again["new"], again["changed"], again["official"]) == ([], [], False)
     with sqlite3.connect(user) as conn:
-        assert conn.execute("SELECT count(*) FROM inspections WHERE source = ?",
-                            ("ofsted-2027-09-24",)).fetchone() == (3,)  # fmt: skip
+        found = conn.execute(
+            "SELECT i.id, i.provisional, s.publisher FROM inspections i "
+            "JOIN sources s ON s.id = i.source WHERE i.source LIKE 'user-%'"
+        ).fetchall()
+        leadership = conn.execute(
+            "SELECT grade FROM judgements WHERE inspection = ? AND area = 'leadership'",
+            ("E06000016-ilacs-short-inspection-2025-01-29",),
+        ).fetchone()
+    assert found == [("E06000059-ilacs-standard-inspection-2026-11-20", 1,
+                      "you (ofsted db update)")]  # fmt: skip
+    assert leadership == ("Requires improvement to be good",)  # the official grade stays
 
 
 def test_db_update_bad_edition(tmp_path: Path, cli: Any) -> None:

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from ofstedcli.build import build_database, update_database
+from ofstedcli.build import build_database
+from ofstedcli.build.report import UpdateReport
+from ofstedcli.build.update import file_sha256, update_database
 from ofstedcli.errors import BadSource, DatabaseError
 from tests.build import sources as src
 from tests.build.sources import GOOD, OUT, RI, W, d
@@ -31,7 +33,7 @@ def newer_edition() -> dict[str, src.Sheet]:
     sheets["Cover"] = src.cover(
         "Local authority inspection outcomes as at 31 March 2027 (test)",
         "Local authority inspection outcomes",
-        "2027-09-24",
+        "2026-09-24",
         "Inspections as at 31 March 2027, with a report published by 30 June 2027",
     )
     header = src.HISTORY_2025_HEADER
@@ -50,6 +52,18 @@ def newer_edition() -> dict[str, src.Sheet]:
     return sheets
 
 
+#: "Today" for loading the test editions (the newest claims publication in September 2027).
+TODAY = "2027-12-31"
+
+
+def load(edition: Path, user: Path, bundled: Path | None, **options: Any) -> UpdateReport:
+    """Load a test edition as a known published file (the tests' own files stand for them)."""
+    known = (
+        {file_sha256(edition): ("test", None, edition.stat().st_size)} if edition.is_file() else {}
+    )
+    return update_database(edition, user, bundled, known=known, today=TODAY, **options)
+
+
 def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
     """The rows of a query."""
     with sqlite3.connect(db) as conn:
@@ -61,7 +75,7 @@ def test_older_edition_adds_what_is_missing(tmp_path: Path, bundled: Path) -> No
     before = bundled.read_bytes()
     edition = src.write_ods(tmp_path / "outcomes_2024.ods", src.outcomes_2024())
     user = tmp_path / "home" / "user.db"
-    report = update_database(edition, user, bundled)
+    report = load(edition, user, bundled)
     assert report.new == [
         "E06000016-ilacs-monitoring-visit-2023-05-02",
         "E08000016-ilacs-short-inspection-2023-10-27",
@@ -76,7 +90,9 @@ def test_older_edition_adds_what_is_missing(tmp_path: Path, bundled: Path) -> No
          "ofsted-2024-08-30"),
     ]  # fmt: skip
     assert rows(user, "SELECT area, grade FROM judgements") == [("leadership", OUT)]
-    assert rows(user, "SELECT key FROM meta") == []
+    assert [k for (k,) in rows(user, "SELECT key FROM meta")] == [
+        f"loaded_edition:{file_sha256(edition)}"
+    ]  # not newer than the data held: the newest official edition is unchanged
     assert bundled.read_bytes() == before
 
 
@@ -84,7 +100,7 @@ def test_newer_edition_corrects_confirms_and_adds(tmp_path: Path, bundled: Path)
     """A newer edition's values win; a provisional inspection becomes official."""
     edition = src.write_ods(tmp_path / "outcomes_2027.ods", newer_edition())
     user = tmp_path / "user.db"
-    report = update_database(edition, user, bundled)
+    report = load(edition, user, bundled)
     assert report.new == ["E06000059-ilacs-standard-inspection-2026-11-20"]
     assert [c.to_json() for c in report.changed] == [
         {"inspection": LEICESTER_2025, "field": "leadership", "old": RI, "new": GOOD},
@@ -92,18 +108,18 @@ def test_newer_edition_corrects_confirms_and_adds(tmp_path: Path, bundled: Path)
     ]
     got = rows(user, "SELECT id, provisional, source, report_url FROM inspections ORDER BY id")
     assert got == [
-        (LEICESTER_2025, 0, "ofsted-2027-09-24", "https://example.test/r/2"),
-        ("E06000059-ilacs-standard-inspection-2026-11-20", 0, "ofsted-2027-09-24", None),
-        (BARNSLEY_2026, 0, "ofsted-2027-09-24", "https://example.test/r/3"),
+        (LEICESTER_2025, 0, "ofsted-2026-09-24", "https://example.test/r/2"),
+        ("E06000059-ilacs-standard-inspection-2026-11-20", 0, "ofsted-2026-09-24", None),
+        (BARNSLEY_2026, 0, "ofsted-2026-09-24", "https://example.test/r/3"),
     ]
     assert rows(
         user, "SELECT grade, source FROM judgements WHERE inspection = ? AND area = ?",
         LEICESTER_2025, "leadership",
-    ) == [(GOOD, "ofsted-2027-09-24")]  # fmt: skip
+    ) == [(GOOD, "ofsted-2026-09-24")]  # fmt: skip
     assert dict(rows(user, "SELECT key, value FROM meta"))["newest_official_edition"] == (
-        "2027-09-24"
+        "2026-09-24"
     )
-    again = update_database(edition, user, bundled)
+    again = load(edition, user, bundled)
     assert (again.new, again.changed) == ([], [])
     assert again.unchanged == 3
 
@@ -112,9 +128,9 @@ def test_held_user_rows_count(tmp_path: Path, bundled: Path) -> None:
     """A second edition sees what the first added to the user database."""
     user = tmp_path / "user.db"
     older = src.write_ods(tmp_path / "outcomes_2024.ods", src.outcomes_2024())
-    update_database(older, user, bundled)
+    load(older, user, bundled)
     newer = src.write_ods(tmp_path / "outcomes_2027.ods", newer_edition())
-    report = update_database(newer, user, bundled)
+    report = load(newer, user, bundled)
     assert report.new == ["E06000059-ilacs-standard-inspection-2026-11-20"]
     assert len(rows(user, "SELECT id FROM inspections")) == 5
 
@@ -143,7 +159,7 @@ def test_bad_editions_write_nothing(
     edition = make(tmp_path / "edition.ods")
     user = tmp_path / "user.db"
     with pytest.raises(BadSource) as caught:
-        update_database(edition, user, bundled)
+        load(edition, user, bundled)
     for words in expected:
         assert words in caught.value.message
     assert not user.exists()
@@ -154,5 +170,18 @@ def test_no_database_to_load_against(tmp_path: Path) -> None:
     edition = src.write_ods(tmp_path / "outcomes_2024.ods", src.outcomes_2024())
     user = tmp_path / "user.db"
     with pytest.raises(DatabaseError, match="no database with the authorities"):
-        update_database(edition, user, None)
+        load(edition, user, None)
     assert not user.exists()
+
+
+def test_dry_run_reports_and_writes_nothing(tmp_path: Path, bundled: Path) -> None:
+    """--dry-run gives the same report as a real load and creates no user database."""
+    edition = src.write_ods(tmp_path / "outcomes_2027.ods", newer_edition())
+    user = tmp_path / "home" / "user.db"
+    dry = load(edition, user, bundled, dry_run=True)
+    assert dry.dry_run and not user.exists()
+    real = load(edition, user, bundled)
+    assert (dry.new, dry.changed) == (real.new, real.changed) and real.new
+    before = user.read_bytes()
+    again = load(edition, user, bundled, dry_run=True)
+    assert user.read_bytes() == before and again.new == []

@@ -132,19 +132,20 @@ def user_counts(db: Path) -> dict[str, Any]:
             "integrity": one("PRAGMA integrity_check"),
             "documents": one("SELECT count(*) FROM documents"),
             "sha256": one("SELECT count(DISTINCT sha256) FROM documents"),
-            "fts": one("SELECT count(*) FROM documents_fts"),
-            "fts_documents": one("SELECT count(DISTINCT document) FROM documents_fts"),
+            # The index is external-content: one docsize row per indexed document rowid.
+            "fts": one("SELECT count(*) FROM documents_fts_docsize"),
+            "fts_index": _fts_check(conn),
             "with_facts": one("SELECT count(DISTINCT document) FROM facts"),
             "orphan_facts": one(
                 "SELECT count(*) FROM facts WHERE document NOT IN (SELECT id FROM documents)"
             ),
             "orphan_fts": one(
-                "SELECT count(*) FROM documents_fts "
-                "WHERE document NOT IN (SELECT id FROM documents)"
+                "SELECT count(*) FROM documents_fts_docsize "
+                "WHERE id NOT IN (SELECT rowid FROM documents)"
             ),
             "without_fts": one(
                 "SELECT count(*) FROM documents "
-                "WHERE id NOT IN (SELECT document FROM documents_fts)"
+                "WHERE rowid NOT IN (SELECT id FROM documents_fts_docsize)"
             ),
             "without_facts": one(
                 "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document FROM facts)"
@@ -154,6 +155,17 @@ def user_counts(db: Path) -> dict[str, Any]:
         conn.close()
 
 
+def _fts_check(conn: sqlite3.Connection) -> str:
+    """'ok' when the search index matches the documents it indexes, else SQLite's complaint."""
+    try:
+        conn.execute(
+            "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    except sqlite3.Error as exc:
+        return str(exc)
+    return "ok"
+
+
 def assert_whole(counts: dict[str, Any], documents: int | None = None) -> None:
     """No half-stored document: each has its facts and one FTS row; nothing is orphaned."""
     assert counts["integrity"] == "ok", counts
@@ -161,7 +173,26 @@ def assert_whole(counts: dict[str, Any], documents: int | None = None) -> None:
     if documents is not None:
         assert n == documents, counts
     assert counts["sha256"] == n, counts
-    assert counts["fts"] == counts["fts_documents"] == n, counts
+    assert counts["fts"] == n and counts["fts_index"] == "ok", counts
     assert counts["with_facts"] == n, counts
     assert counts["orphan_facts"] == counts["orphan_fts"] == 0, counts
     assert counts["without_fts"] == counts["without_facts"] == 0, counts
+
+
+#: Address space a command run by :func:`bounded` may use (bytes), and its time (seconds).
+MEMORY_CAP = 3 * 1024**3
+TIME_CAP = 60.0
+
+
+def _cap_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def bounded(
+    *args: str, env: dict[str, str] | None = None, timeout: float = TIME_CAP, **popen: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m ofstedcli ARGS`` as a real process with a memory cap (3 GB of address
+    space, children included) and a time limit: hostile input must fail within both."""
+    return ofsted(*args, env=env, timeout=timeout, preexec_fn=_cap_memory, **popen)

@@ -95,6 +95,11 @@ SLOTS: dict[str, tuple[list[str], set[int]]] = {
     # any name a file can have is written (in an empty folder): only the impossible fail
     "chart --svg": (["chart", "leicester", "--svg", X], {0, *PATH}),
     "chart --html": (["chart", "leicester", "--html", X], {0, *PATH}),
+    # a name without the format's ending is a usage error before anything is written
+    "chart --png": (["chart", "leicester", "--png", X], {0, *PATH}),
+    "chart --pdf": (["chart", "leicester", "--pdf", X], {0, *PATH}),
+    "stats --chart": (["stats", "--chart", X], {0, *PATH}),
+    "neighbours --chart": (["neighbours", "leicester", "--chart", X], {0, *PATH}),
 }
 
 
@@ -206,7 +211,7 @@ def test_unknown_options_and_stray_arguments(
         (["letter"], {USAGE}),
         (["search"], {USAGE}),
         (["ingest"], {USAGE}),
-        (["db", "update"], {USAGE}),
+        (["db", "update", "ftp://example.test/x.ods"], {ERROR}),  # only http(s) is fetched
         (["db", "build"], {USAGE}),
         (["db", "build", "--sources", "s"], {USAGE}),
         (["no-such-command"], {USAGE}),

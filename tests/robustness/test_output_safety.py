@@ -216,7 +216,7 @@ def test_db_build_and_update_show_paths_and_titles_literally(
     sheets["Cover"] = src.cover(
         f"Outcomes {H} as at 31 March 2027",
         "Local authority inspection outcomes",
-        "2027-09-24",
+        "2026-09-24",
         "Inspections as at 31 March 2027, with a report published by 30 June 2027",
     )
     edition = src.write_ods(tmp_path / f"edition {IN_NAME}.ods", sheets)

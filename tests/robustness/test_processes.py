@@ -112,7 +112,7 @@ import os, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 5")  # spill changed pages into the file before COMMIT
 conn.execute("BEGIN IMMEDIATE")
-conn.execute("DELETE FROM documents_fts")
+conn.execute("DELETE FROM documents")
 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                  [(f"junk-{n}", "x" * 500) for n in range(3000)])
 os._exit(9)  # no COMMIT, no ROLLBACK: the journal is left hot
@@ -222,10 +222,6 @@ def big_db(tiny_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
         "VALUES (?, 'E06000016', 'other', '2024-01-01', ?, 'council minutes', 'test')",
         [(f"{i:012x}", f"Minutes {i}") for i in n],
     )
-    conn.executemany(
-        "INSERT INTO documents_fts (document, title, text) VALUES (?, ?, 'council minutes')",
-        [(f"{i:012x}", f"Minutes {i}") for i in n],
-    )
     conn.commit()
     conn.close()
     return path
@@ -258,3 +254,73 @@ def test_a_closed_pipe_ends_quietly(big_db: Path, command: str) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") == 1
     assert done.stderr == ""
+
+
+#: Letters of the streaming test.
+STREAMED = 60
+#: Kills of the main ingest process alone, each at another moment of the ingest.
+KILL_TRIES = 4
+
+
+def _children(pid: int) -> list[int]:
+    """The pids of a process's children (its workers), from /proc."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(p) for p in task.read_text().split()]
+    return found
+
+
+def _gone(pids: list[int], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                alive.append(pid)
+        if not alive:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_killing_only_the_main_process_ends_its_workers(
+    letters: Path, tmp_path: Path, sig: int
+) -> None:
+    """`kill -9 PID` (or the OOM killer) on ingest alone left its workers asleep for ever,
+    holding stdout open, so a caller reading it hung.  Now they die with it: stdout closes
+    at once.  SIGTERM is handled like Ctrl-C: "interrupted", exit 130, whole documents."""
+    for attempt in range(KILL_TRIES):
+        home = tmp_path / f"home{attempt}"
+        proc = _start("ingest", str(letters), home=home)
+        _wait_until_stored(proc, home / "user.db", 1 + 5 * attempt)
+        workers = _children(proc.pid)
+        assert workers, "the ingest started no worker processes"
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=20)  # hangs if a worker holds stdout open
+        assert _gone(workers, within=5), f"try {attempt}: workers outlived the ingest"
+        if sig == signal.SIGTERM:
+            assert proc.returncode == INTERRUPTED, (err, out[-300:])
+            assert err.strip() == "ofsted: interrupted", err
+        else:
+            assert proc.returncode == -signal.SIGKILL
+        assert_whole(user_counts(home / "user.db"))
+
+
+def test_ingest_json_streams_each_result_as_it_is_known(tmp_path: Path) -> None:
+    """Results come out while the folder is still being read (it kept them all, 392 MB for
+    20,000 letters), and the list is valid JSON at the end."""
+    write_letters(tmp_path / "in", STREAMED, filler=FILLER)
+    proc = _start("ingest", "--json", str(tmp_path / "in"), home=tmp_path / "home")
+    assert proc.stdout is not None
+    first = proc.stdout.readline() + proc.stdout.readline()
+    assert proc.poll() is None, "the first result came only at the end"
+    rest = proc.stdout.read()  # (communicate would skip what readline buffered)
+    assert proc.wait(timeout=120) == 0, proc.communicate()[1]
+    results = json.loads(first + rest)
+    assert len(results) == STREAMED and {r["status"] for r in results} == {"ingested"}

@@ -99,8 +99,9 @@ def test_grades_parse_or_value_error(text: str) -> None:
 )
 def test_json_output_always_parses(tiny_db: Path, cli: Any, command: str, text: str) -> None:
     args = {
-        "show": ["show", text, "--json"],
-        "compare": ["compare", "leicester", text, "--json"],
+        # after "--", as a name starting with "-" (say "-h") is given on a command line
+        "show": ["show", "--json", "--", text],
+        "compare": ["compare", "--json", "--", "leicester", text],
         "inspections": ["inspections", "--authority", text, "--json"],
         "list": ["list", "--region", text, "--json"],
     }[command]
