@@ -262,7 +262,7 @@ def send(shared: Path, store: Store | None, verbose: bool) -> bool:
         stated["lead_inspector"] += bool(insp.get("lead_inspector"))
         where = have if code == row["ltla23cd"] and have else row["ltla23cd"]
         record = _record(store, where, "SEND", _dmy(row["inspection_start_date"]) or "")
-        if record:
+        if this and record:
             score.add(kind, "linked", record, _linked(store, x, have), doc)
     goals = {
         "authority": 0.99,
