@@ -47,6 +47,8 @@ def extract(b: Builder) -> None:
     _reporter(b)
     if council is not None:
         b.add_raw("sender.organisation", council.value, council.start, council.end)
+    if not b.has("date"):
+        common.document_date(b)
     common.authority(b, common.candidates(b))
     about_inspection(b, b.get("date"))
 

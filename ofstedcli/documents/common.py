@@ -249,3 +249,41 @@ def current(b: Builder) -> dict[str, str | None]:
         "published": b.get("inspection.published"),
         "overall": b.get("inspection.overall"),
     }
+
+
+#: "Published: Tuesday, 15th July 2025", "Posted by: Press Team on 10 May 2023", "Date of
+#: meeting: 05 March 2024", "Meeting: 30/07/2020", "date 2022-06-22", "PUBLISHED: 16:28 13
+#: November 2017": a page's own date after its cue.
+_DATED = re.compile(
+    r"\b(?:published|posted|released|updated|issued|date of meeting|meeting|date)"
+    r"(?: (?:by|on)\b[^.\d]{0,40}?)?:?(?: on)?(?: at)? (?:\d\d?[:.]\d\d(?: ?[ap]m)? )?"
+    rf"(?P<d>{vocab.FULL_DATE})",
+    _I,
+)
+#: How far into a page its own date (a byline, a header) may stand.
+_DATE_HEAD = 400
+#: Words just before a date that make it an event's date, not the page's.
+_EVENT_BEFORE = re.compile(
+    r"\b(?:between|from|to|until|inspect\w*|visit\w*|since|in|on|by|of|and)(?: the)?\W{0,3}$",
+    _I,
+)
+#: Words before a "published" that make it a report's publication, not the page's.
+_REPORT_PUBLISHED = re.compile(r"\b(?:report|results|findings|inspection|will be|was|were)\b", _I)
+
+
+def document_date(b: Builder) -> None:
+    """Record a page's own date: after "Published", "Posted", "Date", "Meeting" near the
+    top, else the first full date in its first lines that no event word comes just before."""
+    text = b.text
+    for m in _DATED.finditer(text, 0, min(len(text), 2000)):
+        if _REPORT_PUBLISHED.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "the report was published on ...": the inspection's publication
+        if b.date("date", m, "d"):
+            return
+    for found in vocab.FULL_DATE_RE.finditer(text, 0, min(len(text), _DATE_HEAD)):
+        if _EVENT_BEFORE.search(text, max(0, found.start() - 30), found.start()):
+            continue
+        value = vocab.iso(found)
+        if value:
+            b.match("date", value, found)
+            return

@@ -44,6 +44,7 @@ def extract(text: str) -> Extraction:
     elif kind == "committee_report":
         committee.extract(b)
     else:
+        common.document_date(b)
         common.authority(b, common.candidates(b))
-        ministerial.about_inspection(b, None)
+        ministerial.about_inspection(b, b.get("date"))
     return b.result(kind)

@@ -28,11 +28,7 @@ def extract(b: Builder) -> None:
     if m:
         b.date("date", m, "d")
     if not b.has("date"):
-        for found in vocab.FULL_DATE_RE.finditer(b.text, 0, 1500):
-            value = vocab.iso(found)
-            if value:
-                b.match("date", value, found)
-                break
+        common.document_date(b)
     raw = b.view.raw
     for line in _HEADLINE.finditer(raw):
         if not re.search(r"skip to|cookie|menu", line.group(), _I):

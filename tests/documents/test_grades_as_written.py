@@ -100,3 +100,26 @@ def test_areas_listed_with_one_grade_share_it() -> None:
 def test_praise_a_whole_service_grade_or_an_old_grade_is_no_area_grade(sentence: str) -> None:
     x = extract(NEWS.format(sentence))
     assert not [f for f in x.facts if f.field.startswith("inspection.judgements.")]
+
+
+@pytest.mark.parametrize(
+    ("page", "day"),
+    [
+        ("Council news\nPublished: Tuesday, 15th July 2025\nServices were rated good.",
+         "2025-07-15"),
+        ("Headline about children\nJo Writer Friday, September 20, 2019\nA story.",
+         "2019-09-20"),
+        ("Issue - meetings\nMeeting: 30/07/2020 - Executive Board\nItem 3.", "2020-07-30"),
+        ("Posted by: Press Team on 10 May 2023 09:00\nNews.", "2023-05-10"),
+    ],
+)  # fmt: skip
+def test_a_pages_own_date(page: str, day: str) -> None:
+    assert extract(page).get("date") == day
+
+
+def test_a_reports_publication_or_an_inspection_is_not_the_pages_date() -> None:
+    page = (
+        "Council news\nThe inspection took place between 21 March and 1 April 2022. The "
+        "report was published on 26 April 2022.\n"
+    )
+    assert extract(page).get("date") is None
