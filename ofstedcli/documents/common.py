@@ -84,11 +84,30 @@ _PUBLISHED = re.compile(
 )
 
 
+#: "The report of the inspection was published on Friday, 26 August 2016", "findings,
+#: published on 13 June 2017", "the report, published today (19 October 2021)".
+_REPORT_PUBLISHED_ON = re.compile(
+    r"\b(?:report|findings|results|letter)\b[^.]{0,80}?\b(?:was |were |has been |have been )?"
+    rf"published(?: on| today)?,? ?\(?(?:on )?(?P<d>{vocab.FULL_DATE})",
+    _I,
+)
+#: "the report, published today", "the findings were published today": the page's date.
+_PUBLISHED_TODAY = re.compile(
+    r"\b(?:report|findings|results|letter)\b[^.]{0,60}?\bpublished today\b", _I
+)
+
+
 def published(b: Builder) -> None:
-    """Record ``inspection.published`` from "(PUBLISHED 12/11/21)" or "Report published: ..."."""
-    m = _PUBLISHED.search(b.text)
+    """Record ``inspection.published`` from "(PUBLISHED 12/11/21)", "Report published: ...",
+    "the report was published on ...", or "published today" on a page with its own date."""
+    m = _PUBLISHED.search(b.text) or _REPORT_PUBLISHED_ON.search(b.text, 0, 6000)
     if m:
         b.date("inspection.published", m, "d")
+        return
+    today = _PUBLISHED_TODAY.search(b.text, 0, 6000)
+    day = b.get("date")
+    if today and day and len(day) == 10:
+        b.match("inspection.published", day, today)
 
 
 _ILACS_CUE = re.compile(

@@ -123,3 +123,16 @@ def test_a_reports_publication_or_an_inspection_is_not_the_pages_date() -> None:
         "report was published on 26 April 2022.\n"
     )
     assert extract(page).get("date") is None
+
+
+@pytest.mark.parametrize(
+    ("page", "day"),
+    [
+        ("News\nThe report of the inspection was published on Friday, 26 August 2016.",
+         "2016-08-26"),
+        ("News\nPublished: 19 October 2021\nThe Ofsted report, published today, rated the "
+         "council good.", "2021-10-19"),
+    ],
+)  # fmt: skip
+def test_the_reports_publication(page: str, day: str) -> None:
+    assert extract(page).get("inspection.published") == day
