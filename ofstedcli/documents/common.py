@@ -306,3 +306,25 @@ def document_date(b: Builder) -> None:
         if value:
             b.match("date", value, found)
             return
+
+
+#: A page's headline or lead naming the visit it is about: "latest monitoring visit",
+#: "Ofsted focused visit finds ...".
+_VISIT_TYPE = re.compile(r"\b(?P<t>monitoring|focused) visits?\b", _I)
+_NOT_THIS_VISIT = re.compile(
+    r"\b(?:since|previous|following|after|before|last|earlier|prior|series of|six|five|four"
+    r"|number of|several)\W+(?:\w+\W+){0,3}$",
+    _I,
+)
+#: How far into a page its headline and lead run (normalised characters).
+_LEAD = 300
+
+
+def visit_type(b: Builder) -> None:
+    """Record ``inspection.type`` for a page whose headline or lead is about a focused or
+    monitoring visit (not one mentioned as past)."""
+    for m in _VISIT_TYPE.finditer(b.text, 0, min(len(b.text), _LEAD)):
+        if _NOT_THIS_VISIT.search(b.text, max(0, m.start() - 40), m.start()):
+            continue
+        b.match("inspection.type", f"{m['t'].lower()} visit", m)
+        return

@@ -42,6 +42,7 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
     found = judgements.mentions(b.text)
     skip = [m.span for m in found]
     common.published(b)
+    common.visit_type(b)
     common.inspection_dates(b, doc_date, skip)
     common.judgements_from_text(b, skip, judgements.table(b.text))
     if any(f.field.startswith("inspection.") for f in b.facts):

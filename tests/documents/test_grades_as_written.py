@@ -136,3 +136,10 @@ def test_a_reports_publication_or_an_inspection_is_not_the_pages_date() -> None:
 )  # fmt: skip
 def test_the_reports_publication(page: str, day: str) -> None:
     assert extract(page).get("inspection.published") == day
+
+
+def test_a_page_about_a_visit_says_which() -> None:
+    page = "Progress praised in latest Ofsted monitoring visit\n\nInspectors found progress."
+    assert extract(page).get("inspection.type") == "monitoring visit"
+    past = "Council rated good\n\nSince the last focused visit, services have improved."
+    assert extract(past).get("inspection.type") is None
