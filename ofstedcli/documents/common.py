@@ -177,7 +177,7 @@ _OTHER_EVENT = re.compile(
 
 def _earlier(text: str, m: re.Match[str]) -> bool:
     """True when the sentence up to a match speaks of an earlier (or another) inspection."""
-    start = max(0, text.rfind(". ", max(0, m.start() - 200), m.start()) + 2)
+    start = vocab.sentence_start(text, m.start(), 200)
     return bool(_EARLIER.search(text, start, m.end()))
 
 

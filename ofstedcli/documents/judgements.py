@@ -224,20 +224,27 @@ _NOT_NOW = re.compile(
     r"\b(?:since|no longer|previously|previous|earlier|formerly|former|last (?:year|month|time"
     r"|review|inspection|inspected|full|been)|back in|ago|after (?:it|they|the|being)|follows?"
     r"|following (?:a|an|the) (?:\d|report|inspection)|had been|at which point|once|used to"
-    r"|in (?:19|20)\d\d|(?:19|20)\d\d:|every|few councils|councils (?:rated|judged)"
+    r"|(?<!\d)(?:19|20)\d\d(?!\d)|every|few councils|councils (?:rated|judged)|when"
     r"|(?:is|are) (?:rated|judged) (?:as )?(?:Outstanding|Good|Requires|Inadequate)"
     r" (?:or|and) )",
     re.I,
 )
 
 
+#: A grade in a clause that sets the scene for the sentence's main one ("(when) services
+#: were judged to be inadequate, leaders have improved practice"): background, not news.
+_CLAUSE_AFTER = re.compile(
+    r"\W{0,2}, (?:[\w']+ ){1,3}(?:have|has|had|are|is|were|was|will|can|must)\b", re.I
+)
+
+
 def _about_now(text: str, m: re.Match[str]) -> bool:
     """True when a loosely worded grade is the whole service's, now: its sentence puts it
     in no other time, and no judgement area is named just before or after it."""
-    start = max(text.rfind(". ", max(0, m.start() - 300), m.start()) + 2, m.start() - 300)
+    start = vocab.sentence_start(text, m.start(), 300)
     stop = text.find(". ", m.end(), m.end() + 200)
     stop = m.end() + 200 if stop < 0 else stop
-    if _NOT_NOW.search(text, start, stop):
+    if _NOT_NOW.search(text, start, stop) or _CLAUSE_AFTER.match(text, m.end(), m.end() + 60):
         return False
     before = text[max(start, m.start() - 90) : m.end()]
     after = text[m.end() : min(stop, m.end() + 40)]
@@ -337,8 +344,7 @@ def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]
     out: list[Stated] = []
     seen: set[int] = set()
     for g in GRADE_RE.finditer(text):
-        start = text.rfind(". ", max(0, g.start() - _LIST_SENTENCE), g.start())
-        start = start + 2 if start >= 0 else max(0, g.start() - _LIST_SENTENCE)
+        start = vocab.sentence_start(text, g.start(), _LIST_SENTENCE)
         cut = _SENTENCE_CUT.search(text, g.end(), g.end() + _LIST_SENTENCE)
         end = cut.start() if cut else min(len(text), g.end() + _LIST_SENTENCE)
         if start in seen:

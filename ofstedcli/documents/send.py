@@ -131,9 +131,10 @@ def outcome(b: Builder) -> None:
     for level, pattern in OUTCOMES:
         m = pattern.search(text, 0, HEAD)
         if m:
-            start = text.rfind(". ", 0, m.start()) + 2
-            start = max(start, text.rfind("outcome ", 0, m.start()) + len("outcome "))
-            end = text.find(".", m.end())
+            start = vocab.sentence_start(text, m.start(), 400)
+            heading = text.rfind("outcome ", start, m.start())
+            start = heading + len("outcome ") if heading >= 0 else start
+            end = text.find(".", m.end(), m.end() + 400)
             end = end + 1 if end >= 0 else m.end()
             b.match("inspection.outcome_level", level, m)
             b.add("inspection.outcome", text[start:end].strip(), start, end)

@@ -288,3 +288,11 @@ def framework_at(day: str | None) -> str | None:
         if day >= start[: len(day)]:
             found = name
     return found
+
+
+def sentence_start(text: str, pos: int, reach: int) -> int:
+    """Where the sentence holding ``pos`` begins: just after the last ". " before it, looking
+    back at most ``reach`` characters (else ``reach`` characters back, or the text's start)."""
+    lo = max(0, pos - reach)
+    stop = text.rfind(". ", lo, pos)
+    return stop + 2 if stop >= 0 else lo
