@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -203,27 +203,42 @@ def stats(
         raise UsageError(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
     if as_at is not None and published_by is None:
         published_by = publication_cutoff(store, as_at)
-    authorities = existing_on(store, as_at)
     history = _whole_service(store)
+    authorities = existing_on(store, as_at)
     latest = {
         a.ons_code: latest_as_at(history.get(a.ons_code, []), as_at, published_by)
         for a in authorities
     }
+    return {
+        "as_at": as_at or (today or dt.date.today()).isoformat(),
+        "published_by": published_by,
+        **_picture(authorities, latest, tally, "latest", by),
+    }
+
+
+def _picture(
+    authorities: Sequence[Authority],
+    latest: dict[str, Inspection | None],
+    count: Callable[[Iterable[Inspection | None]], dict[str, Any]],
+    key: str,
+    by: str,
+) -> dict[str, Any]:
+    """England and each group counted, and each authority with its latest event as ``key``."""
     groups: dict[str, list[Authority]] = defaultdict(list)
     for auth in authorities:
         groups[getattr(auth, by) or "Unknown"].append(auth)
     rows = []
     for auth in authorities:
-        row = authority_ref(auth)
-        row["latest"] = _current(latest[auth.ons_code])
-        rows.append(row)
+        insp = latest[auth.ons_code]
+        if key == "latest":
+            rows.append({**authority_ref(auth), key: _current(insp)})
+        else:
+            rows.append({**authority_ref(auth), key: insp.to_json() if insp else None})
     return {
-        "as_at": as_at or (today or dt.date.today()).isoformat(),
-        "published_by": published_by,
         "by": by,
-        "england": {"name": ENGLAND, **tally(latest.values())},
+        "england": {"name": ENGLAND, **count(latest.values())},
         "groups": [
-            {"name": name, **tally(latest[a.ons_code] for a in members)}
+            {"name": name, **count(latest[a.ons_code] for a in members)}
             for name, members in sorted(groups.items())
         ],
         "authorities": rows,
@@ -298,26 +313,11 @@ def send_stats(
             and (published_by is None or (i.published is not None and i.published <= published_by))
         ]
         latest[auth.ons_code] = found[-1] if found else None
-    groups: dict[str, list[Authority]] = defaultdict(list)
-    for auth in authorities:
-        groups[getattr(auth, by) or "Unknown"].append(auth)
-    rows = []
-    for auth in authorities:
-        row = authority_ref(auth)
-        insp = latest[auth.ons_code]
-        row["latest_send"] = insp.to_json() if insp else None
-        rows.append(row)
     return {
         "send": True,
         "as_at": as_at or (today or dt.date.today()).isoformat(),
         "published_by": published_by,
-        "by": by,
-        "england": {"name": ENGLAND, **send_tally(latest.values())},
-        "groups": [
-            {"name": name, **send_tally(latest[a.ons_code] for a in members)}
-            for name, members in sorted(groups.items())
-        ],
-        "authorities": rows,
+        **_picture(authorities, latest, send_tally, "latest_send", by),
     }
 
 

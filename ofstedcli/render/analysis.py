@@ -121,7 +121,7 @@ def draw_neighbours(target: Target, data: dict[str, Any]) -> None:
             target.width,
             headers,
             rows,
-            optional=[8, 7, 6, 5],
+            optional=[8, 7, 5, 6],  # SEND outlasts closeness, region and start date
             title="Statistical neighbours",
         )
         if data.get("model"):
