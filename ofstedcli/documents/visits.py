@@ -88,7 +88,12 @@ def extract(b: Builder, kind: str) -> None:
     inspectors(b, head)
     if kind == "focused_visit_letter":
         theme(b, head)
-    if b.has("inspection.type"):
+    visit_type = b.fact("inspection.type")
+    if visit_type is not None and visit_type.value == "focused visit":
+        # Focused visits exist only under ILACS: a letter that names the single inspection
+        # framework is speaking of an earlier inspection, not of this visit.
+        b.add_raw("inspection.framework", "ILACS", visit_type.start, visit_type.end)
+    elif visit_type is not None:
         common.framework(b)
     common.record_mentions(b, judgements.mentions(b.text))
 

@@ -167,3 +167,20 @@ def test_monitoring_visit_letter_has_dates_and_no_theme() -> None:
         "2022-06-15",
     )
     assert insp["theme"] is None
+
+
+def test_a_focused_visit_is_ilacs_though_the_letter_names_the_single_inspection() -> None:
+    """Focused visits exist only under ILACS (from January 2018); a letter of its first weeks
+    naming only the single inspection, which it followed, is still an ILACS visit."""
+    text = (
+        "1 March 2018\n\nMs Pat Lee\nDirector of Children's Services\nNortham City Council\n\n"
+        "Dear Ms Lee\n\nFocused visit to Northam children's services\n\n"
+        "This letter summarises the findings of a focused visit to Northam children's services "
+        "on 6 and 7 February 2018. The inspectors were Robin Hood, HMI, and Marian Green, HMI.\n"
+        "Since the single inspection in 2016, when services were judged to require "
+        "improvement, leaders have strengthened the front door.\n\nYours sincerely\n\n"
+        "Robin Hood\nHer Majesty's Inspector\n"
+    )
+    insp = _inspection(text)
+    assert (insp["type"], insp["start_date"]) == ("focused visit", "2018-02-06")
+    assert insp["framework"] == "ILACS"
