@@ -357,15 +357,13 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     seen.add(p.sha256)
     x = p.extraction
     authority = resolve_authority(store, x)
+    # A text that names no authority is still read and stored (searchable), with none.
+    unplaced = None
     if authority is None:
         names = ", ".join(repr(n) for n in x.authority_names[:3]) or "none"
-        return Outcome(
-            p.path,
-            FAILED,
-            id=doc_id,
-            reason=f"cannot tell which authority it is about (names found: {names})",
-        )
-    inspection = choose_inspection(x, inspections_of(store, authority.ons_code))
+        unplaced = f"stored without an authority (names found: {names})"
+    code = authority.ons_code if authority else None
+    inspection = choose_inspection(x, inspections_of(store, code)) if code else None
     found = conflicts(x, inspection) if inspection else []
     listed = None
     contradicts = any(c.field.startswith(_GRADES) for c in found)
@@ -375,7 +373,12 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
         # unless it contradicts the record's judgements or another file took it first.
         listed = _listed_report(store, inspection.id)
     document = _document_json(
-        store, x, listed[0] if listed else doc_id, authority.ons_code, authority.name, inspection
+        store,
+        x,
+        listed[0] if listed else doc_id,
+        code,
+        authority.name if authority else None,
+        inspection,
     )
     document["url"] = listed[1] if listed else None
     document["conflicts"] = [c.to_json() for c in found]
@@ -387,7 +390,9 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
         reason = "the same content is already stored" if duplicate else None
         if stored is not None:
             document["id"] = stored
-        return Outcome(p.path, DRY_RUN, id=document["id"], document=document, reason=reason)
+        return Outcome(
+            p.path, DRY_RUN, id=document["id"], document=document, reason=reason or unplaced
+        )
     try:
         kept = _store(
             store,
@@ -402,7 +407,7 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     if kept is not None:
         # Another ingest stored the same content first (checked inside the transaction).
         return Outcome(p.path, DUPLICATE, id=kept, reason="the same content is already stored")
-    return Outcome(p.path, INGESTED, id=document["id"], document=document)
+    return Outcome(p.path, INGESTED, id=document["id"], document=document, reason=unplaced)
 
 
 def _listed_report(store: Store, inspection: str) -> tuple[str, str | None] | None:
@@ -429,14 +434,14 @@ def _document_json(
     store: Store,
     x: Extraction,
     doc_id: str,
-    code: str,
-    written: str,
+    code: str | None,
+    written: str | None,
     inspection: Any,
 ) -> dict[str, Any]:
     """The document contract for an ingested file: the extraction, resolved and linked."""
     out = x.to_json()
     evidence = out.pop("evidence")
-    found = store.rows("SELECT name FROM authorities WHERE ons_code = ?", (code,))
+    found = store.rows("SELECT name FROM authorities WHERE ons_code = ?", (code,)) if code else []
     name = found[0][0] if found else written
     out["authority"] = {
         "name": name,
