@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import resource
+import shutil
 import signal
 import string
 import subprocess
@@ -135,10 +136,12 @@ def _limits() -> None:
 
 
 @pytest.mark.parametrize("name", ["10,000 distinct council names", "28 KB of Council on one line"])
-def test_ingest_of_hostile_text_finishes(name: str, tiny_db: Path, tmp_path: Path) -> None:
+def test_ingest_of_hostile_text_finishes(name: str, tiny_db_file: Path, tmp_path: Path) -> None:
     path = tmp_path / "hostile.txt"
     path.write_text(HOSTILE[name](), encoding="utf-8")
-    env = dict(os.environ, OFSTED_DB=str(tiny_db), OFSTED_HOME=str(tmp_path / "home"))
+    own = tmp_path / "own.db"  # a copy: a text naming no authority is stored, with none
+    shutil.copy(tiny_db_file, own)
+    env = dict(os.environ, OFSTED_DB=str(own), OFSTED_HOME=str(tmp_path / "home"))
     done = subprocess.run(
         [sys.executable, "-m", "ofstedcli", "ingest", str(path), "--json"],
         capture_output=True,
