@@ -84,7 +84,6 @@ CYP_2018 = (
     "https://www.cypnow.co.uk/news/article/ofsted-relaxes-inspections-for-struggling-"
     "inadequate-councils"
 )
-ILACS_FAQ = "https://www.ohare-airport.org/what-is-ilacs/"
 SESLIP_FV = "https://www.seslip.co.uk/ofsted-visit-analysis-page-11/"
 MONITORING_BLOG = (
     "https://edyourself.wordpress.com/2016/11/01/"
@@ -141,7 +140,7 @@ RULES: dict[str, dict[str, Any]] = {
         ILACS_GUIDE,
         "Local authorities judged inadequate: monitoring and re-inspection (re-inspection "
         "by a standard inspection from the September 2018 update)",
-        (CYP_2018, ILACS_FAQ, LGA_FIRST),
+        (CYP_2018, LGA_FIRST),
     ),
     "ilacs-2026": _rule(
         "ILACS inspection",
@@ -170,7 +169,7 @@ RULES: dict[str, dict[str, Any]] = {
         ILACS_GUIDE,
         "Introduction (framework first published November 2017, in force January 2018); "
         "the first cycle is this tool's reading of the three-year timing",
-        (ADCS, ILACS_FAQ, WILLIS_2020),
+        (ADCS, WILLIS_2020),
     ),
     "focused-visit": _rule(
         "focused visit",
