@@ -39,7 +39,13 @@ _COMMITTEE = re.compile(
     r"|\bpurpose of (?:the|this) report\b"
     r"|\breport of the (?:director|chief|head|strategic|executive)"
     r"|\b(?:cabinet|committee) (?:meeting|report)\b"
-    r"|\brecommendations? to (?:the )?(?:cabinet|committee)\b",
+    r"|\brecommendations? to (?:the )?(?:cabinet|committee)\b"
+    # a council's meeting papers as its committee system publishes them: an agenda item, its
+    # minutes, the meeting's date, what the meeting is asked to do
+    r"|\bagenda item\b|\bissue - meetings\b|\bdate of meeting\b|\breport to:"
+    r"|\bmeeting: \d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b(?:cabinet|board|committee|council|panel|members) (?:is|are) (?:asked|recommended) to\b"
+    r"|\b(?:submitted|presented|received|considered) (?:a|the) report\b",
     _I,
 )
 _REPORT_TITLE = re.compile(
@@ -67,6 +73,23 @@ _PRESS = re.compile(
     _I,
 )
 _QUOTE_SAID = re.compile(r"\b(?:said|added|says)[:,]? ?\"", _I)
+#: Cues a release states itself as one: the press office's own words.
+_OWN_RELEASE = re.compile(
+    r"\bpress release\b|\bnotes to editors\b|\bmedia enquiries\b|\bfor immediate release\b",
+    _I,
+)
+#: A news page's own date line, as councils' websites print it ("Published: Monday, 17th
+#: January 2022", "Published: 19 Nov 2018").
+_DATED_LINE = re.compile(
+    r"\bPublished: (?:[A-Z][a-z]+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b"
+)
+#: A third party reporting: news language about the council and a news site's furniture.
+_REPORTED = re.compile(
+    r"\bwatchdog\b|\b(?:a|the) (?:council |authority )?spokes(?:man|woman|person)\b"
+    r"|\btold (?:the|a|reporters|us)\b|\bhave your say\b"
+    r"|\blocal democracy reporting\b|\bsign up to (?:our|the) newsletter\b",
+    _I,
+)
 
 
 def classify(view: View) -> tuple[str, Span | None]:
@@ -111,8 +134,17 @@ def classify(view: View) -> tuple[str, Span | None]:
     structure = _REPORT_STRUCTURE.search(text, 0, HEAD)
     if title and structure:
         return "inspection_report", title.span()
+    own = _OWN_RELEASE.search(head)
+    if own:
+        return "press_release", own.span()
+    dated = _DATED_LINE.search(text, 0, 600)
+    if dated and not _REPORTED.search(text):
+        # A council's news page states its date on a line of its own near the top.
+        return "press_release", dated.span()
     press = list(_PRESS.finditer(head)) + list(_QUOTE_SAID.finditer(text))
-    if len(press) >= 2:
+    # Quotes from the council's people appear in news about it too: a reporter's words (the
+    # "watchdog", "a council spokesperson said", "told the ...") make it news, not a release.
+    if len(press) >= 2 and not _REPORTED.search(text):
         return "press_release", press[0].span()
     if m:
         return "committee_report", m.span()
