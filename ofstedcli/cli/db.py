@@ -42,12 +42,13 @@ def build(
     ] = None,
     json: o.Json = False,
     fmt: o.Format = None,
+    to: o.Output_ = None,
     no_color: o.NoColor = False,
 ) -> None:
     """Build the database from the official statistics; print counts and disagreements."""
     from ofstedcli.build import build_database
 
-    output = o.output(json, fmt, no_color, lists=True)
+    output = o.output(json, fmt, no_color, lists=True, to=to)
     report = build_database(sources, out, seeds)
     data = report.to_json()
     output.emit("db_build", data, rows=data["counts"])
@@ -69,13 +70,14 @@ def update(
     ] = False,
     json: o.Json = False,
     fmt: o.Format = None,
+    to: o.Output_ = None,
     no_color: o.NoColor = False,
     db: o.Db = None,
 ) -> None:
     """Bring your own database up to date, or load one edition; print what is new and changed."""
     from ofstedcli.store import paths, refuse_bundled
 
-    output = o.output(json, fmt, no_color, lists=True)
+    output = o.output(json, fmt, no_color, lists=True, to=to)
     where = paths(db)
     refuse_bundled(where)
     if edition is not None and not edition.lower().startswith(("http://", "https://")):
