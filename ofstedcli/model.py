@@ -163,7 +163,7 @@ def send_outcome(event: Mapping[str, Any], short: bool = False) -> str | None:
     written = event.get("written_statement")
     if written is None:
         return None
-    statement = "statement of action" if short else "written statement of action"
+    statement = "WSoA" if short else "written statement of action"
     if not written:
         return f"no {statement}"
     n = event.get("significant_weaknesses")

@@ -74,7 +74,12 @@ def send_section(width: int, events: list[dict[str, Any]]) -> list[Line]:
         for e in events
     ]
     headers = ["Inspected", "Published", "Inspection", "Outcome", "Next"]
-    return grid(width, headers, rows, flexible=[3, 4], title="Area SEND (Ofsted and CQC)")
+    lines = grid(width, headers, rows, flexible=[3, 4], title="Area SEND (Ofsted and CQC)")
+    return [*lines, [(_SECTION_NOTE, "dim")]]
+
+
+#: What the short outcomes of the SEND section mean.
+_SECTION_NOTE = "  WSoA written statement of action; outcomes 1 positive, 2 mixed, 3 failings"
 
 
 #: The SEND picture's columns: count key, heading, style.
