@@ -486,11 +486,13 @@ def draw_inspections(target: Target, rows: list[dict[str, Any]]) -> None:
                 (_kind(row), ""),
                 overall_cell(row, code=narrow),
                 mark,
-                (row.get("theme") or "", "") if not row.get("outcome") else outcome_seg(row),
+                outcome_seg(row) if row.get("framework") == "SEND" else seg(row.get("theme")),
                 (row.get("start_date") or "", ""),
             ]
         )
-    headers = ["Authority", "Published", "Inspection", "Overall", "", "Theme", "Inspected"]
+    # An area SEND event's outcome stands where a visit's theme does.
+    last = "Theme or outcome" if any(r.get("framework") == "SEND" for r in rows) else "Theme"
+    headers = ["Authority", "Published", "Inspection", "Overall", "", last, "Inspected"]
     # The start date is dropped for room only when every row has its publication date.
     optional = [6, 5] if all(r.get("published") for r in rows) else [5, 2]
     lines = grid(width, headers, cells, flexible=[0, 5], optional=optional)
