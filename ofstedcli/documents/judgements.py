@@ -169,7 +169,8 @@ OVERALL_PATTERNS = [
 _FOR_AREA = (
     rf"(?!{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?{AREA_PHRASE}"
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
-    rf"|in (?:relation|respect) (?:to|of)|in the domains?|for (?:its|their|the) ))"
+    rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
+    rf"|in the domains?|for (?:its|their|the) ))"
 )
 #: How people write an overall grade in news and releases: "rated 'good'", "deemed as being
 #: outstanding", "gone from inadequate to good", "a 'Good' rating", "an overall judgement of
@@ -216,6 +217,32 @@ AREA_PATTERNS = [
         re.I,
     ),
 ]
+
+
+#: One grade for a short list of areas after a rating verb: "judged both adoption and the
+#: experiences of care leavers as good", "rated leadership and help and protection as good".
+_LISTED = re.compile(
+    rf"\b(?:judged|rated|graded|found|assessed)(?: both| all)? (?P<list>[^.;:!?]{{4,160}}?)"
+    rf",? (?:as|to be)(?: being)? {_Q}(?P<g>{GRADE})",
+    re.I,
+)
+
+
+def _listed(text: str, a: int, b: int, skip: list[Span]) -> list[Stated]:
+    """Areas listed between a rating verb and the one grade they all share."""
+    out: list[Stated] = []
+    for m in _LISTED.finditer(text, a, b):
+        if inside(m.span(), skip) or GRADE_RE.search(m["list"]):
+            continue
+        start = vocab.sentence_start(text, m.start(), 300)
+        if _NOT_NOW.search(text, start, m.end()):
+            continue
+        for n in _AREA_RE.finditer(m["list"]):
+            key = vocab.area(n.group())
+            if key and key != "overall":
+                at = m.start("list") + n.start()
+                out.append(Stated(key, vocab.grade(m["g"]), (at, at + len(n.group()))))
+    return out
 
 
 #: Words that put a grade in the past, in a comparison or in general: "since they were
@@ -308,6 +335,7 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
                 key = vocab.area(m["a"])
                 if key and key != "overall" and not inside(m.span(), skip):
                     out.append(Stated(key, vocab.grade(m["g"]), m.span()))
+        out += [s for s in _listed(text, a, b, skip) if s.area not in {o.area for o in out}]
     out += _shared_grades(text, skip, {s.area for s in out})
     out.sort(key=lambda s: s.span)
     return out

@@ -73,7 +73,7 @@ AREA_PHRASE = (
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
     r"|children\s+looked\s+after(?:\s+and\s+achieving\s+permanence)?"
     r"|(?:services\s+for\s+)?care\s+leavers|adoption(?:\s+performance)?"
-    r"|(?:the\s+)?local\s+safeguarding\s+children(?:'s)?\s+board|lscb)"
+    r"|(?:the\s+)?(?:local\s+)?safeguarding\s+children(?:'s)?\s+board|lscb)"
 )
 
 MONTHS: dict[str, int] = {

@@ -143,3 +143,28 @@ def test_a_page_about_a_visit_says_which() -> None:
     assert extract(page).get("inspection.type") == "monitoring visit"
     past = "Council rated good\n\nSince the last focused visit, services have improved."
     assert extract(past).get("inspection.type") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Inspectors judged both adoption work and the support for care leavers as good.",
+         {"adoption": model.GOOD, "care_leavers": model.GOOD}),
+        ("Ofsted rated leadership and help and protection to be 'outstanding'.",
+         {"leadership": model.OUTSTANDING, "help_and_protection": model.OUTSTANDING}),
+        ("The Northam Safeguarding Children Board was judged to be 'good'.",
+         {"lscb": model.GOOD}),
+        ("The council requires improvement in regards to children in care and leadership.",
+         {"in_care": model.REQUIRES_IMPROVEMENT, "leadership": model.REQUIRES_IMPROVEMENT}),
+    ],
+)  # fmt: skip
+def test_areas_after_a_rating_verb_share_its_grade(sentence: str, want: dict[str, str]) -> None:
+    x = extract(NEWS.format(sentence))
+    got = {a: x.get(f"inspection.judgements.{a}") for a in want}
+    assert got == want
+    assert x.get("inspection.overall") is None
+
+
+def test_areas_listed_for_an_old_grade_are_not_graded_now() -> None:
+    x = extract(NEWS.format("In 2015 Ofsted judged adoption and care leavers as inadequate."))
+    assert not [f for f in x.facts if f.field.startswith("inspection.judgements.")]
