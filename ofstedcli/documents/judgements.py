@@ -151,6 +151,11 @@ OVERALL_PATTERNS = [
         re.I,
     ),
     re.compile(
+        rf"\boverall effectiveness (?:is|are|was|were)(?: now)?(?: (?:judged|rated|found))?"
+        rf"(?: to be| as)? {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    re.compile(
         rf"judged the overall effectiveness of [^.]{{0,80}}? to be {_Q}(?P<g>{GRADE})", re.I
     ),
     re.compile(
@@ -167,7 +172,8 @@ OVERALL_PATTERNS = [
 
 #: Not a whole-service grade: the grade is for one area ("rated good for adoption").
 _FOR_AREA = (
-    rf"(?!{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?{AREA_PHRASE}"
+    rf"(?!{_Q},?\s+to\s+{_Q}{GRADE}"
+    rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?{AREA_PHRASE}"
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
     rf"|in the domains?|for (?:its|their|the) ))"
@@ -179,13 +185,25 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked)"
         rf"(?: by (?:Ofsted|inspectors))?(?: overall)?"
-        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services))"
-        rf"{{1,4}}(?: as)?|(?: (?:as|to be))?)(?: being)?(?: an?)? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services"
+        rf"|provision|borough's|authority's))"
+        rf"{{1,4}}(?: as| to be)?|(?: (?:as|to be))?|(?= to requir) to)(?: being)?(?: an?)?"
+        rf" {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
-    re.compile(rf"\bfrom {_Q}{GRADE}{_Q},? to {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I),
     re.compile(
-        rf"\b(?:an?|its|their|the|overall) {_Q}(?P<g>{GRADE}){_Q}(?: overall)?"
+        rf"\bfrom\s+(?:(?:an?|its|the)\s+(?:\w+\s+)?(?:rating|judgement)\s+of\s+)?"
+        rf"{_Q}{GRADE}{_Q},?\s+to\s+{_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:rated|judged|graded|assessed) (?:all|each of(?: the)?|every one of(?: the)?)"
+        rf"(?: (?:four|five|six|seven|the))? (?:key )?(?:areas|judgements|sections)"
+        rf"(?: inspected)?,? (?:as|to be) {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:an?|its|their|the|our|overall) {_Q}(?P<g>{GRADE}){_Q}(?: overall)?"
         rf" (?:Ofsted )?(?:rating|judgement|grade|verdict)\b{_Q}"
         rf"(?! (?:for|in) | (?:being |was |has been )?(?:lifted|removed|dropped))",
         re.I,
@@ -251,6 +269,8 @@ _NOT_NOW = re.compile(
     r"\b(?:since|no longer|previously|previous|earlier|formerly|former|last (?:year|month|time"
     r"|review|inspection|inspected|full|been)|back in|ago|after (?:it|they|the|being)|follows?"
     r"|following (?:a|an|the) (?:\d|report|inspection)|had been|at which point|once|used to"
+    r"|(?:a|an|one|two|three|four|five|six|\d+|over a|just over a) (?:years?|months?)"
+    r" (?:on|after)\b"
     r"|(?<!\d)(?:19|20)\d\d(?!\d)|every|few councils|councils (?:rated|judged)|when"
     r"|(?:is|are) (?:rated|judged) (?:as )?(?:Outstanding|Good|Requires|Inadequate)"
     r" (?:or|and) )",
@@ -269,13 +289,18 @@ def _about_now(text: str, m: re.Match[str]) -> bool:
     """True when a loosely worded grade is the whole service's, now: its sentence puts it
     in no other time, and no judgement area is named just before or after it."""
     start = vocab.sentence_start(text, m.start(), 300)
-    stop = text.find(". ", m.end(), m.end() + 200)
-    stop = m.end() + 200 if stop < 0 else stop
+    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
+    stop = cut.start() if cut else min(len(text), m.end() + 200)
     if _NOT_NOW.search(text, start, stop) or _CLAUSE_AFTER.match(text, m.end(), m.end() + 60):
         return False
     before = text[max(start, m.start() - 90) : m.end()]
     after = text[m.end() : min(stop, m.end() + 40)]
-    if re.search(r"\b(?:overall|whole|across the board|all areas)\b", before, re.I):
+    if re.search(r"\b(?:overall|whole|across the board|all areas)\b", before, re.I) or re.match(
+        r"\W{0,3}(?:overall|across (?:the board|all (?:\w+ )?areas)|in (?:all|every|each)"
+        r" (?:\w+ )?(?:areas?|sections?|judgements?))\b",
+        after,
+        re.I,
+    ):
         return True
     if re.search(
         r"\b(?:safeguarding|adoption|fostering|residential|leaders|looked[- ]after|education"

@@ -168,3 +168,31 @@ def test_areas_after_a_rating_verb_share_its_grade(sentence: str, want: dict[str
 def test_areas_listed_for_an_old_grade_are_not_graded_now() -> None:
     x = extract(NEWS.format("In 2015 Ofsted judged adoption and care leavers as inadequate."))
     assert not [f for f in x.facts if f.field.startswith("inspection.judgements.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("Inspectors graded all four areas as 'requires improvement to be good'.",
+         model.REQUIRES_IMPROVEMENT),
+        ("The services have been labelled 'inadequate' in all areas by inspectors.",
+         model.INADEQUATE),
+        ("Northam was deemed to require improvement to be good across all areas.",
+         model.REQUIRES_IMPROVEMENT),
+        ("It says care leavers and overall effectiveness are 'inadequate'.", model.INADEQUATE),
+        ("We are proud of our 'Good' Ofsted rating.", model.GOOD),
+        ("Ofsted has judged the borough's provision to be 'Outstanding'.", model.OUTSTANDING),
+        ("Services moved from a rating of 'inadequate' to 'good'.", model.GOOD),
+        ("Services were rated as good overall - a big change. In 2015 they were not.",
+         model.GOOD),
+    ],
+)  # fmt: skip
+def test_more_overall_grades_as_written(sentence: str, grade: str) -> None:
+    x = extract(NEWS.format(sentence))
+    assert x.get("inspection.overall") == grade
+
+
+def test_a_grade_a_year_on_is_the_earlier_reports() -> None:
+    page = "This visit comes a year on from the report, which found services to be inadequate."
+    x = extract(NEWS.format(page))
+    assert x.get("inspection.overall") is None
