@@ -246,20 +246,61 @@ _LISTED = re.compile(
 )
 
 
+#: A grade given to the areas listed after it: "'Outstanding' sub judgements for our work
+#: with children in care, care leavers and leadership", "good ratings for adoption and ...".
+_GRADE_FOR_LIST = re.compile(
+    rf"{_Q}(?P<g>{GRADE}){_Q} (?:sub[- ]?)?(?:judgements?|ratings?|grades?) (?:for|in)"
+    rf" (?P<list>[^.!?]{{4,200}})",
+    re.I,
+)
+#: A plural rating verb whose grade the areas listed before it share: "adoption, care leavers
+#: and leadership were all rated as 'good'" (a singular "was rated" is one area's).
+_LIST_RATED = re.compile(
+    rf"(?:(?:were|are|have been)(?: all| both| each)?|all|both)"
+    rf" (?:judged|rated|graded|found|assessed)(?: as| to be)? {_Q}(?P<g>{GRADE})",
+    re.I,
+)
+
+
+def _areas_in(text: str, a: int, b: int, grade: str) -> list[Stated]:
+    """Each judgement area named between ``a`` and ``b``, given ``grade``."""
+    out: list[Stated] = []
+    for n in _AREA_RE.finditer(text, a, b):
+        key = vocab.area(n.group())
+        if key and key != "overall":
+            out.append(Stated(key, vocab.grade(grade), n.span()))
+    return out
+
+
 def _listed(text: str, a: int, b: int, skip: list[Span]) -> list[Stated]:
-    """Areas listed between a rating verb and the one grade they all share."""
+    """Areas listed with the one grade they all share: after a rating verb, after a grade
+    given "for" them, or before the verb that rates them all."""
     out: list[Stated] = []
     for m in _LISTED.finditer(text, a, b):
         if inside(m.span(), skip) or GRADE_RE.search(m["list"]):
             continue
         start = vocab.sentence_start(text, m.start(), 300)
-        if _NOT_NOW.search(text, start, m.end()):
+        if not _NOT_NOW.search(text, start, m.end()):
+            out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
+    for m in _GRADE_FOR_LIST.finditer(text, a, b):
+        stop = m.end("list")
+        later = GRADE_RE.search(text, m.end("g"), stop)
+        stop = later.start() if later else stop
+        start = vocab.sentence_start(text, m.start(), 300)
+        if not inside(m.span(), skip) and not _NOT_NOW.search(text, start, stop):
+            out += _areas_in(text, m.end("g"), stop, m["g"])
+    for m in _LIST_RATED.finditer(text, a, b):
+        start = vocab.sentence_start(text, m.start(), 300)
+        earlier = [g.end() for g in GRADE_RE.finditer(text, start, m.start())]
+        begin = max([start, *earlier])
+        begin = max(
+            begin, text.rfind("\n", begin, m.start()) + 1, text.rfind(":", begin, m.start())
+        )
+        if inside(m.span(), skip) or _NOT_NOW.search(text, begin, m.end()):
             continue
-        for n in _AREA_RE.finditer(m["list"]):
-            key = vocab.area(n.group())
-            if key and key != "overall":
-                at = m.start("list") + n.start()
-                out.append(Stated(key, vocab.grade(m["g"]), (at, at + len(n.group()))))
+        found = _areas_in(text, begin, m.start(), m["g"])
+        if len(found) > 1:
+            out += found
     return out
 
 
@@ -358,6 +399,9 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
         for pattern in AREA_PATTERNS:
             for m in pattern.finditer(text, a, b):
                 key = vocab.area(m["a"])
+                begin = vocab.sentence_start(text, m.start(), 300)
+                if _NOT_NOW.search(text, begin, m.end()):
+                    continue
                 if key and key != "overall" and not inside(m.span(), skip):
                     out.append(Stated(key, vocab.grade(m["g"]), m.span()))
         out += [s for s in _listed(text, a, b, skip) if s.area not in {o.area for o in out}]
@@ -385,6 +429,10 @@ def _graded(text: str, m: re.Match[str]) -> bool:
     return bool(_RATED_BEFORE.search(before) or _RATED_AFTER.match(text, m.end(), m.end() + 12))
 
 
+#: The grade of a sentence is for areas it does not name: "other areas still require ...".
+_OTHER_AREAS = re.compile(
+    r"\b(?:other|remaining|rest of the)(?: \w+)? (?:areas|judgements)\b", re.I
+)
 _SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)")
 #: The longest sentence read for a list of areas sharing one grade.
 _LIST_SENTENCE = 400
@@ -409,6 +457,8 @@ def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]
             continue
         if inside((start, end), skip) or _NOT_NOW.search(text, start, end):
             continue
+        if _OTHER_AREAS.search(text, start, end):
+            continue  # "progress in adoption, with other areas still requiring improvement"
         if (
             re.search(r"\boverall\b", text[start:end], re.I)
             or any(p.search(text, start, end) for p in OVERALL_PATTERNS)

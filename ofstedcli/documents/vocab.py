@@ -72,7 +72,7 @@ AREA_PHRASE = (
     r"|(?:services\s+for\s+)?children\s+who\s+need\s+help\s+and\s+protection"
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
     r"|children\s+looked\s+after(?:\s+and\s+achieving\s+permanence)?"
-    r"|(?:services\s+for\s+)?care\s+leavers|adoption(?:\s+performance)?"
+    r"|(?:services\s+for\s+)?care\s+leavers|(?:young\s+people\s+)?leaving\s+care|adoption(?:\s+performance)?"
     r"|(?:the\s+)?(?:local\s+)?safeguarding\s+children(?:'s)?\s+board|lscb)"
 )
 
@@ -291,8 +291,9 @@ def framework_at(day: str | None) -> str | None:
 
 
 def sentence_start(text: str, pos: int, reach: int) -> int:
-    """Where the sentence holding ``pos`` begins: just after the last ". " before it, looking
+    """Where the sentence holding ``pos`` begins: just after the last full stop or blank line
+    before it, looking
     back at most ``reach`` characters (else ``reach`` characters back, or the text's start)."""
     lo = max(0, pos - reach)
-    stop = text.rfind(". ", lo, pos)
+    stop = max(text.rfind(". ", lo, pos), text.rfind(".\n", lo, pos), text.rfind("\n\n", lo, pos))
     return stop + 2 if stop >= 0 else lo

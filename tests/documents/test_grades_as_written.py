@@ -196,3 +196,47 @@ def test_a_grade_a_year_on_is_the_earlier_reports() -> None:
     page = "This visit comes a year on from the report, which found services to be inadequate."
     x = extract(NEWS.format(page))
     assert x.get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("We received 'Outstanding' sub judgements for our work with children in care; care "
+         "leavers; and for the impact of leaders.",
+         {"in_care": model.OUTSTANDING, "care_leavers": model.OUTSTANDING,
+          "leadership": model.OUTSTANDING}),
+        ("Inspectors judged the department good overall, with adoption performance and the "
+         "progress of care leavers all judged to be outstanding.",
+         {"adoption": model.OUTSTANDING, "care_leavers": model.OUTSTANDING}),
+        ("Other key areas including adoption and help and protection were rated as 'good'.",
+         {"adoption": model.GOOD, "help_and_protection": model.GOOD}),
+        ("Services for young people leaving care were rated as 'outstanding'.",
+         {"care_leavers": model.OUTSTANDING}),
+    ],
+)  # fmt: skip
+def test_areas_listed_around_their_grade(sentence: str, want: dict[str, str]) -> None:
+    x = extract(NEWS.format(sentence))
+    got = {a: x.get(f"inspection.judgements.{a}") for a in want}
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("It found progress in adoption and care leavers, with other areas still requiring "
+         "improvement.", {}),
+        ("Adoption, children in care and care leavers were inspected. The care leavers area "
+         "was rated as 'good'.", {"care_leavers": model.GOOD}),
+        ("In 2010: services for children in care were 'adequate'.", {}),
+    ],
+)  # fmt: skip
+def test_a_grade_for_other_areas_one_area_or_an_old_year_is_not_theirs(
+    sentence: str, want: dict[str, str]
+) -> None:
+    x = extract(NEWS.format(sentence))
+    got = {
+        f.field.rsplit(".", 1)[1]: f.value
+        for f in x.facts
+        if f.field.startswith("inspection.judgements.")
+    }
+    assert got == want
