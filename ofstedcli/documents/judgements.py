@@ -406,8 +406,48 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
                     out.append(Stated(key, vocab.grade(m["g"]), m.span()))
         out += [s for s in _listed(text, a, b, skip) if s.area not in {o.area for o in out}]
     out += _shared_grades(text, skip, {s.area for s in out})
+    out += _every_area(text, out)
     out.sort(key=lambda s: s.span)
     return out
+
+
+#: An overall grade given to every area: "graded all areas as", "inadequate in all areas",
+#: "an inadequate score for each section".
+_EVERY_AREA = re.compile(
+    r"\b(?:all (?:(?:four|five|six|seven|the|key) )?(?:areas|judgements|sections)"
+    r"|(?:each|every) (?:area|judgement|section))\b",
+    re.I,
+)
+
+
+#: A sentence naming the areas that were graded: "The areas that receive a grade are: ...".
+_GRADED_AREAS = re.compile(r"\b(?:areas|sections|judgements)\b[^.]{0,40}\b(?:grade|rat|judg)", re.I)
+
+
+def _every_area(text: str, out: list[Stated]) -> list[Stated]:
+    """The areas named, in the sentence of an overall grade given to every area or the next
+    one ("graded all areas as inadequate. The areas graded are: ..."), given that grade."""
+    given = {s.area for s in out}
+    found: list[Stated] = []
+    for s in out:
+        if s.area != "overall":
+            continue
+        start = vocab.sentence_start(text, s.span[0], 300)
+        first = _SENTENCE_CUT.search(text, s.span[1], s.span[1] + 300)
+        end = first.end() if first else min(len(text), s.span[1] + 300)
+        if not _EVERY_AREA.search(text, start, end) or _NOT_NOW.search(text, start, end):
+            continue
+        second = _SENTENCE_CUT.search(text, end, end + 400)
+        stop = second.start() if second else min(len(text), end + 400)
+        if not _GRADED_AREAS.search(text, end, stop) or _NOT_NOW.search(text, end, stop):
+            stop = end  # the next sentence is not about the graded areas
+        if {vocab.grade(g.group()) for g in GRADE_RE.finditer(text, start, stop)} != {s.grade}:
+            continue  # another grade is given too: which area has which is not plain
+        for n in _areas_in(text, start, stop, s.grade):
+            if n.area not in given:
+                given.add(n.area)
+                found.append(n)
+    return found
 
 
 _AREA_RE = re.compile(AREA_PHRASE, re.I)

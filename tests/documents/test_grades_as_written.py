@@ -240,3 +240,23 @@ def test_a_grade_for_other_areas_one_area_or_an_old_year_is_not_theirs(
         if f.field.startswith("inspection.judgements.")
     }
     assert got == want
+
+
+def test_a_grade_for_all_areas_goes_to_the_areas_named_as_graded() -> None:
+    page = (
+        "Ofsted graded all areas as 'inadequate'. The areas that receive a grade are: "
+        "leadership, help and protection and children in care."
+    )
+    x = extract(NEWS.format(page))
+    got = {a: x.get(f"inspection.judgements.{a}") for a in ("leadership", "in_care", "adoption")}
+    assert got == {"leadership": model.INADEQUATE, "in_care": model.INADEQUATE, "adoption": None}
+    assert x.get("inspection.overall") == model.INADEQUATE
+
+
+def test_areas_a_service_covers_are_not_graded_by_an_all_areas_grade() -> None:
+    page = (
+        "Services were labelled 'inadequate' in all areas. "
+        "The service looks after children in care and care leavers."
+    )
+    x = extract(NEWS.format(page))
+    assert not [f for f in x.facts if f.field.startswith("inspection.judgements.")]
