@@ -326,12 +326,22 @@ _CLAUSE_AFTER = re.compile(
 )
 
 
+#: A comparison after a grade with the inspection before: the grade itself is the new one.
+_SINCE_LAST = re.compile(
+    r"\b(?:since|than (?:at|in)|compared (?:to|with)) (?:the|its|their) (?:previous|last)"
+    r" (?:full )?inspection\b",
+    re.I,
+)
+
+
 def _about_now(text: str, m: re.Match[str]) -> bool:
     """True when a loosely worded grade is the whole service's, now: its sentence puts it
     in no other time, and no judgement area is named just before or after it."""
     start = vocab.sentence_start(text, m.start(), 300)
     cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
     stop = cut.start() if cut else min(len(text), m.end() + 200)
+    since = _SINCE_LAST.search(text, m.end(), stop)
+    stop = since.start() if since else stop  # "good, a step forward since the last inspection"
     if _NOT_NOW.search(text, start, stop) or _CLAUSE_AFTER.match(text, m.end(), m.end() + 60):
         return False
     before = text[max(start, m.start() - 90) : m.end()]

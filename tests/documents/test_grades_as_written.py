@@ -260,3 +260,19 @@ def test_areas_a_service_covers_are_not_graded_by_an_all_areas_grade() -> None:
     )
     x = extract(NEWS.format(page))
     assert not [f for f in x.facts if f.field.startswith("inspection.judgements.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("Services have received a 'Good' rating, a step forward since the previous inspection "
+         "in 2021.", model.GOOD),
+        ("Services have been rated 'inadequate', since when changes have been made in 2019.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_comparison_with_the_last_inspection_keeps_the_new_grade(
+    sentence: str, grade: str | None
+) -> None:
+    x = extract(NEWS.format(sentence))
+    assert x.get("inspection.overall") == grade
