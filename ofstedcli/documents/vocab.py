@@ -16,7 +16,7 @@ from ofstedcli import model
 #: and the pre-2013 "adequate".  Not followed by a letter, so "improvement2" (a page number
 #: glued on) still matches while "goodness" does not.
 GRADE = (
-    r"(?:(?:requires?|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
+    r"(?:(?:requires?|required|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
     r"|outstanding|inadequate|adequate|good)(?![a-z])"
 )
 GRADE_RE = re.compile(GRADE, re.IGNORECASE)
@@ -25,7 +25,7 @@ GRADE_RE = re.compile(GRADE, re.IGNORECASE)
 def grade(words: str) -> str:
     """The canonical grade of a phrase matched by :data:`GRADE`."""
     key = " ".join(words.lower().split())
-    key = re.sub(r"^(?:require|requiring|requires)\s+(?:an?\s+)?improvements?", "", key)
+    key = re.sub(r"^(?:require|requiring|requires|required)\s+(?:an?\s+)?improvements?", "", key)
     if key != " ".join(words.lower().split()):
         return model.REQUIRES_IMPROVEMENT
     parsed = model.parse_grade(key)

@@ -276,3 +276,8 @@ def test_a_comparison_with_the_last_inspection_keeps_the_new_grade(
 ) -> None:
     x = extract(NEWS.format(sentence))
     assert x.get("inspection.overall") == grade
+
+
+def test_required_improvement_is_requires_improvement() -> None:
+    x = extract(NEWS.format('Inspectors found its children\'s services "required improvement".'))
+    assert x.get("inspection.overall") == model.REQUIRES_IMPROVEMENT
