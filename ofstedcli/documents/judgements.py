@@ -173,7 +173,7 @@ OVERALL_PATTERNS = [
 #: Not a whole-service grade: the grade is for one area ("rated good for adoption").
 _FOR_AREA = (
     rf"(?!{_Q},?\s+to\s+{_Q}{GRADE}"
-    rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?{AREA_PHRASE}"
+    rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
     rf"|in the domains?|for (?:its|their|the) ))"
@@ -326,6 +326,12 @@ _CLAUSE_AFTER = re.compile(
 )
 
 
+#: Some of the areas, not the whole service: "two of three areas", "other areas", "most areas".
+_SOME_AREAS = re.compile(
+    r"\b(?:(?:one|two|three|four|five|\d) (?:of|out of) (?:the )?(?:\w+ )?(?:key )?"
+    r"|(?:other|some|most|several|many|remaining) (?:key )?)(?:areas|judgements|categories)\b",
+    re.I,
+)
 #: A comparison after a grade with the inspection before: the grade itself is the new one.
 _SINCE_LAST = re.compile(
     r"\b(?:since|than (?:at|in)|compared (?:to|with)) (?:the|its|their) (?:previous|last)"
@@ -345,6 +351,8 @@ def _about_now(text: str, m: re.Match[str]) -> bool:
     if _NOT_NOW.search(text, start, stop) or _CLAUSE_AFTER.match(text, m.end(), m.end() + 60):
         return False
     before = text[max(start, m.start() - 90) : m.end()]
+    if _SOME_AREAS.search(before):
+        return False  # "two of three areas were rated ...": not the whole service
     after = text[m.end() : min(stop, m.end() + 40)]
     if re.search(r"\b(?:overall|whole|across the board|all areas)\b", before, re.I) or re.match(
         r"\W{0,3}(?:overall|across (?:the board|all (?:\w+ )?areas)|in (?:all|every|each)"

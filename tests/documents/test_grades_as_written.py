@@ -281,3 +281,16 @@ def test_a_comparison_with_the_last_inspection_keeps_the_new_grade(
 def test_required_improvement_is_requires_improvement() -> None:
     x = extract(NEWS.format('Inspectors found its children\'s services "required improvement".'))
     assert x.get("inspection.overall") == model.REQUIRES_IMPROVEMENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two of three areas were rated as 'requires improvement'.",
+        "Northam was rated good for safeguarding and for its fostering.",
+        "Most areas were judged to be 'good'.",
+    ],
+)
+def test_a_grade_for_some_areas_or_for_safeguarding_is_not_overall(sentence: str) -> None:
+    x = extract(NEWS.format(sentence))
+    assert x.get("inspection.overall") is None
