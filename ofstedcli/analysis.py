@@ -176,14 +176,19 @@ def latest_as_at(
     inspections: Sequence[Inspection], as_at: str | None, published_by: str | None
 ) -> Inspection | None:
     """The latest whole-service inspection started by ``as_at`` and published by the cut-off."""
-    return latest_inspection(
-        [
-            i
-            for i in inspections
-            if (as_at is None or (i.date is not None and i.date <= as_at))
-            and (published_by is None or (i.published is not None and i.published <= published_by))
-        ]
-    )
+    return latest_inspection(known_by(inspections, as_at, published_by))
+
+
+def known_by(
+    inspections: Iterable[Inspection], as_at: str | None, published_by: str | None
+) -> list[Inspection]:
+    """The inspections started by ``as_at`` whose reports were published by the cut-off."""
+    return [
+        i
+        for i in inspections
+        if (as_at is None or (i.date is not None and i.date <= as_at))
+        and (published_by is None or (i.published is not None and i.published <= published_by))
+    ]
 
 
 def stats(
@@ -306,12 +311,7 @@ def send_stats(
     )
     latest: dict[str, Inspection | None] = {}
     for auth in authorities:
-        found = [
-            i
-            for i in history.get(auth.ons_code, [])
-            if (as_at is None or (i.date is not None and i.date <= as_at))
-            and (published_by is None or (i.published is not None and i.published <= published_by))
-        ]
+        found = known_by(history.get(auth.ons_code, []), as_at, published_by)
         latest[auth.ons_code] = found[-1] if found else None
     return {
         "send": True,
