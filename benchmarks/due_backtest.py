@@ -9,8 +9,10 @@ inspection actually started.  A prediction counts when its inspection has starte
 window closed before the newest inspection in the database without one (a miss); windows still
 open at the end of the data are left out as pending.  It prints the share that started inside
 the window, the median window width, the figures with the COVID-19 period apart (predictions
-whose interval ran across the pause), each rule's figures, and the misses.  The goal (issue 13)
-is 80% inside windows no wider than 12 months.
+whose interval ran across the pause, split by whether the forecast was made before the pause
+was announced), the share inside the usual window each event gives within a window widened
+by the pause or the roll-out, each rule's figures, and the misses.  The goal (issue 13) is
+80% inside windows no wider than 12 months.
 """
 
 from __future__ import annotations

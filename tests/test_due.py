@@ -57,6 +57,21 @@ def test_each_rule_names_its_source(rule_id: str) -> None:
     assert len(rule["text"]) > 40
 
 
+@pytest.mark.parametrize("announcement", due.ANNOUNCED, ids=lambda a: f"{a[0]}-{a[1][0]}")
+def test_each_pause_announcement_names_its_source(announcement: Any) -> None:
+    announced, events, resumed, what, source = announcement
+    print(f"{announced} {events}: resumes {resumed or 'no date'}: {what} [{source['url']}]")
+    assert set(events) <= set(due.EVENTS)
+    assert announced >= due.PAUSE_FROM and (resumed is None or resumed > due.PAUSE_FROM)
+    assert source["title"] and source["section"] and source["url"].startswith("https://")
+    assert source["checked_in"] and all(u.startswith("http") for u in source["checked_in"])
+
+
+def test_announcements_are_in_order_so_the_latest_by_a_date_is_the_one_used() -> None:
+    dates = [a[0] for a in due.ANNOUNCED]
+    assert dates == sorted(dates)
+
+
 def test_every_rule_a_history_can_reach_is_in_the_table() -> None:
     histories = [
         [insp("standard inspection", "2022-01-10", "2022-03-01", G)],
