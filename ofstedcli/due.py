@@ -96,6 +96,11 @@ WIRED_2025 = (
     "https://www.wired-gov.net/wg/news.nsf/articles/ofsted+confirms+removal+of+headline+"
     "judgement+for+inspections+of+local+authorities+childrens+services+27112025162500?open"
 )
+LGL_2025 = (
+    "https://www.localgovernmentlawyer.co.uk/child-protection/392-children-protection-news/"
+    "99155-ofsted-confirms-removal-of-headline-judgement-for-inspections-of-local-"
+    "authorities-children-s-services-from-april-2026"
+)
 CYP_2021 = (
     "https://www.cypnow.co.uk/features/article/inspections-clinic-return-of-ofsted-visits-q-a"
 )
@@ -148,12 +153,14 @@ RULES: dict[str, dict[str, Any]] = {
         "From April 2026 there is no overall effectiveness grade: the next step follows the "
         "leadership and practice judgements (any inadequate: monitoring and re-inspection; "
         "all good or outstanding: short inspection; otherwise standard inspection), on the "
-        "same three-year timing.",
+        "same three-year timing. A renewed children and families services framework is "
+        "planned for 2027, so a window reaching past then may fall under it.",
         CHANGES_2026,
-        "Removal of the overall effectiveness judgement from April 2026 (the mapping of "
-        "judgements to the next step is this tool's reading: the stored copies do not show "
-        "the revised framework's wording)",
-        (WIRED_2025,),
+        "Removal of the overall effectiveness judgement from April 2026; a renewed children "
+        "and families services framework planned for 2027 (the mapping of judgements "
+        "to the next step is this tool's reading: the stored copies do not show the revised "
+        "framework's wording)",
+        (WIRED_2025, LGL_2025),
     ),
     "ilacs-from-sif": _rule(
         "ILACS inspection",
