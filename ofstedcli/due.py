@@ -5,7 +5,7 @@ monitoring visit, area SEND inspection) is a window (earliest, latest, most like
 from the inspections published by the date asked about and one rule of :data:`RULES`.  Every
 rule is read from Ofsted's framework texts and names its source; nothing here is fitted to
 particular authorities or to what happened.  The COVID-19 pause is modelled as a stopped clock
-over the dates Ofsted announced (:data:`PAUSES`).
+over the dates Ofsted had announced by the date asked about (:data:`ANNOUNCED`).
 """
 
 from __future__ import annotations
@@ -96,6 +96,11 @@ WIRED_2025 = (
     "https://www.wired-gov.net/wg/news.nsf/articles/ofsted+confirms+removal+of+headline+"
     "judgement+for+inspections+of+local+authorities+childrens+services+27112025162500?open"
 )
+LGL_2025 = (
+    "https://www.localgovernmentlawyer.co.uk/child-protection/392-children-protection-news/"
+    "99155-ofsted-confirms-removal-of-headline-judgement-for-inspections-of-local-"
+    "authorities-children-s-services-from-april-2026"
+)
 CYP_2021 = (
     "https://www.cypnow.co.uk/features/article/inspections-clinic-return-of-ofsted-visits-q-a"
 )
@@ -148,12 +153,14 @@ RULES: dict[str, dict[str, Any]] = {
         "From April 2026 there is no overall effectiveness grade: the next step follows the "
         "leadership and practice judgements (any inadequate: monitoring and re-inspection; "
         "all good or outstanding: short inspection; otherwise standard inspection), on the "
-        "same three-year timing.",
+        "same three-year timing. A renewed children and families services framework is "
+        "planned for 2027, so a window reaching past then may fall under it.",
         CHANGES_2026,
-        "Removal of the overall effectiveness judgement from April 2026 (the mapping of "
-        "judgements to the next step is this tool's reading: the stored copies do not show "
-        "the revised framework's wording)",
-        (WIRED_2025,),
+        "Removal of the overall effectiveness judgement from April 2026; a renewed children "
+        "and families services framework planned for 2027 (the mapping of judgements "
+        "to the next step is this tool's reading: the stored copies do not show the revised "
+        "framework's wording)",
+        (WIRED_2025, LGL_2025),
     ),
     "ilacs-from-sif": _rule(
         "ILACS inspection",
@@ -163,9 +170,10 @@ RULES: dict[str, dict[str, Any]] = {
         "if good or outstanding, standard if requires improvement), on the three-year timing "
         "from the SIF inspection, not before January 2018 and, where that timing had passed, "
         "within the framework's first three-year cycle (by the end of 2020, the clock "
-        "stopped through the COVID-19 pause): a window wider than a year, because the "
-        "framework names no order for the roll-out (Ofsted's 2020 notes still list "
-        "authorities without an ILACS inspection).",
+        "stopped through the COVID-19 pause once announced): a window wider than a year, "
+        "because the framework names no order for the roll-out (Ofsted's 2020 notes still "
+        "list authorities without an ILACS inspection). Within it the usual window is the "
+        "usual timing, or ILACS's first year where that timing had passed.",
         ILACS_GUIDE,
         "Introduction (framework first published November 2017, in force January 2018); "
         "the first cycle is this tool's reading of the three-year timing",
@@ -253,34 +261,115 @@ RULES: dict[str, dict[str, Any]] = {
 USUALLY = (-6, 0, 6)
 WITHIN = (-12, -3, 0)
 
-#: Announced pauses: (first day, day activity resumed, what, which events).  During a pause
-#: the clock stops: an interval running across it is lengthened by the paused time.
-PAUSES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+GRADED = ("ILACS inspection",)
+VISITS = ("focused visit", "monitoring visit")
+PAUSE_FROM = "2020-03-17"
+SUSPENDED = {
+    "title": "Ofsted: coronavirus (COVID-19) rolling update (Ofsted, from March 2020)",
+    "url": "https://www.gov.uk/guidance/ofsted-coronavirus-covid-19-rolling-update",
+    "section": "On 17 March 2020 all routine inspections were suspended (no date given for "
+    "their return)",
+    "checked_in": [
+        "http://www.govwire.co.uk/news/ofsted/detailed-guide-ofsted-coronavirus-covid-19-"
+        "rolling-update-77113"
+    ],
+}
+INTERIM = {
+    **COVID_GUIDE,
+    "section": "Visits to local authorities from September 2020; full inspections of local "
+    "authorities will not resume until January 2021 at the earliest",
+    "checked_in": [
+        PRESS_2020,
+        "https://governmentbusiness.co.uk/news/17082020/ofsted-begin-local-authority-visits-"
+        "september",
+        "https://www.cypnow.co.uk/news/article/inadequate-children-s-services-targeted-as-"
+        "ofsted-outlines-plans-to-restart-inspection-visits",
+    ],
+}
+PHASED_2020 = {
+    "title": "Ofsted: phased return to inspections (press release, 3 December 2020)",
+    "url": "https://www.gov.uk/government/news/ofsted-phased-return-to-inspections",
+    "section": "No graded inspections for education or social care planned before the summer "
+    "term (2021); routine social care inspections returned on 12 April 2021",
+    "checked_in": [
+        "https://www.wired-gov.net/wg/news.nsf/print/Ofsted+phased+return+to+inspections+"
+        "04122020101500",
+        "https://cdn-6.fenews.co.uk/press-releases/217-resources/75179-ofsteds-plans-2021",
+    ],
+}
+PHASED_2021 = {
+    "title": "Return of Ofsted visits: Ofsted's national director for social care on the phased "
+    "return (CYP Now, 27 April 2021)",
+    "url": CYP_2021,
+    "section": "Monitoring visits to all inadequate authorities by the end of May; then focused "
+    "visits, fieldwork from June 2021 at the earliest; graded inspections after them",
+    "checked_in": [CYP_2021],
+}
+
+#: What Ofsted had announced about the COVID-19 pause, in order: (announced, events, the
+#: earliest date activity would resume or None when no date had been given, what, source).
+#: A forecast uses only what was announced by its as-at date: one made before 17 March 2020
+#: knows no pause; while no date had been given the clock stands still up to the as-at date
+#: (the pause was still running then); once a date was given it is the resumption.
+ANNOUNCED: tuple[tuple[str, tuple[str, ...], str | None, str, dict[str, Any]], ...] = (
     (
-        "2020-03-17",
-        "2021-06-01",
-        "COVID-19: routine inspections paused from 17 March 2020; assurance visits from "
-        "September 2020; full inspections not before January 2021; in the phased return "
-        "from spring 2021, monitoring visits first, then focused visits (from June 2021 at "
-        "the earliest), graded ILACS inspections after them",
-        ("ILACS inspection",),
+        PAUSE_FROM,
+        GRADED + VISITS,
+        None,
+        "COVID-19: routine inspections and visits suspended from 17 March 2020, no date "
+        "given for their return",
+        SUSPENDED,
     ),
     (
-        "2020-03-17",
+        "2020-08-17",
+        VISITS,
         "2020-09-01",
-        "COVID-19: visits paused from 17 March 2020; assurance and monitoring visits resumed "
-        "from September 2020",
-        ("focused visit", "monitoring visit"),
+        "COVID-19: visits paused from 17 March 2020; visits to local authorities from "
+        "September 2020",
+        INTERIM,
+    ),
+    (
+        "2020-08-17",
+        GRADED,
+        "2021-01-01",
+        "COVID-19: graded inspections paused from 17 March 2020; full inspections of local "
+        "authorities not before January 2021",
+        INTERIM,
+    ),
+    (
+        "2020-12-03",
+        GRADED,
+        "2021-04-12",
+        "COVID-19: graded inspections paused from 17 March 2020; none planned before the "
+        "summer term 2021",
+        PHASED_2020,
+    ),
+    (
+        "2021-04-27",
+        GRADED,
+        "2021-06-01",
+        "COVID-19: graded inspections paused from 17 March 2020; in the phased return "
+        "monitoring visits first, then focused visits from June 2021 at the earliest, "
+        "graded inspections after them",
+        PHASED_2021,
     ),
 )
-COVID_SOURCE = {
-    **COVID_GUIDE,
-    "section": "Full inspections of local authorities not before January 2021; interim "
-    "visits from September 2020; phased return from spring 2021: monitoring visits to all "
-    "inadequate authorities by the end of May, then focused visits (fieldwork from June 2021 "
-    "at the earliest), graded inspections after them (so not before June 2021)",
-    "checked_in": [COVID_GUIDE["url"], CYP_2021, PRESS_2020],
-}
+
+
+def pause_for(event: str, as_at: dt.date) -> dict[str, Any] | None:
+    """The COVID-19 pause for ``event`` as announced by ``as_at`` (None if not yet begun)."""
+    said = [a for a in ANNOUNCED if a[0] <= as_at.isoformat() and event in a[1]]
+    if not said:
+        return None
+    announced, _, resumed, what, source = said[-1]
+    return {
+        "from": PAUSE_FROM,
+        "resumed": resumed or as_at.isoformat(),
+        "announced": announced,
+        "what": what,
+        "source": source,
+    }
+
 
 ILACS_START = "2018-01-01"
 CHANGES_2026_START = "2026-04-01"
@@ -299,6 +388,8 @@ CSV_COLUMNS = (
     "earliest",
     "latest",
     "likely",
+    "usual_from",
+    "usual_to",
     "overdue",
     "rule",
     "source",
@@ -325,13 +416,13 @@ def months_between(start: dt.date, end: dt.date) -> int:
     return months
 
 
-def clock(base: dt.date, months: int, event: str) -> dt.date:
-    """``months`` after ``base`` with the clock stopped through any pause for ``event``."""
+def clock(base: dt.date, months: int, event: str, as_at: dt.date) -> dt.date:
+    """``months`` after ``base``, the clock stopped through the pause known at ``as_at``."""
     target = add_months(base, months)
-    for first, resumed, _, events in PAUSES:
-        if event not in events:
-            continue
-        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(resumed)
+    pause = pause_for(event, as_at)
+    if pause is not None:
+        start = dt.date.fromisoformat(pause["from"])
+        end = dt.date.fromisoformat(pause["resumed"])
         if target > start and base < end:
             target += end - max(base, start)
     return target
@@ -381,27 +472,38 @@ def standing(insp: Inspection) -> str | None:
     return "good" if all(g in (GOOD, OUTSTANDING) for g in grades) else "ri"
 
 
+Window = tuple[dt.date, dt.date, dt.date]
+
+
 def _window(
     base: dt.date,
     months: int,
     shape: tuple[int, int, int],
     event: str,
+    as_at: dt.date,
     *,
     first_cycle: bool = False,
-) -> tuple[dt.date, dt.date, dt.date]:
-    earliest, likely, latest = _shape(clock(base, months, event), shape)
+) -> tuple[Window, tuple[dt.date, dt.date]]:
+    """The window (earliest, likely, latest) and within it the usual one (from, to)."""
+    earliest, likely, latest = _shape(clock(base, months, event, as_at), shape)
+    usual = (earliest, latest)
     opening = add_months(base, months + shape[0])
-    if opening < earliest and clock(base, months + shape[0], event) == opening:
+    if opening < earliest and clock(base, months + shape[0], event, as_at) == opening:
         # A window opening before a pause keeps its opening; only its close is put back
-        # by the pause, so it is wider than usual (and says so), not moved whole.
+        # by the pause, so it is wider than usual (and says so), not moved whole.  The
+        # usual window stays the usual timing counted on the stopped clock.
         earliest = opening
     if first_cycle:
         # The roll-out: not before ILACS began, and by the end of its first three years.
+        # The usual window is the usual timing where ILACS had begun by then, else the
+        # first year of ILACS (as near that timing as the framework allowed).
         start = dt.date.fromisoformat(ILACS_START)
-        end = clock(start, months, event)
+        end = clock(start, months, event, as_at)
         earliest, latest = max(earliest, start), max(latest, end)
         likely = min(max(likely, earliest), latest)
-    return earliest, likely, latest
+        if usual[0] < start:
+            usual = (start, max(usual[1], add_months(start, shape[2] - shape[0])))
+    return (earliest, likely, latest), usual
 
 
 def _shape(centre: dt.date, shape: tuple[int, int, int]) -> tuple[dt.date, dt.date, dt.date]:
@@ -411,38 +513,40 @@ def _shape(centre: dt.date, shape: tuple[int, int, int]) -> tuple[dt.date, dt.da
 
 def _event(
     rule_id: str,
-    window: tuple[dt.date, dt.date, dt.date] | None,
+    window: Window | None,
     as_at: dt.date,
     last: Inspection | None,
     *,
     type_: str | None = None,
     basis: Inspection | None = None,
+    usual: tuple[dt.date, dt.date] | None = None,
 ) -> dict[str, Any]:
     rule = RULES[rule_id]
     earliest, likely, latest = window if window else (None, None, None)
+    usual_from, usual_to = usual or (earliest, latest)
     last_day = _when(last) if last else None
-    paused = [
-        {"from": first, "resumed": resumed, "what": text, "source": COVID_SOURCE}
-        for first, resumed, text, events in PAUSES
-        if rule["event"] in events
+    pause = pause_for(rule["event"], as_at)
+    counted = (
+        pause is not None
         and basis is not None
-        and window is not None
-        and (_when(basis) or as_at) < dt.date.fromisoformat(resumed)
         and latest is not None
-        and latest > dt.date.fromisoformat(first)
-    ]
+        and (_when(basis) or as_at).isoformat() < pause["resumed"]
+        and latest.isoformat() > pause["from"]
+    )
     return {
         "event": rule["event"],
         "type": type_ or rule["type"],
         "earliest": earliest.isoformat() if earliest else None,
         "latest": latest.isoformat() if latest else None,
         "likely": likely.isoformat() if likely else None,
+        "usual_from": usual_from.isoformat() if usual_from else None,
+        "usual_to": usual_to.isoformat() if usual_to else None,
         "overdue": bool(latest and latest < as_at),
         "overdue_months": months_between(latest, as_at) if latest and latest < as_at else None,
         "rule": rule_id,
         "rule_text": rule["text"],
         "source": rule["source"],
-        "pause": paused[0] if paused else None,
+        "pause": pause if counted else None,
         "basis": basis.id if basis else None,
         "last": {"id": last.id, "date": last_day.isoformat() if last_day else None}
         if last
@@ -471,18 +575,26 @@ def _ilacs(
     last_full = full[-1] if full else None
     visits_after = [i for i in history if i.is_visit and (_when(i) or base) >= base]
     if state == "inadequate":
-        window = _window(report, 30, USUALLY, event)
+        window, usual = _window(report, 30, USUALLY, event, as_at)
         rule_id = "ilacs-2026" if new_rules else "ilacs-reinspection"
         events.append(
-            _event(rule_id, window, as_at, last_full, type_="standard inspection", basis=basis)
+            _event(
+                rule_id,
+                window,
+                as_at,
+                last_full,
+                type_="standard inspection",
+                basis=basis,
+                usual=usual,
+            )
         )
         monitoring = [i for i in visits_after if i.type == "monitoring visit"]
         last_mv = monitoring[-1] if monitoring else None
-        start = clock(report + dt.timedelta(days=70), 0, "monitoring visit")
+        start = clock(report + dt.timedelta(days=70), 0, "monitoring visit", as_at)
         mv = (start, start + dt.timedelta(days=14), start + dt.timedelta(days=28))
         rule_id = "monitoring-first"
         if last_mv is not None:
-            mv = _window(_when(last_mv) or report, 3, (-1, 0, 1), "monitoring visit")
+            mv, _ = _window(_when(last_mv) or report, 3, (-1, 0, 1), "monitoring visit", as_at)
             rule_id = "monitoring-next"
         while mv[2] < as_at:  # quarterly: the next visit of the cadence still to come
             mv = _shape(add_months(mv[1], 3), (-1, 0, 1))
@@ -499,8 +611,8 @@ def _ilacs(
         if state == "good"
         else "ilacs-standard"
     )
-    window = _window(report, 36, USUALLY, event, first_cycle=from_sif)
-    events.append(_event(rule_id, window, as_at, last_full, type_=kind, basis=basis))
+    window, usual = _window(report, 36, USUALLY, event, as_at, first_cycle=from_sif)
+    events.append(_event(rule_id, window, as_at, last_full, type_=kind, basis=basis, usual=usual))
     focused = [i for i in visits_after if i.type == "focused visit"]
     since = max([report, *(_when(i) or report for i in focused)])
     until = window[0]
@@ -674,6 +786,8 @@ def csv_rows(data: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
                     "earliest": e["earliest"],
                     "latest": e["latest"],
                     "likely": e["likely"],
+                    "usual_from": e["usual_from"],
+                    "usual_to": e["usual_to"],
                     "overdue": e["overdue"],
                     "rule": e["rule"],
                     "source": e["source"]["url"],

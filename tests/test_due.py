@@ -57,6 +57,21 @@ def test_each_rule_names_its_source(rule_id: str) -> None:
     assert len(rule["text"]) > 40
 
 
+@pytest.mark.parametrize("announcement", due.ANNOUNCED, ids=lambda a: f"{a[0]}-{a[1][0]}")
+def test_each_pause_announcement_names_its_source(announcement: Any) -> None:
+    announced, events, resumed, what, source = announcement
+    print(f"{announced} {events}: resumes {resumed or 'no date'}: {what} [{source['url']}]")
+    assert set(events) <= set(due.EVENTS)
+    assert announced >= due.PAUSE_FROM and (resumed is None or resumed > due.PAUSE_FROM)
+    assert source["title"] and source["section"] and source["url"].startswith("https://")
+    assert source["checked_in"] and all(u.startswith("http") for u in source["checked_in"])
+
+
+def test_announcements_are_in_order_so_the_latest_by_a_date_is_the_one_used() -> None:
+    dates = [a[0] for a in due.ANNOUNCED]
+    assert dates == sorted(dates)
+
+
 def test_every_rule_a_history_can_reach_is_in_the_table() -> None:
     histories = [
         [insp("standard inspection", "2022-01-10", "2022-03-01", G)],
@@ -80,6 +95,7 @@ def test_good_means_a_short_inspection_within_six_months_of_the_third_anniversar
         "2025-09-04",
     )
     assert not event["overdue"] and event["pause"] is None
+    assert (event["usual_from"], event["usual_to"]) == (event["earliest"], event["latest"])
     assert event["months_since_last"] == 17  # from the inspection's start
 
 
@@ -141,20 +157,48 @@ def test_from_april_2026_leadership_and_practice_judgements_decide(
     assert (nxt(found, "2026-09-30", "monitoring visit") is not None) is inadequate
 
 
-def test_the_covid_pause_stops_the_clock() -> None:
+def test_the_covid_pause_stops_the_clock_once_announced() -> None:
     found = [insp("short inspection", "2018-10-01", "2018-11-20", G)]
-    event = nxt(found, "2019-12-31")
+    before = nxt(found, "2019-12-31")  # no pause had been announced yet
+    assert before["likely"] == "2021-11-20" and before["pause"] is None
+    event = nxt(found, "2021-06-30")
     paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)  # graded: not before June 2021
     assert event["likely"] == (dt.date(2021, 11, 20) + paused).isoformat()
     assert event["pause"]["from"] == "2020-03-17"
-    assert event["pause"]["source"]["url"].startswith("https://www.gov.uk/")
+    assert event["pause"]["announced"] == "2021-04-27"
+    assert event["pause"]["source"]["url"].startswith("https://")
     after = nxt([insp("short inspection", "2021-10-01", "2021-11-20", G)], "2022-12-31")
     assert after["likely"] == "2024-11-20" and after["pause"] is None
 
 
+@pytest.mark.parametrize(
+    ("as_at", "resumed"),
+    [
+        ("2020-03-31", "2020-03-31"),  # suspended, no date given: still running that day
+        ("2020-06-30", "2020-06-30"),
+        ("2020-09-30", "2021-01-01"),  # full inspections not before January 2021
+        ("2020-12-31", "2021-04-12"),  # no graded inspections before the summer term
+        ("2021-03-31", "2021-04-12"),
+        ("2021-06-30", "2021-06-01"),  # the phased return: after focused visits from June
+    ],
+)
+def test_a_forecast_counts_the_pause_as_announced_by_its_date(as_at: str, resumed: str) -> None:
+    found = [insp("short inspection", "2018-10-01", "2018-11-20", G)]
+    event = nxt(found, as_at)
+    assert event["pause"]["resumed"] == resumed
+    paused = dt.date.fromisoformat(resumed) - dt.date(2020, 3, 17)
+    assert event["likely"] == (dt.date(2021, 11, 20) + paused).isoformat()
+
+
+def test_visits_resumed_in_september_2020_as_announced() -> None:
+    found = [insp("standard inspection", "2019-06-03", "2019-08-01", INAD)]
+    visit = nxt(found, "2020-09-30", "monitoring visit")
+    assert visit["pause"]["resumed"] == "2020-09-01"
+
+
 def test_a_window_opening_before_the_pause_keeps_its_opening_and_closes_later() -> None:
     found = [insp("standard inspection", "2017-12-04", "2018-02-01", INAD)]
-    event = nxt(found, "2019-12-31")
+    event = nxt(found, "2021-06-30")
     assert event["rule"] == "ilacs-reinspection"
     paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)
     # Two and a half years on (2020-08-01), six months either side: it opened before the
@@ -163,6 +207,14 @@ def test_a_window_opening_before_the_pause_keeps_its_opening_and_closes_later() 
     assert event["likely"] == (dt.date(2020, 8, 1) + paused).isoformat()
     assert event["latest"] == due.add_months(dt.date(2020, 8, 1) + paused, 6).isoformat()
     assert event["pause"] is not None
+    # The usual window is the usual six months either side, on the stopped clock.
+    usual = (dt.date.fromisoformat(event["usual_from"]), dt.date.fromisoformat(event["usual_to"]))
+    assert usual[1].isoformat() == event["latest"]
+    assert (
+        due.months_between(*usual)
+        == 12
+        < due.months_between(dt.date.fromisoformat(event["earliest"]), usual[1])
+    )
 
 
 def test_as_at_uses_only_reports_published_by_then() -> None:
@@ -193,10 +245,15 @@ def test_a_sif_grade_sets_the_first_ilacs_inspection_within_the_first_cycle() ->
     event = nxt([insp("inspection", None, "2014-06-01", G, framework="SIF")], "2018-03-31")
     assert (event["type"], event["rule"]) == ("short inspection", "ilacs-from-sif")
     assert event["earliest"] == due.ILACS_START
-    # By the end of ILACS's first three years, lengthened by the graded-inspection pause.
-    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)
-    assert event["latest"] == (dt.date(2021, 1, 1) + paused).isoformat()
+    # By the end of ILACS's first three years (no pause was known in 2018).
+    assert event["latest"] == "2021-01-01"
     assert event["likely"] == due.ILACS_START  # its three-year timing had passed
+    # Its usual timing had passed: the usual window is ILACS's first year.
+    assert (event["usual_from"], event["usual_to"]) == (due.ILACS_START, "2019-01-01")
+    # Known in 2021, the graded-inspection pause lengthens the first cycle.
+    later = nxt([insp("inspection", None, "2014-06-01", G, framework="SIF")], "2021-06-30")
+    paused = dt.date(2021, 6, 1) - dt.date(2020, 3, 17)
+    assert later["latest"] == (dt.date(2021, 1, 1) + paused).isoformat()
     # A later SIF report opens the window six months before its three-year anniversary.
     late = nxt([insp("inspection", None, "2016-09-01", RI, framework="SIF")], "2018-03-31")
     assert (late["type"], late["earliest"], late["likely"], late["latest"]) == (
@@ -205,6 +262,7 @@ def test_a_sif_grade_sets_the_first_ilacs_inspection_within_the_first_cycle() ->
         "2019-09-01",
         event["latest"],
     )
+    assert (late["usual_from"], late["usual_to"]) == ("2019-03-01", "2020-03-01")
 
 
 def test_focused_visit_falls_between_inspections_and_closes_when_the_next_is_due() -> None:
