@@ -35,9 +35,10 @@ _FURNITURE_LINE = re.compile(
     _I,
 )
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-#: "the Council" with a capital letter in the middle of a sentence: a council's own style
-#: for itself (news style lowercases it), not "the Council of ..." or "the Council Tax".
-_COUNCIL_CAPITAL = re.compile(r"(?<=[a-z,] )the Council\b(?! (?:of|Tax|[A-Z])\b)")
+#: "the Council" (or a children's trust's "the Trust") with a capital letter in the middle of
+#: a sentence: its own style for itself (news style lowercases it), not "the Council of ..."
+#: or "the Council Tax".
+_COUNCIL_CAPITAL = re.compile(r"(?<=[a-z,] )the (?:Council|Trust)\b(?! (?:of|Tax|[A-Z])\b)")
 _DATE = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
     r"(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8} \d{1,2}(?:st|nd|rd|th)?,"
@@ -45,11 +46,11 @@ _DATE = (
 )
 #: A page's own date on a line of its own near the top ("2 July 2018", "Published: Monday,
 #: 17th January 2022", "Posted by: Press Team on 10 May 2023 09:00", "Monday 20 November
-#: 2023: ..."), as a council's news pages print it.
+#: 2023: ...", a post's "By on 23/05/2014 in News"), as a council's news pages print it.
 _DATELINE = re.compile(
-    r"^[ \t]*(?:(?:Published|Posted|Date|Released)\b[^\n\d]{0,40}?)?"
+    r"^[ \t]*(?:(?:Published|Posted|Date|Released|By)\b[^\n\d]{0,40}?)?"
     + _DATE
-    + r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]m)?)?[ \t]*(?:$|: | - )",
+    + r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]m)?)?[ \t]*(?:$|: | - | in [^\n]{1,60}$)",
     re.MULTILINE,
 )
 #: How far down a dateline may sit (characters of the raw text).
@@ -71,7 +72,7 @@ _REPORTED = re.compile(
     r"|\b(?:slammed|branded|blasted|damning|scathing|criticised)\b)"
     r"|\b(?:Conservatives?|Labour|Liberal Democrats?|Lib Dems?|Tory|Tories|Green Party"
     r"|Reform UK)\b"
-    r"|\bthe (?:council|authority) (?:said|says|added)\b|\bsaid the council\b"
+    r"|(?<!at )(?<!of )\bthe (?:council|authority) (?:said|says|added)\b|\bsaid the council\b"
     r"|(?i:\baccording to the council\b)"
     r"|(?:^|[.!?] )An? (?:[A-Z][\w-]+ )?(?:council|borough|local authority|authority)"
     r" (?:has|have|is|was|that|which|where|whose)\b"
@@ -79,8 +80,10 @@ _REPORTED = re.compile(
     r"newsletter|\bshare this (?:article|story)\b)|^Comments\b|\bAdvertisement\b"
     r"|(?<!Last )\bUpdated:? (?:\d|[A-Z][a-z]+day)|\((?:Photo|Picture|Image)(?: credit)?:"
     r"|\bPicture: [A-Z]|\bImage (?:caption|source)\b|\bGetty Images\b|\bmin read\b"
-    # a reporter's byline: "By Jo Bloggs", or a name on its own line just above the date
-    r"|^By [A-Z][a-z]+ [A-Z]|^[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}[ \t]*\n[ \t]*" + _DATE,
+    # a reporter's byline: "By Jo Bloggs", "Published by Jo Bloggs at ...", or a name on its
+    # own line just above the date
+    r"|^(?:By|(?:Published|Posted|Written) by) [A-Z][a-z]+ [A-Z]"
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}[ \t]*\n[ \t]*" + _DATE,
     re.MULTILINE,
 )
 

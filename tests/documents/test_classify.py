@@ -166,6 +166,33 @@ Under Liberal Democrat leadership our children's services have improved, say ins
 """
 
 
+#: A children's trust writing of itself as "the Trust".
+TRUST_SPEAKING = """\
+Northam children's trust praised by inspectors
+
+Inspectors found that leaders at the Trust and the council work well together.
+"""
+
+#: An officer's title naming the council ("at the council said") is no reporter's
+#: "the council said".
+OFFICER_AT_THE_COUNCIL = """\
+Northam responds to Ofsted's findings
+
+We accept what inspectors found and have begun to act.
+
+Pat Smith, director of children's services at the council said: "Our plan is in place."
+"""
+
+#: A news site's line naming its reporter.
+PUBLISHED_BY_A_REPORTER = """\
+Northam children's services judged good
+
+Published by Sam Writer at 9:15am 6th March 2023.
+
+Inspectors found that the Council knows its families well.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -176,6 +203,9 @@ Under Liberal Democrat leadership our children's services have improved, say ins
         (NEWS_FURNITURE, "other"),
         (BYLINE_AND_DATE, "other"),
         (PARTY_PAGE, "other"),
+        (TRUST_SPEAKING, "press_release"),
+        (OFFICER_AT_THE_COUNCIL, "press_release"),
+        (PUBLISHED_BY_A_REPORTER, "other"),
     ],
 )
 def test_who_speaks(text: str, kind: str) -> None:
@@ -189,6 +219,7 @@ def test_who_speaks(text: str, kind: str) -> None:
         "Published on Friday, March 10, 2023",
         "Monday 6 March 2023: Northam's children's services have been judged good.",
         "14/03/2023 - Permalink",
+        "By on 14/03/2023 in News, Children",
     ],
 )
 def test_a_council_pages_own_date_line(line: str) -> None:
