@@ -31,9 +31,10 @@ _QUOTE_TAIL = re.compile(r"^[^\u201c\u201d\"\n]*\u201d", re.MULTILINE)
 _FURNITURE_LINE = re.compile(
     r"subscri|newsletter|\bsign (?:in|up)\b|\baccounts?\b|cookie|contact us|get in touch"
     r"|let us know|our comments|^comments\b|follow us|share this"
-    r"|our (?:videos|website|app|partners|privacy|terms)",
+    r"|our (?:videos|website|app|partners|privacy|terms|readers|reporters?|journalis)",
     _I,
 )
+_SAID_COLON = re.compile(r"\b(?:said|says|added|commented|explained):\s*$")
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 #: "the Council" (or a children's trust's "the Trust") with a capital letter in the middle of
 #: a sentence: its own style for itself (news style lowercases it), not "the Council of ..."
@@ -68,7 +69,8 @@ _PRESS_OFFICE = re.compile(
 _REPORTED = re.compile(
     r"(?i:\bwatchdogs?\b|\bspokes(?:man|woman|person)\b"
     r"|(?<!were )(?<!was )(?<!been )\btold (?:the|a|reporters|us)\b"
-    r"|\blocal democracy report|\bhave your say\b"
+    r"|\blocal democracy report|\bhave your say\b|\bour (?:reporters?|correspondents?|readers)\b"
+    r"|\bwe (?:reported|revealed)\b"
     r"|\b(?:slammed|branded|blasted|damning|scathing|criticised)\b)"
     r"|\b(?:Conservatives?|Labour|Liberal Democrats?|Lib Dems?|Tory|Tories|Green Party"
     r"|Reform UK)\b"
@@ -93,9 +95,13 @@ def narrative(raw: str) -> str:
     blank = _QUOTE_TAIL.sub(lambda m: " " * len(m.group()), raw)
     blank = _QUOTED.sub(lambda m: " " * len(m.group()), blank)
     lines = blank.split("\n")
+    quoting = False
     for i, line in enumerate(lines):
-        if _FURNITURE_LINE.search(line):
+        if quoting or _FURNITURE_LINE.search(line):
             lines[i] = " " * len(line)
+        if line.strip():
+            # "..., said:" at a line's end: the next paragraph is the quote, marks or not
+            quoting = _SAID_COLON.search(line) is not None
     return "\n".join(lines)
 
 

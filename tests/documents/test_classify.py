@@ -192,6 +192,17 @@ Published by Sam Writer at 9:15am 6th March 2023.
 Inspectors found that the Council knows its families well.
 """
 
+#: A quote set out after "said:" without quotation marks is still the councillor's words.
+UNMARKED_QUOTE = """\
+Northam children's services judged good
+
+Inspectors praised social workers in Northam.
+
+Cllr Jo Bloggs, cabinet member for children, said:
+
+We are proud of our staff and of what they do every day.
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "kind"),
@@ -206,6 +217,7 @@ Inspectors found that the Council knows its families well.
         (TRUST_SPEAKING, "press_release"),
         (OFFICER_AT_THE_COUNCIL, "press_release"),
         (PUBLISHED_BY_A_REPORTER, "other"),
+        (UNMARKED_QUOTE, "other"),
     ],
 )
 def test_who_speaks(text: str, kind: str) -> None:
