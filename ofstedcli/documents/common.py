@@ -59,8 +59,9 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
         if not any(" ".join(words[i:]) in taken for i in range(1, len(words))):
             out.append(council)
             taken.add(council.value)
-    # Last, the places it names in looser ways (the resolver takes these only when they
-    # are exactly an authority's name).
+    # Last, its council web addresses and the places it names in looser ways (the resolver
+    # takes these only when they are exactly an authority's name or domain).
+    out += [n for n in places.web_addresses(raw) if n.value not in taken]
     out += [n for n in places.loose_places(b.view) if n.value not in taken]
     return out
 

@@ -267,3 +267,19 @@ def mentions(raw: str, name: str) -> int:
     if not core:
         return 0
     return len(re.findall(r"\b" + re.escape(core) + r"\b", raw, re.IGNORECASE))
+
+
+#: A council's web address: the name before ".gov.uk" ("www.sthelens.gov.uk",
+#: "news.leeds.gov.uk"), which the resolver knows as the council's domain.
+_WEB_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)*?(?P<x>[a-z0-9-]{2,40})\.gov\.uk\b", re.IGNORECASE)
+#: Domains of national bodies, not councils.
+_NATIONAL = {"www", "ofsted", "education", "dfe", "gov", "reports", "assets", "publishing"}
+
+
+def web_addresses(raw: str, end: int = 3000) -> list[Name]:
+    """The stems of the council web addresses in the first ``end`` characters."""
+    out: list[Name] = []
+    for m in _WEB_ADDRESS.finditer(raw, 0, end):
+        if m["x"].lower() not in _NATIONAL:
+            out.append(Name(m["x"].lower(), m.start("x"), m.end("x")))
+    return out

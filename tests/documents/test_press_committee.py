@@ -116,3 +116,16 @@ def test_places_named_in_looser_ways() -> None:
     assert "Thurrock" in names and not any("PDF" in n for n in names)
     subject = "North Somerset has improved its help for families, Ofsted said.\n"
     assert "North Somerset" in extract(subject).authority_names
+
+
+def test_a_councils_web_address_names_it(tiny_db_file: Path) -> None:
+    from ofstedcli.documents.link import resolve_authority
+    from ofstedcli.store import open_store
+
+    x = extract("Inspectors rated the service good. Read more at www.bathnes.gov.uk/news.\n")
+    assert "bathnes" in x.authority_names
+    with open_store(tiny_db_file) as store:
+        found = resolve_authority(store, x)
+    assert found is not None and found.ons_code == "E06000022"
+    national = extract("The report is on www.ofsted.gov.uk and www.gov.uk.\n")
+    assert national.authority_names == []
