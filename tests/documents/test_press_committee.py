@@ -129,3 +129,14 @@ def test_a_councils_web_address_names_it(tiny_db_file: Path) -> None:
     assert found is not None and found.ons_code == "E06000022"
     national = extract("The report is on www.ofsted.gov.uk and www.gov.uk.\n")
     assert national.authority_names == []
+
+
+def test_a_committee_papers_date_is_its_meetings() -> None:
+    body = (
+        "Purpose of the report\n\n"
+        "Inspectors visited between 3 and 14 March 2025 and their report was published on\n"
+        "2 May 2025.\n"
+    )
+    assert extract(body).get("date") is None
+    dated = "Cabinet\n\nDate of meeting: 18 June 2025\n\n" + body
+    assert extract(dated).get("date") == "2025-06-18"
