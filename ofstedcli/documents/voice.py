@@ -105,9 +105,14 @@ def narrative(raw: str) -> str:
     return "\n".join(lines)
 
 
+#: How much of a text's top is read for who speaks (characters of the raw text): a page
+#: shows it from the start.
+HEAD = 10_000
+
+
 def own_voice(view: View) -> Span | None:
     """The span of the first sign that the council itself speaks, or ``None``."""
-    raw = view.raw
+    raw = view.raw[:HEAD]
     found: list[tuple[int, int]] = []
     for pattern, text, end in (
         (_WE, narrative(raw), len(raw)),
@@ -131,4 +136,4 @@ def press_office(view: View, head: int) -> Span | None:
 
 def reported(view: View) -> bool:
     """Whether the text reads as a third party's report about the council."""
-    return _REPORTED.search(view.raw) is not None
+    return _REPORTED.search(view.raw, 0, HEAD) is not None
