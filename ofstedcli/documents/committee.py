@@ -32,8 +32,10 @@ _HEAD = 800
 def extract(b: Builder) -> None:
     """Record a committee report's facts."""
     raw = b.view.raw
+    first: str | None = None  # the first full date: the year of dates the paper leaves open
     for m in vocab.FULL_DATE_RE.finditer(b.text, 0, _HEAD):
         value = vocab.iso(m)
+        first = first or value
         if value and _heading_date(b, m):
             b.match("date", value, m)
             break
@@ -50,7 +52,7 @@ def extract(b: Builder) -> None:
     if not b.has("date"):
         common.document_date(b)
     common.authority(b, common.candidates(b))
-    about_inspection(b, b.get("date"))
+    about_inspection(b, b.get("date") or first)
 
 
 #: What may stand before a meeting's date on its line: the heading's capitalised words, a
