@@ -24,7 +24,8 @@ _STOP = {
     "report", "the", "to", "with", "mp", "cllr", "councillor", "sir", "dame", "mr", "mrs",
     "ms", "dr", "appendix", "our", "your", "their", "this", "that", "sent", "email", "re",
     "subject", "dfe", "local", "authority", "children's", "services", "social", "care",
-    "council",
+    "council", "labour", "conservative", "tory", "liberal", "democrat", "green", "reform",
+    "independent",
 }  # fmt: skip
 #: Words after which "of" continues a name ("City of York Council").
 _OF_HEADS = {"city", "borough", "county", "isle", "isles"}

@@ -98,6 +98,8 @@ def test_a_council_named_in_lower_case_as_news_writes_it() -> None:
     assert extract(text).authority_names[0] == "Isle of Wight council"
     text = "A statutory direction was issued to Buckinghamshire county council in July.\n"
     assert extract(text).authority_names[0] == "Buckinghamshire county council"
+    party = "The Labour council said it would act on the report into Sefton Council.\n"
+    assert extract(party).authority_names[0] == "Sefton Council"
 
 
 def test_a_council_named_in_passing_loses_a_tie_to_a_councils_title() -> None:
