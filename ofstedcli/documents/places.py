@@ -184,6 +184,15 @@ def _trim(value: str) -> str:
     return value[: m.start()] if m else value
 
 
+def _not_place(value: str) -> bool:
+    """True for a capitalised run that names no place ("The ...", "Council", "County Hall"),
+    though "County Durham" does."""
+    words = value.split()
+    if words[0] == "County" and len(words) == 2 and words[1] not in ("Hall", "Council"):
+        return False
+    return words[0] in _NOT_PLACES
+
+
 def places(view: View, end: int | None = None) -> list[Name]:
     """Places named as the subject of children's services phrases, in order of appearance
     (in the first ``end`` characters of the normalised text, or all of it)."""
@@ -195,7 +204,7 @@ def places(view: View, end: int | None = None) -> list[Name]:
     for pattern in _PLACE_PHRASES:
         for m in pattern.finditer(text):
             value = _trim(re.sub(r"'s$", "", m["x"]))
-            if value.split()[0] in _NOT_PLACES:
+            if _not_place(value):
                 continue
             a, b = view.span(m.start("x"), m.start("x") + len(value))
             out.append(Name(tidy(value), a, b))
@@ -229,8 +238,12 @@ _LOOSE_PLACES = [
         r"\b(?:in|across|for|of|at|visits? to|inspection of|inspected|rated|judged|praised)"
         r" (?:the )?(?P<x>" + _PLACE + r")"
     ),
-    # the place as the subject of what happened: "Redcar and Cleveland has improved"
-    re.compile(r"\b(?P<x>" + _PLACE + r") (?:has|have) (?:been|improved|received|achieved)\b"),
+    # the place as the subject of what happened: "Redcar and Cleveland has improved",
+    # "Leicester was judged good"
+    re.compile(
+        r"\b(?P<x>" + _PLACE + r") (?:(?:has|have) (?:been|improved|received|achieved)"
+        r"|(?:is|are|was|were) (?:rated|judged|graded|found|praised))\b"
+    ),
 ]
 
 
@@ -242,7 +255,7 @@ def loose_places(view: View, end: int = 3000) -> list[Name]:
     for pattern in _LOOSE_PLACES:
         for m in pattern.finditer(text):
             value = _trim(m["x"])
-            if value.split()[0] in _NOT_PLACES:
+            if _not_place(value):
                 continue
             a, b = view.span(m.start("x"), m.start("x") + len(value))
             found.append(Name(tidy(value), a, b))

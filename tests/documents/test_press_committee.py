@@ -118,6 +118,10 @@ def test_places_named_in_looser_ways() -> None:
     assert "Thurrock" in names and not any("PDF" in n for n in names)
     subject = "North Somerset has improved its help for families, Ofsted said.\n"
     assert "North Somerset" in extract(subject).authority_names
+    judged = "After two weeks of visits, Torbay was judged good by inspectors.\n"
+    assert "Torbay" in extract(judged).authority_names
+    county = "Help for families in County Durham is strong, the letter said.\n"
+    assert extract(county).authority_names == ["County Durham"]
 
 
 def test_a_councils_web_address_names_it(tiny_db_file: Path) -> None:
