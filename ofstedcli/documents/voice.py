@@ -29,8 +29,8 @@ _QUOTED = re.compile(
 _QUOTE_TAIL = re.compile(r"^[^\u201c\u201d\"\n]*\u201d", re.MULTILINE)
 #: A page's own furniture, where "we" and "our" are the website's, not the council's.
 _FURNITURE_LINE = re.compile(
-    r"subscri|newsletter|\bsign (?:in|up)\b|\baccounts?\b|cookie|contact us|get in touch"
-    r"|let us know|our comments|^comments\b|follow us|share this"
+    r"subscri|newsletter|\bsign (?:in|up)\b|\b(?:your|my|customer) accounts?\b|cookie|contact us"
+    r"|get in touch|let us know|our comments|^comments\b|follow us|share this"
     r"|our (?:videos|website|app|partners|privacy|terms|readers|reporters?|journalis)",
     _I,
 )
