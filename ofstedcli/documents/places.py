@@ -167,7 +167,7 @@ _PLACE_PHRASES = [
 _NOT_PLACES = {
     "The", "This", "These", "Ofsted", "England", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "January", "February", "Covid",
-    "Local", "Children", "Council", "County", "City", "A", "It", "In",
+    "Local", "Children", "Council", "County", "City", "A", "It", "In", "Care", "Need",
 }  # fmt: skip
 
 
@@ -276,11 +276,13 @@ _NAME_FRAME = re.compile(
 
 
 def mentions(raw: str, name: str) -> int:
-    """How often the text names the place ``name`` names (as a whole word, any case)."""
+    """How often the text names the place ``name`` names (as a whole word, as written or in
+    capitals: a place's name is a proper noun, "Care" is not "care")."""
     core = _NAME_FRAME.sub("", name).strip()
     if not core:
         return 0
-    return len(re.findall(r"\b" + re.escape(core) + r"\b", raw, re.IGNORECASE))
+    forms = {re.escape(core), re.escape(core.upper()), re.escape(title_case(core))}
+    return len(re.findall(r"\b(?:" + "|".join(sorted(forms)) + r")\b", raw))
 
 
 #: A council's web address: the name before ".gov.uk" ("www.sthelens.gov.uk",

@@ -146,3 +146,12 @@ def test_a_committee_papers_date_is_its_meetings() -> None:
     assert extract(body).get("date") is None
     dated = "Cabinet\n\nDate of meeting: 18 June 2025\n\n" + body
     assert extract(dated).get("date") == "2025-06-18"
+
+
+def test_a_common_word_is_not_counted_as_a_place() -> None:
+    text = (
+        "Children in Care in Rutland were seen by inspectors.\n\n"
+        "Care leavers said their care was good; the care team in Rutland was praised.\n"
+    )
+    names = extract(text).authority_names
+    assert names[0] == "Rutland" and "Care" not in names
