@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ofstedcli.documents import voice
 from ofstedcli.documents.text import View
 
 Span = tuple[int, int]
@@ -34,16 +35,23 @@ _MINISTER = re.compile(
     r"|Secretary of State for Education|Minister for Children and Families)\b",
     _I,
 )
-_COMMITTEE = re.compile(
+#: A committee named ("the overview and scrutiny committee", "a cabinet meeting"): in the
+#: papers' own heading, but news about the council names its committees too.
+_COMMITTEE_NAME = re.compile(
     r"\b(?:scrutiny|select|overview)(?: and scrutiny)? (?:committee|commission|board|panel)\b"
-    r"|\bpurpose of (?:the|this) report\b"
+    r"|\b(?:cabinet|committee) (?:meeting|report)\b",
+    _I,
+)
+#: A council's meeting papers as its committee system publishes them: the report's purpose
+#: and author, an agenda item, its minutes and decisions, the meeting's date, what the
+#: meeting is asked to do.
+_COMMITTEE = re.compile(
+    r"\bpurpose of (?:the|this) report\b"
     r"|\breport of the (?:director|chief|head|strategic|executive)"
-    r"|\b(?:cabinet|committee) (?:meeting|report)\b"
     r"|\brecommendations? to (?:the )?(?:cabinet|committee)\b"
-    # a council's meeting papers as its committee system publishes them: an agenda item, its
-    # minutes, the meeting's date, what the meeting is asked to do
-    r"|\bagenda item\b|\bissue - meetings\b|\bdate of meeting\b|\breport to:"
-    r"|\bmeeting: \d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\bagenda item\b|\bissue - (?:meetings|decisions)\b|\bdate of meeting\b|\breport to:"
+    r"|\bmeeting: \d{1,2}/\d{1,2}/\d{2,4}\b|\bminutes: |\badditional documents:"
+    r"|\breasons? for (?:the )?decision:"
     r"|\b(?:cabinet|board|committee|council|panel|members) (?:is|are) (?:asked|recommended) to\b"
     r"|\b(?:submitted|presented|received|considered) (?:a|the) report\b",
     _I,
@@ -67,29 +75,22 @@ _SEND_TITLE = re.compile(
     r"|revisit|re-visit) (?:of|in)\b",
     _I,
 )
-_PRESS = re.compile(
-    r"\bpress release\b|\bnotes to editors\b|\bmedia enquiries\b|\bPublished on\b"
-    r"|\bfor immediate release\b|\bsays Ofsted\b",
-    _I,
-)
-_QUOTE_SAID = re.compile(r"\b(?:said|added|says)[:,]? ?\"", _I)
-#: Cues a release states itself as one: the press office's own words.
-_OWN_RELEASE = re.compile(
-    r"\bpress release\b|\bnotes to editors\b|\bmedia enquiries\b|\bfor immediate release\b",
-    _I,
-)
-#: A news page's own date line, as councils' websites print it ("Published: Monday, 17th
-#: January 2022", "Published: 19 Nov 2018").
-_DATED_LINE = re.compile(
-    r"\bPublished: (?:[A-Z][a-z]+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\b"
-)
-#: A third party reporting: news language about the council and a news site's furniture.
-_REPORTED = re.compile(
-    r"\bwatchdog\b|\b(?:a|the) (?:council |authority )?spokes(?:man|woman|person)\b"
-    r"|\btold (?:the|a|reporters|us)\b|\bhave your say\b"
-    r"|\blocal democracy reporting\b|\bsign up to (?:our|the) newsletter\b",
-    _I,
-)
+
+
+#: Words a title leaves in lower case.
+_SMALL_WORDS = frozenset(("and", "of", "for", "the", "&", "-", "on", "in"))
+
+
+def _committee_heading(view: View, head: str) -> re.Match[str] | None:
+    """A committee's name heading a line of its own ("Children's Scrutiny Committee - 3 May
+    2024"), not named in a sentence as news names it."""
+    for m in _COMMITTEE_NAME.finditer(head):
+        raw = view.raw_start(m.start())
+        line = view.raw[view.raw.rfind("\n", 0, raw) + 1 : raw]
+        words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
+        if len(line) < 80 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return m
+    return None
 
 
 def classify(view: View) -> tuple[str, Span | None]:
@@ -127,25 +128,22 @@ def classify(view: View) -> tuple[str, Span | None]:
         m = _MINISTER.search(head)
         if m:
             return "ministerial_letter", m.span()
-    m = _COMMITTEE.search(head)
+    m = _COMMITTEE.search(head) or _committee_heading(view, head)
     if m and not _REPORT_STRUCTURE.search(text, 0, 400):
         return "committee_report", m.span()
     title = _REPORT_TITLE.search(text, 0, 600)
     structure = _REPORT_STRUCTURE.search(text, 0, HEAD)
     if title and structure:
         return "inspection_report", title.span()
-    own = _OWN_RELEASE.search(head)
-    if own:
-        return "press_release", own.span()
-    dated = _DATED_LINE.search(text, 0, 600)
-    if dated and not _REPORTED.search(text):
-        # A council's news page states its date on a line of its own near the top.
-        return "press_release", dated.span()
-    press = list(_PRESS.finditer(head)) + list(_QUOTE_SAID.finditer(text))
-    # Quotes from the council's people appear in news about it too: a reporter's words (the
-    # "watchdog", "a council spokesperson said", "told the ...") make it news, not a release.
-    if len(press) >= 2 and not _REPORTED.search(text):
-        return "press_release", press[0].span()
+    office = voice.press_office(view, HEAD)
+    if office:
+        return "press_release", office
+    spoken = voice.own_voice(view)
+    if spoken and not voice.reported(view):
+        # The council speaking of itself ("our services", "the Council", its own dateline)
+        # with nothing of a third party reporting about it: quotes from the council's people
+        # appear in news about it too, so they are no sign.
+        return "press_release", spoken
     if m:
         return "committee_report", m.span()
     if salutation and _MINISTER.search(text):

@@ -32,9 +32,11 @@ _HEAD = 800
 def extract(b: Builder) -> None:
     """Record a committee report's facts."""
     raw = b.view.raw
+    first: str | None = None  # the first full date: the year of dates the paper leaves open
     for m in vocab.FULL_DATE_RE.finditer(b.text, 0, _HEAD):
         value = vocab.iso(m)
-        if value:
+        first = first or value
+        if value and _heading_date(b, m):
             b.match("date", value, m)
             break
     committee = _COMMITTEE.search(raw, 0, _HEAD * 2)
@@ -50,7 +52,24 @@ def extract(b: Builder) -> None:
     if not b.has("date"):
         common.document_date(b)
     common.authority(b, common.candidates(b))
-    about_inspection(b, b.get("date"))
+    about_inspection(b, b.get("date") or first)
+
+
+#: What may stand before a meeting's date on its line: the heading's capitalised words, a
+#: label ("Meeting:", "Date of meeting:"), joining words and punctuation.
+_HEADING_WORD = re.compile(r"[A-Z0-9&|(,:.\u2013-]|(?:of|and|for|the|on|in|at|meeting:?)$")
+
+
+def _heading_date(b: Builder, m: re.Match[str]) -> bool:
+    """True when a date heads the paper (its own line, a heading, "Meeting: ..."), not an
+    inspection's date in a sentence of the report."""
+    raw = b.view.raw
+    start = b.view.raw_start(m.start())
+    line = raw.rfind("\n", 0, start) + 1
+    before = raw[line:start].split()
+    if not before and raw[:line].rstrip()[-1:].islower():
+        return False  # a sentence carried over from the line before
+    return all(_HEADING_WORD.match(w) for w in before)
 
 
 def _reporter(b: Builder) -> None:

@@ -33,14 +33,25 @@ def authority(b: Builder, names: list[places.Name]) -> None:
         index += 1
 
 
+#: How many of the best names are put in order of how often the text names their place.
+_RERANK = 4
+
+
 def candidates(b: Builder, first: list[places.Name] | None = None) -> list[places.Name]:
     """Authority candidates for a letter-like document: given names, councils, then places."""
     raw = b.view.raw
     out = list(first or [])
     council = places.main_council(raw)
-    if council is not None:
-        out.append(council)
-    out += places.ranked_places(b.view)
+    named = [council] if council is not None else []
+    named += places.ranked_places(b.view)
+    # The place the text is about is the one it names more than twice as often as the first: not a
+    # partner council named once with its full title ("working with Essex County Council").
+    head = named[:_RERANK]
+    counts = {n.value: places.mentions(raw, n.value) for n in head}
+    most = max(head, key=lambda n: counts[n.value], default=None)
+    if most is not None and counts[most.value] > 2 * counts[head[0].value]:
+        head = [most] + [n for n in head if n is not most]
+    out += head + named[_RERANK:]
     taken = {n.value for n in out}
     for council in places.councils(raw):
         words = council.value.split(" ")
@@ -48,8 +59,9 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
         if not any(" ".join(words[i:]) in taken for i in range(1, len(words))):
             out.append(council)
             taken.add(council.value)
-    # Last, the places it names in looser ways (the resolver takes these only when they
-    # are exactly an authority's name).
+    # Last, its council web addresses and the places it names in looser ways (the resolver
+    # takes these only when they are exactly an authority's name or domain).
+    out += [n for n in places.web_addresses(raw) if n.value not in taken]
     out += [n for n in places.loose_places(b.view) if n.value not in taken]
     return out
 

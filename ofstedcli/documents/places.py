@@ -24,16 +24,20 @@ _STOP = {
     "report", "the", "to", "with", "mp", "cllr", "councillor", "sir", "dame", "mr", "mrs",
     "ms", "dr", "appendix", "our", "your", "their", "this", "that", "sent", "email", "re",
     "subject", "dfe", "local", "authority", "children's", "services", "social", "care",
-    "council",
+    "council", "labour", "conservative", "tory", "liberal", "democrat", "green", "reform",
+    "independent",
 }  # fmt: skip
 #: Words after which "of" continues a name ("City of York Council").
-_OF_HEADS = {"city", "borough", "county", "isles"}
+_OF_HEADS = {"city", "borough", "county", "isle", "isles"}
+#: The words that say what type of council it is.
+_COUNCIL_TYPES = {"city", "county", "borough", "district", "metropolitan"}
 #: Minor words kept lower case in a title-cased name.
 _MINOR = {"and", "of", "upon", "on", "the", "for", "in", "with", "under", "le", "to", "a"}
 
 #: How far before "Council" a council's name may begin (characters).
 _NAME_REACH = 120
-_COUNCIL_WORD = re.compile(r"\bCOUNCIL\b|\bCouncil\b")
+#: "Council", and "council" as news writes it after a name ("the Isle of Wight council").
+_COUNCIL_WORD = re.compile(r"\bCOUNCIL\b|\b[Cc]ouncil\b")
 _WORD = re.compile(r"[\w'’&.-]+[,;:]?")
 
 
@@ -103,8 +107,10 @@ def councils(raw: str) -> list[Name]:
             elif low == "of":
                 if not _of_ok(words, i):
                     break
-            elif not _capitalised(bare):
-                break
+            elif not _capitalised(bare) and not (
+                low in _COUNCIL_TYPES and all(w.lower() in _COUNCIL_TYPES for _, w in taken)
+            ):
+                break  # "Buckinghamshire county council": only the council's type in lower case
             taken.append((pos, bare))
             i -= 1
         while taken and taken[-1][1].lower() in _JOINERS | {"of"}:
@@ -112,9 +118,7 @@ def councils(raw: str) -> list[Name]:
         if not taken:
             continue
         taken.reverse()
-        if all(
-            w.lower() in {"city", "county", "borough", "district", "metropolitan"} for _, w in taken
-        ):
+        if all(w.lower() in _COUNCIL_TYPES for _, w in taken):
             continue
         start = taken[0][0]
         found.append(Name(tidy(raw[start : m.end()]), start, m.end()))
@@ -135,7 +139,10 @@ def main_council(raw: str) -> Name | None:
     firsts: dict[str, int] = {}
     for n in names:
         firsts.setdefault(n.value.lower(), n.start)
-    best = max(counts, key=lambda v: (counts[v], -firsts[v]))
+    proper = {n.value.lower() for n in names if raw[n.end - 7 : n.end] != "council"}
+    # The most named; on a tie, a name with "Council" (a news story's "Dorset council
+    # merger" is no council's name), then the first.
+    best = max(counts, key=lambda v: (counts[v], v in proper, -firsts[v]))
     matching = [n for n in names if n.value.lower() == best]
     mixed = [n for n in matching if not raw[n.start : n.end].isupper()]
     return (mixed or matching)[0]
@@ -160,8 +167,30 @@ _PLACE_PHRASES = [
 _NOT_PLACES = {
     "The", "This", "These", "Ofsted", "England", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "January", "February", "Covid",
-    "Local", "Children", "Council", "County", "City", "A", "It", "In",
+    "Local", "Children", "Council", "County", "City", "A", "It", "In", "Care", "Need",
 }  # fmt: skip
+
+
+#: Where a place's name stops: "Council(s)", or a word in capitals after words that are not
+#: ("Medway PDF", "Harrow LSCB").
+_PLACE_END = re.compile(r" (?:Councils?\b|[A-Z]{2,}\b)")
+
+
+def _trim(value: str) -> str:
+    """A place's name without what follows it in the same run of capitalised words."""
+    if value.isupper():
+        return value
+    m = _PLACE_END.search(value)
+    return value[: m.start()] if m else value
+
+
+def _not_place(value: str) -> bool:
+    """True for a capitalised run that names no place ("The ...", "Council", "County Hall"),
+    though "County Durham" does."""
+    words = value.split()
+    if words[0] == "County" and len(words) == 2 and words[1] not in ("Hall", "Council"):
+        return False
+    return words[0] in _NOT_PLACES
 
 
 def places(view: View, end: int | None = None) -> list[Name]:
@@ -174,10 +203,10 @@ def places(view: View, end: int | None = None) -> list[Name]:
         out.append(Name(tidy(m.group()), a, b))
     for pattern in _PLACE_PHRASES:
         for m in pattern.finditer(text):
-            value = re.sub(r"'s$", "", m["x"])
-            if value.split()[0] in _NOT_PLACES:
+            value = _trim(re.sub(r"'s$", "", m["x"]))
+            if _not_place(value):
                 continue
-            a, b = view.span(m.start("x"), m.end("x"))
+            a, b = view.span(m.start("x"), m.start("x") + len(value))
             out.append(Name(tidy(value), a, b))
     out.sort(key=lambda n: n.start)
     return out
@@ -199,10 +228,22 @@ def ranked_places(view: View, end: int | None = None) -> list[Name]:
 _LOOSE_PLACES = [
     re.compile(
         r"(?P<x>" + _PLACE + r")(?:'s)? (?:council\b|(?i:children's (?:social care )?services"
-        r"|children's (?:services )?trust|children first|borough|county)\b)"
+        r"|children's (?:services )?trust|children first|borough|county)\b"
+        # a council's abbreviation ("Bexley LBC", "Barnsley MBC") or its safeguarding
+        # board's ("Harrow LSCB")
+        r"|(?:[LMR]?B|C?[CD]|MD|CB|LSC[BP]|SC[BP])C?\b)"
     ),
     re.compile(r"(?P<x>" + _PLACE + r")'s\b"),
-    re.compile(r"\b(?:in|across|for|of|at) (?:the )?(?P<x>" + _PLACE + r")"),
+    re.compile(
+        r"\b(?:in|across|for|of|at|visits? to|inspection of|inspected|rated|judged|praised)"
+        r" (?:the )?(?P<x>" + _PLACE + r")"
+    ),
+    # the place as the subject of what happened: "Redcar and Cleveland has improved",
+    # "Leicester was judged good"
+    re.compile(
+        r"\b(?P<x>" + _PLACE + r") (?:(?:has|have) (?:been|improved|received|achieved)"
+        r"|(?:is|are|was|were) (?:rated|judged|graded|found|praised))\b"
+    ),
 ]
 
 
@@ -213,13 +254,48 @@ def loose_places(view: View, end: int = 3000) -> list[Name]:
     found: list[Name] = []
     for pattern in _LOOSE_PLACES:
         for m in pattern.finditer(text):
-            value = m["x"]
-            if value.split()[0] in _NOT_PLACES:
+            value = _trim(m["x"])
+            if _not_place(value):
                 continue
-            a, b = view.span(m.start("x"), m.end("x"))
+            a, b = view.span(m.start("x"), m.start("x") + len(value))
             found.append(Name(tidy(value), a, b))
     counts = Counter(n.value.lower() for n in found)
     firsts: dict[str, Name] = {}
     for n in sorted(found, key=lambda n: n.start):
         firsts.setdefault(n.value.lower(), n)
     return [firsts[v] for v in sorted(firsts, key=lambda v: (-counts[v], firsts[v].start))]
+
+
+#: What a council's name adds to its place's: "London Borough of", "City of", "County
+#: Council", a possessive.
+_NAME_FRAME = re.compile(
+    r"^(?:(?:London|Royal) Borough of|City of) |'s$"
+    r"|(?: (?:City|County|Borough|District|Metropolitan|Metropolitan Borough))* Council$",
+    re.IGNORECASE,
+)
+
+
+def mentions(raw: str, name: str) -> int:
+    """How often the text names the place ``name`` names (as a whole word, as written or in
+    capitals: a place's name is a proper noun, "Care" is not "care")."""
+    core = _NAME_FRAME.sub("", name).strip()
+    if not core:
+        return 0
+    forms = {re.escape(core), re.escape(core.upper()), re.escape(title_case(core))}
+    return len(re.findall(r"\b(?:" + "|".join(sorted(forms)) + r")\b", raw))
+
+
+#: A council's web address: the name before ".gov.uk" ("www.sthelens.gov.uk",
+#: "news.leeds.gov.uk"), which the resolver knows as the council's domain.
+_WEB_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)*?(?P<x>[a-z0-9-]{2,40})\.gov\.uk\b", re.IGNORECASE)
+#: Domains of national bodies, not councils.
+_NATIONAL = {"www", "ofsted", "education", "dfe", "gov", "reports", "assets", "publishing"}
+
+
+def web_addresses(raw: str, end: int = 3000) -> list[Name]:
+    """The stems of the council web addresses in the first ``end`` characters."""
+    out: list[Name] = []
+    for m in _WEB_ADDRESS.finditer(raw, 0, end):
+        if m["x"].lower() not in _NATIONAL:
+            out.append(Name(m["x"].lower(), m.start("x"), m.end("x")))
+    return out

@@ -76,3 +76,82 @@ def test_a_place_named_only_in_passing_is_read(tiny_db_file: Path) -> None:
     with open_store(tiny_db_file) as store:
         found = resolve_authority(store, x)
     assert found is not None and found.ons_code == "E08000029"
+
+
+def test_the_place_named_most_wins_over_a_partner_council_named_once() -> None:
+    text = (
+        "Children's services in Rutland have made steady progress, inspectors found.\n\n"
+        "Rutland's leaders were praised, and experts from Leicestershire County Council will\n"
+        "keep supporting social workers in Rutland as the improvement plan continues.\n"
+    )
+    names = extract(text).authority_names
+    assert names[0] == "Rutland"
+    assert "Leicestershire County Council" in names
+
+
+def test_a_council_named_in_lower_case_as_news_writes_it() -> None:
+    text = (
+        "The Isle of Wight council's services for children were rated good this week.\n\n"
+        "Inspectors said the partnership with Hampshire County Council had helped, and the\n"
+        "Isle of Wight council thanked its staff.\n"
+    )
+    assert extract(text).authority_names[0] == "Isle of Wight council"
+    text = "A statutory direction was issued to Buckinghamshire county council in July.\n"
+    assert extract(text).authority_names[0] == "Buckinghamshire county council"
+    party = "The Labour council said it would act on the report into Sefton Council.\n"
+    assert extract(party).authority_names[0] == "Sefton Council"
+
+
+def test_a_council_named_in_passing_loses_a_tie_to_a_councils_title() -> None:
+    text = (
+        "A Surrey council merger has slowed improvement at Sutton Borough Council, "
+        "inspectors said.\n"
+    )
+    assert extract(text).authority_names[0] == "Sutton Borough Council"
+
+
+def test_places_named_in_looser_ways() -> None:
+    abbreviated = "The outstanding grade was awarded to Sefton MBC last spring.\n"
+    assert "Sefton" in extract(abbreviated).authority_names
+    heading = "8 Ofsted update - Children's Services in Thurrock PDF 161 KB\n\nMinutes:\n"
+    names = extract(heading).authority_names
+    assert "Thurrock" in names and not any("PDF" in n for n in names)
+    subject = "North Somerset has improved its help for families, Ofsted said.\n"
+    assert "North Somerset" in extract(subject).authority_names
+    judged = "After two weeks of visits, Torbay was judged good by inspectors.\n"
+    assert "Torbay" in extract(judged).authority_names
+    county = "Help for families in County Durham is strong, the letter said.\n"
+    assert extract(county).authority_names == ["County Durham"]
+
+
+def test_a_councils_web_address_names_it(tiny_db_file: Path) -> None:
+    from ofstedcli.documents.link import resolve_authority
+    from ofstedcli.store import open_store
+
+    x = extract("Inspectors rated the service good. Read more at www.bathnes.gov.uk/news.\n")
+    assert "bathnes" in x.authority_names
+    with open_store(tiny_db_file) as store:
+        found = resolve_authority(store, x)
+    assert found is not None and found.ons_code == "E06000022"
+    national = extract("The report is on www.ofsted.gov.uk and www.gov.uk.\n")
+    assert national.authority_names == []
+
+
+def test_a_committee_papers_date_is_its_meetings() -> None:
+    body = (
+        "Purpose of the report\n\n"
+        "Inspectors visited between 3 and 14 March 2025 and their report was published on\n"
+        "2 May 2025.\n"
+    )
+    assert extract(body).get("date") is None
+    dated = "Cabinet\n\nDate of meeting: 18 June 2025\n\n" + body
+    assert extract(dated).get("date") == "2025-06-18"
+
+
+def test_a_common_word_is_not_counted_as_a_place() -> None:
+    text = (
+        "Children in Care in Rutland were seen by inspectors.\n\n"
+        "Care leavers said their care was good; the care team in Rutland was praised.\n"
+    )
+    names = extract(text).authority_names
+    assert names[0] == "Rutland" and "Care" not in names
