@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import judgements, places, vocab
+from ofstedcli.documents import dates, judgements, places, vocab
 from ofstedcli.documents.extraction import Builder, judgement_field
 from ofstedcli.documents.judgements import Span
 
@@ -141,110 +141,43 @@ def framework(b: Builder, head: int = 1000) -> None:
             return
 
 
-_WHEN = re.compile(
-    r"\b(?:the |this |most recent |latest |recent |full |its )*inspection(?: of [^.]{0,60}?)?"
-    r" (?:was |were )?(?:conducted|carried out|undertaken|took place|held|happened)"
-    rf"(?: over [\w ]{{0,20}}?)?(?: from| in| on| between| during)? "
-    rf"(?:(?P<range>{vocab.DATE_RANGE})|(?P<full>{vocab.FULL_DATE})|(?P<part>{vocab.PARTIAL_DATE})"
-    rf"|(?P<month>{vocab.MONTH})(?![\w])(?!\s*\d))",
-    _I,
-)
-
-
-#: "Ofsted inspected ... between the 23rd January and the 16th February 2017", "a focused
-#: visit in September", "inspectors visited the council in April 2025", "between December 6
-#: and December 17, 2021", "in November last year": an inspection word, then within the
-#: sentence (80 characters) the days or month.
-_WHEN_LOOSE = re.compile(
-    r"\b(?:inspect\w*|visit\w*)\b[^.]{0,80}?\b(?:between|from|in|on|during|over|of)\s+"
-    rf"(?:(?P<days>{vocab.DAY_LIST})(?![\w/])|(?P<us>{vocab.US_DAYS})"
-    rf"|(?P<part>(?P<pm>{vocab.MONTH})\s+(?P<py>{vocab.YEAR}))(?![\w/])"
-    rf"|(?P<month>{vocab.MONTH})(?P<last> last year)?(?![\w/]))",
-    _I,
-)
-_INSPECT_WORD = re.compile(r"\b(?:inspect\w*|visit\w*)\b", _I)
-#: Words that make a sentence's inspection an earlier one.
-_EARLIER = re.compile(
-    r"\b(?:previous|last (?:full )?inspection|prior|since|earlier|before|preceding|first"
-    r"|second|joint targeted|JTAI)\b",
-    _I,
-)
-#: Words between the inspection word and the date that make it another event's date.
-_OTHER_EVENT = re.compile(
-    r"\b(?:judge?ment|published|rated|judged|graded|report|next|will|due)\b", _I
-)
-
-
-def _earlier(text: str, m: re.Match[str]) -> bool:
-    """True when the sentence up to a match speaks of an earlier (or another) inspection."""
-    start = vocab.sentence_start(text, m.start(), 200)
-    return bool(_EARLIER.search(text, start, m.end()))
-
-
-def _loose_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None:
-    """Record the inspection's dates from looser wording, outside earlier inspections."""
-    text = b.text
-    for m in _WHEN_LOOSE.finditer(text, 0, min(len(text), 4000)):
-        date_at = next(m.start(g) for g in ("days", "us", "part", "month") if m[g])
-        last_word = max(w.start() for w in _INSPECT_WORD.finditer(text, m.start(), date_at))
-        if (
-            judgements.inside(m.span(), skip)
-            or _earlier(text, m)
-            or _OTHER_EVENT.search(text, last_word, date_at)
-        ):
-            continue
-        if m["days"] or m["us"]:
-            first, last = (
-                vocab.day_list(m["days"], doc_date) if m["days"] else vocab.us_days(m, doc_date)
-            )
-            group = "days" if m["days"] else "us"
-            if first:
-                b.match("inspection.start_date", first, m, group)
-            if last and last != first:
-                b.match("inspection.end_date", last, m, group)
-            if first:
-                return
-        elif m["part"]:
-            value = f"{m['py']}-{vocab.month_number(m['pm']):02d}"
-            b.match("inspection.start_date", value, m, "part")
-            return
-        elif m["month"] and doc_date and m["month"][0].isupper():
-            month = vocab.month_number(m["month"])
-            year = int(doc_date[:4]) - (1 if m["last"] else 0)
-            if not m["last"] and len(doc_date) >= 7 and month > int(doc_date[5:7]):
-                year -= 1
-            b.match("inspection.start_date", f"{year}-{month:02d}", m, "month")
-            return
+#: How far into a text its inspection's dates are looked for (normalised characters).
+_DATES_REACH = 5000
 
 
 def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None:
-    """Record the inspection's start (and end) from "the inspection was carried out ...",
-    outside the ``skip`` spans (mentions of earlier inspections)."""
-    m = next(
-        (
-            w
-            for w in _WHEN.finditer(b.text)
-            if not judgements.inside(w.span(), skip) and not _earlier(b.text, w)
-        ),
-        None,
-    )
-    if not m:
-        _loose_dates(b, doc_date, skip)
+    """Record the inspection's start (and end) from the dates its sentences give it (see
+    :mod:`~ofstedcli.documents.dates`), outside the ``skip`` spans (earlier inspections).
+
+    The first date read wins; a later one that says the same more precisely ("in March
+    2020", then "between 9 - 13 March 2020") replaces it. A date after the document's own
+    is a planned inspection, never this one.
+    """
+    found = [
+        (w, how)
+        for w, how in dates.inspection_whens(b.text, doc_date, _DATES_REACH)
+        if not (doc_date and w.start and w.start[: len(doc_date)] > doc_date)
+    ]
+    # A date inside a mention of a judgement is the inspection's only when no other is
+    # given and an inspection word comes just before it.
+    found = [(w, how) for w, how in found if not judgements.inside(w.span, skip)] or [
+        (w, how) for w, how in found if how == 1
+    ]
+    if not found:
         return
-    if m["range"]:
-        b.date_range(m, "range")
-    elif m["full"]:
-        b.date("inspection.start_date", m, "full")
-    elif m["part"]:
-        value = vocab.partial_in(m["part"])
-        if value:
-            b.match("inspection.start_date", value, m, "part")
-    elif m["month"] and doc_date:
-        month = vocab.month_number(m["month"])
-        year = int(doc_date[:4])
-        if len(doc_date) >= 7 and month > int(doc_date[5:7]):
-            year -= 1
-        b.add("inspection.start_date", f"{year}-{month:02d}", m.start("month"), m.end("month"))
+    best = found[0][0]
+    for w, _ in found[1:]:
+        if (
+            w.precision > best.precision
+            and w.start
+            and best.start
+            and (w.start.startswith(best.start))
+        ):
+            best = w
+    if best.start:
+        b.add("inspection.start_date", best.start, *best.span)
+    if best.end and best.end != best.start:
+        b.add("inspection.end_date", best.end, *best.span)
 
 
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:

@@ -1,0 +1,205 @@
+"""Dates as prose writes them, and the role a sentence gives each: the inspection's days.
+
+A date expression ("11 - 15 December 2023", "March 29-30 2023", "June and July", "the
+beginning of November", "last month") is read into a start and an end, ISO and partial where
+the text is partial; a year the text leaves out comes from the document's own date (the
+days fall before it). Whether a date is the inspection's is read from the words around it:
+an inspection word before it ("inspected ... between", "the visit took place on"), a clause
+that opens with it and goes on to the inspection ("On 26 and 27 March inspectors visited"),
+or a month naming the inspection ("its June 2025 inspection").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ofstedcli.documents import vocab
+from ofstedcli.documents.vocab import DAY, DAY_LIST, MONTH, WEEKDAY, YEAR
+
+_I = re.IGNORECASE
+
+#: Days written month first, a weekday allowed before each: "March 29-30 2023", "between
+#: Monday, January 23 and Friday, January 27, 2023", "September 16-27".
+_US = (
+    rf"{WEEKDAY}?(?P<am>{MONTH})\s+(?P<ad>{DAY})(?:\s*(?:-|to|and|until|&)\s*{WEEKDAY}?"
+    rf"(?:(?P<bm>{MONTH})\s+)?(?P<bd>{DAY}))?(?:,?\s+(?P<uy>{YEAR}))?"
+)
+#: One date expression: days, days month first, two months, a month, a relative month.
+EXPR = re.compile(
+    rf"(?<![\w/])(?:(?P<days>{DAY_LIST})(?![\w/])"
+    rf"|(?P<us>{_US})(?![\w/])"
+    rf"|(?P<pair>(?P<pm1>{MONTH})\s*(?:/|and|to|-|&)\s*(?P<pm2>{MONTH})(?:,?\s+(?P<py>{YEAR}))?)"
+    r"(?![\w/])"
+    rf"|(?P<part>(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+)?"
+    rf"(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?)(?![\w/])"
+    r"|(?P<rel>(?:(?:early|earlier|late|later)\s+)?this\s+month|last\s+month))",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """A date expression read: its first and last day (partial where the text is), its span
+    in the normalised text, and how precise it is (3 days, 2 a month)."""
+
+    start: str | None
+    end: str | None
+    span: tuple[int, int]
+    precision: int
+
+
+def read(m: re.Match[str], doc_date: str | None) -> When | None:
+    """The dates of an :data:`EXPR` match (None when they cannot be known)."""
+    span = m.span()
+    if m["days"] or m["us"]:
+        text = m["days"] or _us_text(m)
+        first, last = vocab.day_list(text, doc_date)
+        if first is None:
+            return None
+        return When(first, last if last != first else None, span, 3)
+    if m["pair"]:
+        m1, m2 = vocab.month_number(m["pm1"]), vocab.month_number(m["pm2"])
+        year = int(m["py"]) if m["py"] else _year_of(m2, doc_date)
+        if year is None or (not m["pm1"][0].isupper() and not m["py"]):
+            return None
+        return When(f"{year - (m1 > m2)}-{m1:02d}", f"{year}-{m2:02d}", span, 2)
+    if m["part"]:
+        month = vocab.month_number(m["mon"])
+        if m["year"]:
+            return When(f"{m['year']}-{month:02d}", None, span, 2)
+        year = _year_of(month, doc_date) if m["mon"][0].isupper() else None
+        return When(f"{year}-{month:02d}", None, span, 2) if year else None
+    if doc_date is None or len(doc_date) < 7:
+        return None
+    year, month = int(doc_date[:4]), int(doc_date[5:7])
+    if m["rel"].lower().startswith("last"):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return When(f"{year}-{month:02d}", None, span, 2)
+
+
+def _us_text(m: re.Match[str]) -> str:
+    """Days written month first, rewritten day first for :func:`vocab.day_list`."""
+    year = f" {m['uy']}" if m["uy"] else ""
+    first = f"{m['ad']} {m['am']}{year}"
+    return f"{first} and {m['bd']} {m['bm'] or m['am']}{year}" if m["bd"] else first
+
+
+def _year_of(month: int, doc_date: str | None) -> int | None:
+    """The year of a month written without one: the document's, or the one before when the
+    month is later in the year than the document's own."""
+    if not doc_date:
+        return None
+    year = int(doc_date[:4])
+    if len(doc_date) >= 7 and month > int(doc_date[5:7]):
+        year -= 1
+    return year
+
+
+#: Words that make a sentence's date the inspection's (the nearest one before the date).
+_CUE = re.compile(
+    r"\b(?:inspect\w*|visit\w*|took place|taken place|takes place|carried out|conducted"
+    r"|undertaken|undertook|on ?site)\b",
+    _I,
+)
+#: What may stand just before an inspection's date, after its cue.
+_LEAD_IN = re.compile(
+    r"\b(?:between|from|in|on|during|over|of|at|throughout|conducted|place|out"
+    r"|undertaken|undertook|completed|visited|inspected)\s*$",
+    _I,
+)
+#: A clause that opens with its date: "On 26 and 27 March ...", ", between 10 and 21 ...".
+_OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|when)\s+)(?:on|between|from|in|during)\s+$", _I)
+#: A month naming an inspection: "its June 2025 inspection" (before and after the date).
+_NAMING_BEFORE = re.compile(r"\b(?:the|its|their|our|an?|this|latest|recent)\s+$", _I)
+_NAMING_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,4}?(?:inspection|visit|focused visit|monitoring visit)\b", _I
+)
+#: Words between an inspection word and a date that make it another event's date.
+_OTHER_EVENT = re.compile(
+    r"\b(?:judge?ment|published|rated|judged|graded|report|next|will|due|introduced"
+    r"|launched|appointed|formed|created|established|elected|meeting|committee|expected)\b",
+    _I,
+)
+#: Words that make a sentence's inspection an earlier one.
+_EARLIER = re.compile(
+    r"\b(?:previous|last (?:[\w-]+ ){0,2}inspection|prior|since|earlier|before|preceding"
+    r"|improvement (?:on|from)|compared|than|build(?:s|ing)? on|built on"
+    r"|(?:first|second)(?! (?:formal )?(?:monitoring|focused|focussed) visit)"
+    r" (?:[\w-]+ )?(?:inspection|visit)"
+    r"|joint targeted|JTAI)\b",
+    _I,
+)
+#: "First" is an earlier visit's when the text names a later one ("the second monitoring visit").
+_FIRST = re.compile(r"\bfirst\b", _I)
+_LATER_VISIT = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:formal\s+)?"
+    r"(?:monitoring|focused|focussed)\s+visit",
+    _I,
+)
+#: Where a clause begins: after a comma, semicolon, colon or bracket, or at "and that".
+_CLAUSE = re.compile(r"[,;:()]|\band that\b", _I)
+#: How far back from a date its inspection word may stand.
+_REACH = 130
+
+
+def inspection_whens(text: str, doc_date: str | None, upto: int) -> list[tuple[When, int]]:
+    """The inspection dates the text states in its first ``upto`` characters, in order, each
+    with how it was read (1 a word before it, 2 a clause it opens, 3 a month naming it)."""
+    out: list[tuple[When, int]] = []
+    later = bool(_LATER_VISIT.search(text, 0, min(len(text), upto)))
+    for m in EXPR.finditer(text, 0, min(len(text), upto)):
+        how = _role(text, m, later)
+        if how:
+            when = read(m, doc_date)
+            if when is not None:
+                out.append((when, how))
+    return out
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` begins (not before ``lo``, its sentence's start)."""
+    last = lo
+    for m in _CLAUSE.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _role(text: str, m: re.Match[str], later: bool) -> int:
+    """How the words around a date make it the inspection's (0: they do not); ``later``:
+    the text names a later visit than a first one."""
+    s = vocab.sentence_start(text, m.start(), 250)
+    if later and _FIRST.search(text, s, m.end()):
+        return 0
+    before = text[s : m.start()]
+    cues = list(_CUE.finditer(text, max(s, m.start() - _REACH), m.start()))
+    if cues:
+        cue = cues[-1]
+        between = text[cue.end() : m.start()]
+        if (
+            not _OTHER_EVENT.search(between)
+            and (m["rel"] or _LEAD_IN.search(between if between.strip() else cue.group()))
+            and not _EARLIER.search(text, _clause_start(text, s, cue.start()), m.end())
+        ):
+            return 1
+    if m["rel"]:
+        return 0
+    stop = text.find(". ", m.end(), m.end() + 200)
+    after = text[m.end() : stop if stop >= 0 else m.end() + 150]
+    if _OPENS.search(before):
+        cue_after = _CUE.search(after, 0, 150)
+        if (
+            cue_after
+            and not _OTHER_EVENT.search(after, 0, cue_after.start())
+            and not _EARLIER.search(text, s, m.end() + cue_after.end())
+        ):
+            return 2
+    named = (m["part"] and m["year"]) or m["days"]
+    if (
+        named
+        and _NAMING_BEFORE.search(before)
+        and _NAMING_AFTER.match(after)
+        and not _EARLIER.search(text, s, m.end())
+    ):
+        return 3
+    return 0
