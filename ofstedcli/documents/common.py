@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ofstedcli.documents import dates, judgements, places, vocab
-from ofstedcli.documents.extraction import Builder, judgement_field
+from ofstedcli.documents.extraction import Builder, Fact, judgement_field
 from ofstedcli.documents.judgements import Span
 
 _I = re.IGNORECASE
@@ -91,23 +91,86 @@ _REPORT_PUBLISHED_ON = re.compile(
     rf"published(?: on| today)?,? ?\(?(?:on )?(?P<d>{vocab.FULL_DATE})",
     _I,
 )
-#: "the report, published today", "the findings were published today": the page's date.
+#: "the report, published today", "Ofsted has today published", "the rating has been
+#: announced today": the page's own date.
 _PUBLISHED_TODAY = re.compile(
-    r"\b(?:report|findings|results|letter)\b[^.]{0,60}?\bpublished today\b", _I
+    r"\b(?:(?:published|released|announced) today|today (?:published|released|announced))\b",
+    _I,
 )
+#: Words in a sentence that make a publication the inspection's.
+_REPORT_WORD = re.compile(
+    r"\b(?:report|findings|results|letter|inspection|judgements?|outcome|rating|ILACS|Ofsted)\b",
+    _I,
+)
+#: Words just before "published" that make it the page's own publication.
+_PAGE_WORD = re.compile(r"\b(?:page|article|story|post|item|updated|first)\W*(?:was\W*)?$", _I)
+#: The longest line that is a date line ("Published: Wednesday, 8th September 2021").
+_DATE_LINE = 120
+#: How far into a text its report's publication is looked for (normalised characters).
+_PUBLISHED_REACH = 6000
 
 
 def published(b: Builder) -> None:
     """Record ``inspection.published`` from "(PUBLISHED 12/11/21)", "Report published: ...",
-    "the report was published on ...", or "published today" on a page with its own date."""
-    m = _PUBLISHED.search(b.text) or _REPORT_PUBLISHED_ON.search(b.text, 0, 6000)
-    if m:
+    "the report was published on ...", a publication in a sentence about the report or the
+    inspection ("published today (Monday 19 November)", "published in April"), or "published
+    today" on a page with its own date; never the page's own date line."""
+    text = b.text
+    own = b.fact("date")
+    m = _PUBLISHED.search(text)
+    if m and not _own_date(b, m, own):
         b.date("inspection.published", m, "d")
         return
-    today = _PUBLISHED_TODAY.search(b.text, 0, 6000)
+    m = _REPORT_PUBLISHED_ON.search(text, 0, _PUBLISHED_REACH)
+    if m and not _own_date(b, m, own):
+        b.date("inspection.published", m, "d")
+        return
     day = b.get("date")
-    if today and day and len(day) == 10:
-        b.match("inspection.published", day, today)
+    start = b.get("inspection.start_date")
+    reach = min(len(text), _PUBLISHED_REACH)
+    found: list[tuple[bool, int, str, re.Match[str]]] = []
+    for m in dates.PUBLISHED.finditer(text, 0, reach):
+        if _about_report(text, m) and not _own_date(b, m, own):
+            value = dates.published_date(m, day, start)
+            if value:
+                found.append((not m["today"], m.start(), value, m))
+    if day and len(day) == 10:
+        found += [
+            (False, m.start(), day, m)
+            for m in _PUBLISHED_TODAY.finditer(text, 0, reach)
+            if _about_report(text, m)
+        ]
+    if found:
+        # "Published today" first: it is this report's, where another may be earlier.
+        _, _, value, m = min(found, key=lambda f: f[:2])
+        b.match("inspection.published", value, m)
+
+
+def _own_date(b: Builder, m: re.Match[str], own: Fact | None) -> bool:
+    """True when a match holds the document's own date: its date line (a short line, or
+    the head of a page run onto one line), not a sentence that gives a report's."""
+    if own is None:
+        return False
+    raw = b.view.raw
+    line = raw.rfind("\n", 0, own.start) + 1
+    stop = raw.find("\n", own.end)
+    length = (stop if stop >= 0 else len(raw)) - line
+    if length > _DATE_LINE and (line > 0 or b.norm_pos(own.start) > _DATE_HEAD):
+        return False
+    a, z = b.view.span(*m.span())
+    return a < own.end and own.start < z
+
+
+def _about_report(text: str, m: re.Match[str]) -> bool:
+    """True when a publication's sentence is about a report (not the page, not an earlier
+    report)."""
+    s = vocab.sentence_start(text, m.start(), 250)
+    if _PAGE_WORD.search(text, max(s, m.start() - 30), m.start()):
+        return False
+    if dates.earlier(text, dates.clause_start(text, s, m.start()), m.start()):
+        return False
+    stop = text.find(". ", m.end(), m.end() + 150)
+    return bool(_REPORT_WORD.search(text, s, stop if stop >= 0 else m.end() + 150))
 
 
 _ILACS_CUE = re.compile(
@@ -178,6 +241,8 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
         b.add("inspection.start_date", best.start, *best.span)
     if best.end and best.end != best.start:
         b.add("inspection.end_date", best.end, *best.span)
+    if not b.has("inspection.published"):
+        published(b)  # again: a publication's year may come from the inspection's start
 
 
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:
@@ -233,12 +298,32 @@ def document_date(b: Builder) -> None:
         if b.date("date", m, "d"):
             return
     for found in vocab.FULL_DATE_RE.finditer(text, 0, min(len(text), _DATE_HEAD)):
-        if _EVENT_BEFORE.search(text, max(0, found.start() - 30), found.start()):
+        if _EVENT_BEFORE.search(text, max(0, found.start() - 30), found.start()) and not _own_line(
+            b, found
+        ):
             continue
         value = vocab.iso(found)
         if value:
             b.match("date", value, found)
             return
+    today = _TODAY_DATED.search(text, 0, min(len(text), _PUBLISHED_REACH))
+    if today:
+        b.date("date", today, "d")
+
+
+#: "published today (28/10/19)", "announced today (Monday 2 March 2020)": the page's date.
+_TODAY_DATED = re.compile(rf"\btoday,? \((?P<d>{vocab.FULL_DATE})\)", _I)
+
+
+def _own_line(b: Builder, m: re.Match[str]) -> bool:
+    """True when a date stands alone on its line (a date line under a headline)."""
+    raw = b.view.raw
+    a, z = b.view.span(*m.span())
+    stop = raw.find("\n", z)
+    return (
+        not raw[raw.rfind("\n", 0, a) + 1 : a].strip()
+        and not raw[z : stop if stop >= 0 else len(raw)].strip()
+    )
 
 
 #: A page's headline or lead naming the visit it is about: "latest monitoring visit",

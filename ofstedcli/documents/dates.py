@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ofstedcli.documents import vocab
 from ofstedcli.documents.vocab import DAY, DAY_LIST, MONTH, WEEKDAY, YEAR
@@ -109,7 +110,10 @@ _LEAD_IN = re.compile(
     _I,
 )
 #: A clause that opens with its date: "On 26 and 27 March ...", ", between 10 and 21 ...".
-_OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|when)\s+)(?:on|between|from|in|during)\s+$", _I)
+_OPENS = re.compile(
+    r"(?:(?:^|[,;:(]\s*|\b(?:that|and|when)\s+)(?i:on|between|from|in|during)"
+    r"|\b(?:On|Between|From|In|During))\s+$"
+)
 #: A month naming an inspection: "its June 2025 inspection" (before and after the date).
 _NAMING_BEFORE = re.compile(r"\b(?:the|its|their|our|an?|this|latest|recent)\s+$", _I)
 _NAMING_AFTER = re.compile(
@@ -121,6 +125,10 @@ _OTHER_EVENT = re.compile(
     r"|launched|appointed|formed|created|established|elected|meeting|committee|expected)\b",
     _I,
 )
+#: Words before an inspection word that make it one still to come.
+_FUTURE = re.compile(r"\b(?:will|shall|would|to be|due|expected|planned|next|upcoming)\b", _I)
+#: How far before an inspection word the words that place it in the future may stand.
+_OWN_WORDS = 40
 #: Words that make a sentence's inspection an earlier one.
 _EARLIER = re.compile(
     r"\b(?:previous|last (?:[\w-]+ ){0,2}inspection|prior|since|earlier|before|preceding"
@@ -157,7 +165,12 @@ def inspection_whens(text: str, doc_date: str | None, upto: int) -> list[tuple[W
     return out
 
 
-def _clause_start(text: str, lo: int, pos: int) -> int:
+def earlier(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` speaks of an earlier inspection or report."""
+    return bool(_EARLIER.search(text, start, end))
+
+
+def clause_start(text: str, lo: int, pos: int) -> int:
     """Where the clause holding ``pos`` begins (not before ``lo``, its sentence's start)."""
     last = lo
     for m in _CLAUSE.finditer(text, lo, pos):
@@ -179,7 +192,8 @@ def _role(text: str, m: re.Match[str], later: bool) -> int:
         if (
             not _OTHER_EVENT.search(between)
             and (m["rel"] or _LEAD_IN.search(between if between.strip() else cue.group()))
-            and not _EARLIER.search(text, _clause_start(text, s, cue.start()), m.end())
+            and not _EARLIER.search(text, clause_start(text, s, cue.start()), m.end())
+            and not _FUTURE.search(text, max(s, cue.start() - _OWN_WORDS), cue.start())
         ):
             return 1
     if m["rel"]:
@@ -203,3 +217,59 @@ def _role(text: str, m: re.Match[str], later: bool) -> int:
     ):
         return 3
     return 0
+
+
+#: A publication as prose writes it: "published on 13 June 2017", "was published 24th of
+#: January 2017", "published today (Monday 23 May)", "the report published on Monday, March
+#: 2", "released on Monday 20 November 2023", "published its inspection report on Tuesday 20
+#: May 2025", "published in April 2023".
+PUBLISHED = re.compile(
+    r"\b(?:published|released)\b(?: (?:its|their|the) (?:[\w-]+ ){0,4}?"
+    r"(?:report|findings|letter|judgement)s?)?(?P<on> on| in)?(?P<today> today)?,? ?\(?(?:on )?"
+    rf"(?:(?P<days>{WEEKDAY}?{DAY}(?:\s+of)?\s+{MONTH}(?:\s*,?\s+{YEAR})?)(?![\w/])"
+    rf"|(?P<us>{WEEKDAY}?(?P<um>{MONTH})\s+(?P<ud>{DAY})(?:,?\s+(?P<uy>{YEAR}))?)(?![\w/])"
+    rf"|(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?(?![\w/]))",
+    _I,
+)
+_WEEKDAY_WORD = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def published_date(m: re.Match[str], doc_date: str | None, start: str | None) -> str | None:
+    """The date of a :data:`PUBLISHED` match. A year left out comes from the document's date
+    (the publication falls on or before it), else from the inspection's start (it follows
+    within a year). None when no year can be known or a weekday written disagrees."""
+    if m["mon"]:
+        if (m["on"] or "").strip() != "in" or not m["mon"][0].isupper():
+            return None
+        month = vocab.month_number(m["mon"])
+        year = int(m["year"]) if m["year"] else _year_for(month, 1, doc_date, start)
+        return f"{year}-{month:02d}" if year else None
+    text = m["days"] or f"{m['ud']} {m['um']}{' ' + m['uy'] if m['uy'] else ''}"
+    item = _DAY_MONTH.search(text)
+    if item is None:  # pragma: no cover - the pattern always has a day and a month
+        return None
+    month, day = vocab.month_number(item["m"]), int(re.sub(r"\D", "", item["d"]))
+    year = int(item["y"]) if item["y"] else _year_for(month, day, doc_date, start)
+    try:
+        found = date(year, month, day) if year else None
+    except ValueError:
+        return None
+    weekday = _WEEKDAY_WORD.search(m.group())
+    if found is None or (weekday and found.weekday() != _WEEKDAYS.index(weekday[1].lower())):
+        return None
+    return found.isoformat()
+
+
+_DAY_MONTH = re.compile(rf"(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:\s*,?\s+(?P<y>{YEAR}))?", _I)
+
+
+def _year_for(month: int, day: int, doc_date: str | None, start: str | None) -> int | None:
+    """The year of a publication's day written without one (see :func:`published_date`)."""
+    if doc_date and len(doc_date) == 10:
+        year = int(doc_date[:4])
+        return year - 1 if (month, day) > (int(doc_date[5:7]), int(doc_date[8:10])) else year
+    if start and len(start) >= 7:
+        year = int(start[:4])
+        return year + 1 if month < int(start[5:7]) else year
+    return None

@@ -1,0 +1,114 @@
+"""Dates as news, releases and committee papers write them: the inspection's days, the
+report's publication, and the page's own date kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofstedcli.documents import extract
+
+#: A local news page with its own date line, then the sentence under test.
+DATED = "Westmoor Gazette\n\nPublished: Thursday, 14 March 2024\n\n{}\n\nMore news soon."
+#: The same page without a date line.
+UNDATED = "Westmoor Gazette\n\n{}\n\nMore news soon."
+
+
+def _dates(page: str) -> tuple[str | None, str | None]:
+    x = extract(page)
+    return x.get("inspection.start_date"), x.get("inspection.end_date")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        # A cue verb just before the days: "took place 4-8 December".
+        ("The inspection of Westmoor, which took place 4-8 December 2023, found much to praise.",
+         "2023-12-04", "2023-12-08"),
+        # Days written month first, each with its weekday.
+        ("The visit happened between Tuesday, January 9 and Thursday, January 11, 2024.",
+         "2024-01-09", "2024-01-11"),
+        ("Ofsted carried out the monitoring visit conducted February 6-7 2024 in Westmoor.",
+         "2024-02-06", "2024-02-07"),
+        # A clause that opens with its dates and goes on to the inspectors.
+        ("On 6 and 7 February 2024 the council hosted Ofsted inspectors for a visit.",
+         "2024-02-06", "2024-02-07"),
+        # A month naming the inspection.
+        ("Westmoor welcomed its October 2023 children's services inspection result.",
+         "2023-10", None),
+        # Two months, the year from the page's own date.
+        ("Inspectors visited the service in November and December.", "2023-11", "2023-12"),
+        # "Last month", from the page's own date.
+        ("The judgement follows an inspection last month of the council.", "2024-02", None),
+        # A month, then the same month more precisely: the precise one wins.
+        ("The inspection took place in January 2024. Inspectors were on site from 15 to 19 "
+         "January 2024.", "2024-01-15", "2024-01-19"),
+    ],
+)  # fmt: skip
+def test_inspection_dates_as_written(sentence: str, start: str, end: str | None) -> None:
+    assert _dates(DATED.format(sentence)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Another event's month after an inspection word.
+        "Inspectors noted the new fostering hub, introduced in September 2023, works well.",
+        # A first visit, where the text names a later one.
+        "The second monitoring visit went well. The first monitoring visit in June 2023 was "
+        "harder.",
+        # An inspection that the sentence places before this one.
+        "Services have improved since the inspection in May 2021.",
+        # A date after the page's own: an inspection still to come.
+        "The inspection will be carried out in July 2024.",
+        # A headline ending in "inspection" followed by the date line.
+        "",
+    ],
+)
+def test_other_dates_are_not_the_inspections(sentence: str) -> None:
+    page = "Westmoor rated good after Ofsted inspection\n12 March 2024\n\n" + sentence
+    assert _dates(page) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        # "today" with a day and month: the year from the page's own date.
+        (DATED.format("The Ofsted report, published today (Thursday 14 March), rates "
+                      "Westmoor good."), "2024-03-14"),
+        # The weekday settles the year where the page has no date: the inspection's.
+        (UNDATED.format("The inspection took place in January 2024. In a report published "
+                        "today (Thursday, March 14), Ofsted rated Westmoor good."),
+         "2024-03-14"),
+        # A report published on a day, far from the report word.
+        (UNDATED.format("The inspection of Westmoor services for children in need of help "
+                        "and protection and care leavers, published on 2 May 2019, is "
+                        "attached."), "2019-05-02"),
+        # "Published in April", the year from the inspection in the same sentence.
+        (UNDATED.format("The inspection took place in February 2022 and the report was "
+                        "published in April."), "2022-04"),
+        # "Ofsted has today published": the page's date.
+        (DATED.format("Ofsted has today published its report on Westmoor."), "2024-03-14"),
+        # "Published today" wins over an earlier report's publication.
+        (DATED.format("An Ofsted report, published in June 2022, found services inadequate. "
+                      "A letter published today by Ofsted follows a visit in February."),
+         "2024-03-14"),
+    ],
+)  # fmt: skip
+def test_publication_as_written(page: str, published: str) -> None:
+    assert extract(page).get("inspection.published") == published
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # The page's own date line is not the report's publication.
+        DATED.format("Ofsted inspectors have rated the council's services good."),
+        # A weekday that does not fall on the day: no year can be trusted.
+        UNDATED.format("The inspection took place in January 2024. The Ofsted report, "
+                       "published today (Monday, March 14), rates Westmoor good."),
+        # An earlier report's publication.
+        DATED.format("Services have improved since the report published in May 2021."),
+    ],
+)  # fmt: skip
+def test_other_publications_are_not_the_reports(page: str) -> None:
+    assert extract(page).get("inspection.published") is None
