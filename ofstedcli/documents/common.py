@@ -326,23 +326,39 @@ def _own_line(b: Builder, m: re.Match[str]) -> bool:
     )
 
 
-#: A page's headline or lead naming the visit it is about: "latest monitoring visit",
-#: "Ofsted focused visit finds ...".
-_VISIT_TYPE = re.compile(r"\b(?P<t>monitoring|focused) visits?\b", _I)
+#: A page's headline or text naming the visit or inspection it is about: "latest
+#: monitoring visit", "Ofsted Focussed Visit", "a standard inspection under the ILACS
+#: framework", "a short inspection".
+_VISIT_TYPE = re.compile(
+    r"\b(?:(?P<t>monitoring|focus+ed) visits?|(?P<i>standard|short) inspection)\b", _I
+)
 _NOT_THIS_VISIT = re.compile(
-    r"\b(?:since|previous|following|after|before|last|earlier|prior|series of|six|five|four"
-    r"|number of|several)\W+(?:\w+\W+){0,3}$",
+    r"\b(?:since|previous|following(?!\W+an?\b)|after|before|last|earlier|prior|series of"
+    r"|number of|several|next|future|further|forthcoming|upcoming|planned|another|each|every"
+    r"|subsequent|follows|followed|would|will|expect\w*"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten)(?!-)|(?<!\d)\d\d?(?!\d)"
+    r")\W+(?:\w+\W+){0,3}$",
     _I,
 )
-#: How far into a page its headline and lead run (normalised characters).
-_LEAD = 300
+#: Words just before a visit that make it this one, whatever came before them.
+_THIS_VISIT = re.compile(r"\b(?:latest|recent|most recent|this|today's)\W+(?:\w+\W+){0,2}$", _I)
+#: How far into a page the visit it is about is named (normalised characters).
+_LEAD = 2500
 
 
 def visit_type(b: Builder) -> None:
-    """Record ``inspection.type`` for a page whose headline or lead is about a focused or
-    monitoring visit (not one mentioned as past)."""
-    for m in _VISIT_TYPE.finditer(b.text, 0, min(len(b.text), _LEAD)):
-        if _NOT_THIS_VISIT.search(b.text, max(0, m.start() - 40), m.start()):
+    """Record ``inspection.type`` for a page about a focused or monitoring visit, or a
+    standard or short inspection (not one mentioned as past, future or one of many)."""
+    text = b.text
+    for m in _VISIT_TYPE.finditer(text, 0, min(len(text), _LEAD)):
+        before = max(0, m.start() - 40)
+        if _NOT_THIS_VISIT.search(text, before, m.start()) and not _THIS_VISIT.search(
+            text, before, m.start()
+        ):
             continue
-        b.match("inspection.type", f"{m['t'].lower()} visit", m)
+        if m["t"]:
+            kind = "focused" if m["t"].lower().startswith("focus") else "monitoring"
+            b.match("inspection.type", f"{kind} visit", m)
+        else:
+            b.match("inspection.type", f"{m['i'].lower()} inspection", m)
         return

@@ -112,3 +112,31 @@ def test_publication_as_written(page: str, published: str) -> None:
 )  # fmt: skip
 def test_other_publications_are_not_the_reports(page: str) -> None:
     assert extract(page).get("inspection.published") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The council's services improved, inspectors found during a two-day monitoring "
+         "visit to Westmoor.", "monitoring visit"),
+        ("Westmoor has been praised following a Focussed Visit by Ofsted.", "focused visit"),
+        ("Ofsted conducted a standard inspection under the ILACS framework.",
+         "standard inspection"),
+        ("Services were praised after the latest monitoring visit.", "monitoring visit"),
+    ],
+)  # fmt: skip
+def test_visit_type_as_written(sentence: str, kind: str) -> None:
+    page = UNDATED.format("Westmoor children's services news. " * 20 + sentence)
+    assert extract(page).get("inspection.type") == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The next monitoring visit will look at care leavers.",
+        "Westmoor has had seven monitoring visits since 2022.",
+        "Gaps found at the previous focused visit remain.",
+    ],
+)
+def test_visits_mentioned_in_passing_are_not_the_type(sentence: str) -> None:
+    assert extract(UNDATED.format(sentence)).get("inspection.type") is None
