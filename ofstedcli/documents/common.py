@@ -362,3 +362,29 @@ def visit_type(b: Builder) -> None:
         else:
             b.match("inspection.type", f"{m['i'].lower()} inspection", m)
         return
+
+
+#: The inspector who led: "lead inspector Julie Knight", "Her Majesty's Inspector Dominic
+#: Stevens", "His Majesty's Inspector, Steve Lowe, who headed up the inspection team", "HM
+#: lead inspector Nicola Bennett"; a name of two or three capitalised words right after the
+#: title (never HM Chief Inspector, who leads Ofsted, not the inspection).
+_LEAD_INSPECTOR = re.compile(
+    r"(?<![Cc]hief )\b(?:[Ll]ead [Ii]nspector|(?:Her|His) Majesty'?s (?:[Ll]ead )?[Ii]nspector"
+    r"|HMI|HM (?:[Ll]ead )?[Ii]nspector|[Ii]nspector)\b,? "
+    r"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]['a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?!')"
+)
+#: Capitalised words after "inspector" that are not a person's name.
+_NOT_A_NAME = re.compile(
+    r"\b(?:Ofsted|Children|Council|Services?|Report|Inspection|Majesty|The|For|Of|And|Said"
+    r"|Found|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+
+
+def lead_inspector(b: Builder) -> None:
+    """Record ``inspection.lead_inspector`` from the inspector a page names with their
+    title ("lead inspector Julie Knight", "Her Majesty's Inspector Dominic Stevens")."""
+    for m in _LEAD_INSPECTOR.finditer(b.text, 0, min(len(b.text), _PUBLISHED_REACH)):
+        if not _NOT_A_NAME.search(m["n"]):
+            b.match("inspection.lead_inspector", m["n"], m, "n")
+            return

@@ -44,6 +44,7 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
     common.published(b)
     common.visit_type(b)
     common.inspection_dates(b, doc_date, skip)
+    common.lead_inspector(b)
     common.judgements_from_text(b, skip, judgements.table(b.text))
     if any(f.field.startswith("inspection.") for f in b.facts):
         common.framework(b)

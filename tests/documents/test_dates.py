@@ -140,3 +140,29 @@ def test_visit_type_as_written(sentence: str, kind: str) -> None:
 )
 def test_visits_mentioned_in_passing_are_not_the_type(sentence: str) -> None:
     assert extract(UNDATED.format(sentence)).get("inspection.type") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("In her report lead inspector Mary Okafor said leaders know their services.",
+         "Mary Okafor"),
+        ("His Majesty's Inspector, Tom Reyes-Hall, who led the team, praised staff.",
+         "Tom Reyes-Hall"),
+        ("Her Majesty's Inspector Ann Lee found progress.", "Ann Lee"),
+    ],
+)  # fmt: skip
+def test_lead_inspector_as_written(sentence: str, name: str) -> None:
+    assert extract(UNDATED.format(sentence)).get("inspection.lead_inspector") == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "His Majesty's Chief Inspector Ann Lee said councils face pressure.",
+        "The inspectors Mary Okafor and Tom Reyes met staff.",
+        "An inspector said: 'Ofsted Children are safe'.",
+    ],
+)
+def test_other_names_are_not_the_lead_inspector(sentence: str) -> None:
+    assert extract(UNDATED.format(sentence)).get("inspection.lead_inspector") is None
