@@ -183,10 +183,20 @@ _SIF_CUE = re.compile(
 )
 
 
+#: The 2009-2013 framework named: "safeguarding and looked after children inspection",
+#: "inspection of safeguarding and looked after children services".
+_SLAC_CUE = re.compile(
+    r"\bsafeguarding and looked[- ]after children(?:'s)? (?:services? )?inspection"
+    r"|\binspection of safeguarding and looked[- ]after children",
+    _I,
+)
+_CUES = ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF"), (_SLAC_CUE, "SLAC"))
+
+
 def framework(b: Builder, head: int = 1000) -> None:
     """Record ``inspection.framework``: a cue in the heading, else the inspection's date."""
     text = b.text
-    for pattern, name in ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF")):
+    for pattern, name in _CUES:
         m = pattern.search(text, 0, head)
         if m:
             b.match("inspection.framework", name, m)
@@ -197,7 +207,7 @@ def framework(b: Builder, head: int = 1000) -> None:
         if fact and found:
             b.add_raw("inspection.framework", found, fact.start, fact.end)
             return
-    for pattern, name in ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF")):
+    for pattern, name in _CUES:
         m = pattern.search(text)
         if m:
             b.match("inspection.framework", name, m)
@@ -213,14 +223,9 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
     :mod:`~ofstedcli.documents.dates`), outside the ``skip`` spans (earlier inspections).
 
     The first date read wins; a later one that says the same more precisely ("in March
-    2020", then "between 9 - 13 March 2020") replaces it. A date after the document's own
-    is a planned inspection, never this one.
+    2020", then "between 9 - 13 March 2020") replaces it.
     """
-    found = [
-        (w, how)
-        for w, how in dates.inspection_whens(b.text, doc_date, _DATES_REACH)
-        if not (doc_date and w.start and w.start[: len(doc_date)] > doc_date)
-    ]
+    found = dates.inspection_whens(b.text, doc_date, _DATES_REACH)
     # A date inside a mention of a judgement is the inspection's only when no other is
     # given and an inspection word comes just before it.
     found = [(w, how) for w, how in found if not judgements.inside(w.span, skip)] or [

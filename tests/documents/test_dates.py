@@ -166,3 +166,12 @@ def test_lead_inspector_as_written(sentence: str, name: str) -> None:
 )
 def test_other_names_are_not_the_lead_inspector(sentence: str) -> None:
     assert extract(UNDATED.format(sentence)).get("inspection.lead_inspector") is None
+
+
+def test_the_2009_framework_named_in_words() -> None:
+    # Named in words, it wins over the framework the date alone would give (SIF).
+    page = UNDATED.format(
+        "The safeguarding and looked after children inspection of Westmoor took place in "
+        "November 2013."
+    )
+    assert extract(page).get("inspection.framework") == "SLAC"
