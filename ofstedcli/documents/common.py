@@ -225,7 +225,7 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
     The first date read wins; a later one that says the same more precisely ("in March
     2020", then "between 9 - 13 March 2020") replaces it.
     """
-    found = dates.inspection_whens(b.text, doc_date, _DATES_REACH)
+    found = dates.inspection_whens(b.view, doc_date, _DATES_REACH)
     # A date inside a mention of a judgement is the inspection's only when no other is
     # given and an inspection word comes just before it.
     found = [(w, how) for w, how in found if not judgements.inside(w.span, skip)] or [

@@ -12,10 +12,12 @@ or a month naming the inspection ("its June 2025 inspection").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
 from ofstedcli.documents import vocab
+from ofstedcli.documents.text import View
 from ofstedcli.documents.vocab import DAY, DAY_LIST, MONTH, WEEKDAY, YEAR
 
 _I = re.IGNORECASE
@@ -30,10 +32,10 @@ _US = (
 EXPR = re.compile(
     rf"(?<![\w/])(?:(?P<days>{DAY_LIST})(?![\w/])"
     rf"|(?P<us>{_US})(?![\w/])"
-    rf"|(?P<pair>(?P<pm1>{MONTH})\s*(?:/|and|to|-|&)\s*(?P<pm2>{MONTH})(?:,?\s+(?P<py>{YEAR}))?)"
-    r"(?![\w/])"
+    rf"|(?P<pair>(?P<pm1>{MONTH})\s*(?:/|and|to|-|&)\s*(?P<pm2>{MONTH})"
+    rf"(?:,?\s+(?P<py>{YEAR})|\s+(?P<pty>this|last)\s+year)?)(?![\w/])"
     rf"|(?P<part>(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+)?"
-    rf"(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?)(?![\w/])"
+    rf"(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR})|\s+(?P<ty>this|last)\s+year)?)(?![\w/])"
     r"|(?P<rel>(?:(?:early|earlier|late|later)\s+)?this\s+month|last\s+month))",
     _I,
 )
@@ -61,7 +63,7 @@ def read(m: re.Match[str], doc_date: str | None) -> When | None:
         return When(first, last if last != first else None, span, 3)
     if m["pair"]:
         m1, m2 = vocab.month_number(m["pm1"]), vocab.month_number(m["pm2"])
-        year = int(m["py"]) if m["py"] else _year_of(m2, doc_date)
+        year = int(m["py"]) if m["py"] else _year_of(m2, doc_date, m["pty"])
         if year is None or (not m["pm1"][0].isupper() and not m["py"]):
             return None
         return When(f"{year - (m1 > m2)}-{m1:02d}", f"{year}-{m2:02d}", span, 2)
@@ -69,7 +71,7 @@ def read(m: re.Match[str], doc_date: str | None) -> When | None:
         month = vocab.month_number(m["mon"])
         if m["year"]:
             return When(f"{m['year']}-{month:02d}", None, span, 2)
-        year = _year_of(month, doc_date) if m["mon"][0].isupper() else None
+        year = _year_of(month, doc_date, m["ty"]) if m["mon"][0].isupper() else None
         return When(f"{year}-{month:02d}", None, span, 2) if year else None
     if doc_date is None or len(doc_date) < 7:
         return None
@@ -86,12 +88,15 @@ def _us_text(m: re.Match[str]) -> str:
     return f"{first} and {m['bd']} {m['bm'] or m['am']}{year}" if m["bd"] else first
 
 
-def _year_of(month: int, doc_date: str | None) -> int | None:
+def _year_of(month: int, doc_date: str | None, which: str | None = None) -> int | None:
     """The year of a month written without one: the document's, or the one before when the
-    month is later in the year than the document's own."""
+    month is later in the year than the document's own; ``which`` "this" or "last" (year)
+    as the text says."""
     if not doc_date:
         return None
     year = int(doc_date[:4])
+    if which:
+        return year - (which.lower() == "last")
     if len(doc_date) >= 7 and month > int(doc_date[5:7]):
         year -= 1
     return year
@@ -114,6 +119,13 @@ _OPENS = re.compile(
     r"(?:(?:^|[,;:(]\s*|\b(?:that|and|when)\s+)(?i:on|between|from|in|during)"
     r"|\b(?:On|Between|From|In|During))\s+$"
 )
+#: A verb of inspectors coming, in a clause that opens with its date ("On 6 May Ofsted
+#: inspectors visited ...", "between 10 and 21 October a full inspection was completed").
+_VISITING = re.compile(
+    r"\b(?:visited|inspected|came|arrived|returned|carried out|undertook|undertake|conducted"
+    r"|completed|welcomed|hosted|took place|was held)\b",
+    _I,
+)
 #: A month naming an inspection: "its June 2025 inspection" (before and after the date).
 _NAMING_BEFORE = re.compile(r"\b(?:the|its|their|our|an?|this|latest|recent)\s+$", _I)
 _NAMING_AFTER = re.compile(
@@ -131,7 +143,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|to be|due|expected|planned|next|upc
 _OWN_WORDS = 40
 #: Words that make a sentence's inspection an earlier one.
 _EARLIER = re.compile(
-    r"\b(?:previous|last (?:[\w-]+ ){0,2}inspection|prior|since|earlier|before|preceding"
+    r"\b(?:previous|last (?:[\w-]+ ){0,2}inspect\w*|prior|since|earlier|before|preceding"
     r"|improvement (?:on|from)|compared|than|build(?:s|ing)? on|built on"
     r"|(?:first|second)(?! (?:formal )?(?:monitoring|focused|focussed) visit)"
     r" (?:[\w-]+ )?(?:inspection|visit)"
@@ -151,18 +163,33 @@ _CLAUSE = re.compile(r"[,;:()]|\band that\b", _I)
 _REACH = 130
 
 
-def inspection_whens(text: str, doc_date: str | None, upto: int) -> list[tuple[When, int]]:
-    """The inspection dates the text states in its first ``upto`` characters, in order, each
+def inspection_whens(view: View, doc_date: str | None, upto: int) -> list[tuple[When, int]]:
+    """The inspection dates a text states in its first ``upto`` characters, in order, each
     with how it was read (1 a word before it, 2 a clause it opens, 3 a month naming it)."""
+    text = view.text
+    upto = min(len(text), upto)
     out: list[tuple[When, int]] = []
-    later = bool(_LATER_VISIT.search(text, 0, min(len(text), upto)))
-    for m in EXPR.finditer(text, 0, min(len(text), upto)):
-        how = _role(text, m, later)
+    later = bool(_LATER_VISIT.search(text, 0, upto))
+    breaks = paragraphs(view, upto)
+    for m in EXPR.finditer(text, 0, upto):
+        at = bisect_right(breaks, m.start()) - 1
+        how = _role(text, m, later, breaks[at] if at >= 0 else 0)
         if how:
             when = read(m, doc_date)
             if when is not None:
                 out.append((when, how))
     return out
+
+
+#: Where a paragraph ends in the original text: a blank line, or a line that ends a sentence.
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n|[.!?:\"\u201d]\s*\n")
+
+
+def paragraphs(view: View, upto: int) -> list[int]:
+    """Where the paragraphs of a text begin, as positions in its normalised text (the
+    normalised text runs every line into one)."""
+    stop = view.raw_end(upto) if upto < len(view.text) else len(view.raw)
+    return [view.norm_pos(m.end()) for m in _PARAGRAPH.finditer(view.raw, 0, stop)]
 
 
 def earlier(text: str, start: int, end: int) -> bool:
@@ -178,10 +205,11 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     return last
 
 
-def _role(text: str, m: re.Match[str], later: bool) -> int:
+def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
     """How the words around a date make it the inspection's (0: they do not); ``later``:
-    the text names a later visit than a first one."""
-    s = vocab.sentence_start(text, m.start(), 250)
+    the text names a later visit than a first one; ``paragraph``: where its paragraph
+    begins."""
+    s = max(vocab.sentence_start(text, m.start(), 250), paragraph)
     if later and _FIRST.search(text, s, m.end()):
         return 0
     before = text[s : m.start()]
@@ -204,6 +232,7 @@ def _role(text: str, m: re.Match[str], later: bool) -> int:
         cue_after = _CUE.search(after, 0, 150)
         if (
             cue_after
+            and _VISITING.search(after, 0, 150)
             and not _OTHER_EVENT.search(after, 0, cue_after.start())
             and not _EARLIER.search(text, s, m.end() + cue_after.end())
         ):

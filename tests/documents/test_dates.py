@@ -37,6 +37,8 @@ def _dates(page: str) -> tuple[str | None, str | None]:
          "2023-10", None),
         # Two months, the year from the page's own date.
         ("Inspectors visited the service in November and December.", "2023-11", "2023-12"),
+        # "This year" after the months: the page's year, though the months are later.
+        ("The inspection took place in April and May this year.", "2024-04", "2024-05"),
         # "Last month", from the page's own date.
         ("The judgement follows an inspection last month of the council.", "2024-02", None),
         # A month, then the same month more precisely: the precise one wins.
@@ -60,6 +62,8 @@ def test_inspection_dates_as_written(sentence: str, start: str, end: str | None)
         "Services have improved since the inspection in May 2021.",
         # A date after the page's own: an inspection still to come.
         "The inspection will be carried out in July 2024.",
+        # A clause opening with its date, but no inspectors coming in it.
+        "In November 2022, the council received a damning inspection report.",
         # A headline ending in "inspection" followed by the date line.
         "",
     ],
