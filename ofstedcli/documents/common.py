@@ -314,6 +314,27 @@ def document_date(b: Builder) -> None:
     today = _TODAY_DATED.search(text, 0, min(len(text), _PUBLISHED_REACH))
     if today:
         b.date("date", today, "d")
+        return
+    for line in _DATE_ALONE.finditer(b.view.raw, 0, min(len(b.view.raw), _DATE_HEAD * 2)):
+        if line["my"]:
+            month = vocab.month_number(line["mon"])
+            b.add_raw("date", f"{line['my']}-{month:02d}", line.start("d"), line.end("d"))
+        else:
+            yy = line["y"] if len(line["y"]) == 4 else f"20{line['y']}"
+            value = vocab.iso_in(f"{line['dd']}/{line['mm']}/{yy}")
+            if not value:
+                continue
+            b.add_raw("date", value, line.start("d"), line.end("d"))
+        return
+
+
+#: A line near a page's top that is only a month and year ("November 2019", under the
+#: headline) or a day written with dots ("03.09.18"): the page's date, partial if partial.
+_DATE_ALONE = re.compile(
+    rf"^[ \t]*(?P<d>(?P<mon>{vocab.MONTH})[ \t]+(?P<my>{vocab.YEAR})(?=[ \t]*$)"
+    r"|(?P<dd>[0-3]\d)\.(?P<mm>[01]\d)\.(?P<y>(?:20)?\d\d)(?![\w.]))",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 #: "published today (28/10/19)", "announced today (Monday 2 March 2020)": the page's date.
@@ -335,7 +356,7 @@ def _own_line(b: Builder, m: re.Match[str]) -> bool:
 #: monitoring visit", "Ofsted Focussed Visit", "a standard inspection under the ILACS
 #: framework", "a short inspection".
 _VISIT_TYPE = re.compile(
-    r"\b(?:(?P<t>monitoring|focus+ed) visits?|(?P<i>standard|short) inspection)\b", _I
+    r"\b(?:(?P<t>monitoring|focus(?:s?ed)?) visits?|(?P<i>standard|short) inspection)\b", _I
 )
 _NOT_THIS_VISIT = re.compile(
     r"\b(?:since|previous|following(?!\W+an?\b)|after|before|last|earlier|prior|series of"

@@ -179,3 +179,25 @@ def test_the_2009_framework_named_in_words() -> None:
         "November 2013."
     )
     assert extract(page).get("inspection.framework") == "SLAC"
+
+
+@pytest.mark.parametrize(
+    ("page", "day"),
+    [
+        # A month and year alone on a line under the headline: a partial date.
+        ("Council responds to Ofsted report\nOctober 2022\nOfsted rated the council good.",
+         "2022-10"),
+        # A day written with dots at the top of a trade news page.
+        ("14.03.24 Westmoor services praised by Ofsted\nInspectors found much improved.",
+         "2024-03-14"),
+        # "today (date)" dates a page that has no date line.
+        ("Westmoor news\n\nThe Ofsted results were published today (14/03/24).", "2024-03-14"),
+    ],
+)  # fmt: skip
+def test_page_date_as_written(page: str, day: str) -> None:
+    assert extract(page).get("date") == day
+
+
+def test_a_focus_visit_is_a_focused_visit() -> None:
+    page = UNDATED.format("Ofsted wrote to the council after a recent focus visit.")
+    assert extract(page).get("inspection.type") == "focused visit"
