@@ -151,12 +151,10 @@ def _own_date(b: Builder, m: re.Match[str], own: Fact | None) -> bool:
     the head of a page run onto one line), not a sentence that gives a report's."""
     if own is None:
         return False
-    raw = b.view.raw
-    line = raw.rfind("\n", 0, own.start) + 1
-    stop = raw.find("\n", own.end)
-    length = (stop if stop >= 0 else len(raw)) - line
-    if length > _DATE_LINE and (line > 0 or b.norm_pos(own.start) > _DATE_HEAD):
-        return False
+    if _line_of(b.view.raw, own.start, own.end) is None and (
+        b.norm_pos(own.start) > _DATE_HEAD or "\n" in b.view.raw[: own.start]
+    ):
+        return False  # a long line: a page's date only at the head of a page on one line
     a, z = b.view.span(*m.span())
     return a < own.end and own.start < z
 
@@ -345,11 +343,21 @@ def _own_line(b: Builder, m: re.Match[str]) -> bool:
     """True when a date stands alone on its line (a date line under a headline)."""
     raw = b.view.raw
     a, z = b.view.span(*m.span())
-    stop = raw.find("\n", z)
-    return (
-        not raw[raw.rfind("\n", 0, a) + 1 : a].strip()
-        and not raw[z : stop if stop >= 0 else len(raw)].strip()
-    )
+    line = _line_of(raw, a, z)
+    return line is not None and raw[line[0] : line[1]].strip() == raw[a:z].strip()
+
+
+def _line_of(raw: str, a: int, z: int) -> tuple[int, int] | None:
+    """The bounds of the original line holding ``raw[a:z]`` when it is a short line (at most
+    :data:`_DATE_LINE` characters), else None."""
+    lo = max(0, a - _DATE_LINE)
+    start = raw.rfind("\n", lo, a) + 1
+    if start == 0 and lo > 0:
+        return None
+    stop = raw.find("\n", z, z + _DATE_LINE)
+    if stop < 0:
+        stop = len(raw) if len(raw) - z < _DATE_LINE else -1
+    return (start, stop) if stop >= 0 and stop - start <= _DATE_LINE else None
 
 
 #: A page's headline or text naming the visit or inspection it is about: "latest
