@@ -220,7 +220,8 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
     """Record the inspection's start (and end) from the dates its sentences give it (see
     :mod:`~ofstedcli.documents.dates`), outside the ``skip`` spans (earlier inspections).
 
-    The first date read wins; a later one that says the same more precisely ("in March
+    The latest date read wins (a page tells of its inspection after the ones before it,
+    which it need not call "previous"); one that says the same more precisely ("in March
     2020", then "between 9 - 13 March 2020") replaces it.
     """
     found = dates.inspection_whens(b.view, doc_date, _DATES_REACH)
@@ -231,8 +232,8 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
     ]
     if not found:
         return
-    best = found[0][0]
-    for w, _ in found[1:]:
+    best = max((w for w, _ in found), key=lambda w: w.start or "")
+    for w, _ in found:
         if (
             w.precision > best.precision
             and w.start

@@ -111,7 +111,7 @@ _CUE = re.compile(
 #: What may stand just before an inspection's date, after its cue.
 _LEAD_IN = re.compile(
     r"\b(?:between|from|in|on|during|over|of|at|throughout|conducted|place|out"
-    r"|undertaken|undertook|completed|visited|inspected)\s*$",
+    r"|undertaken|undertook|completed|visited|inspected)\s*$|\(\s*$",
     _I,
 )
 #: A clause that opens with its date: "On 26 and 27 March ...", ", between 10 and 21 ...".
@@ -141,6 +141,13 @@ _OTHER_EVENT = re.compile(
 _FUTURE = re.compile(r"\b(?:will|shall|would|to be|due|expected|planned|next|upcoming)\b", _I)
 #: How far before an inspection word the words that place it in the future may stand.
 _OWN_WORDS = 40
+#: Words around an inspection word that make it another service's inspection (a school's,
+#: a children's home's, the SEND area's), not the children's services'.
+_OTHER_INSPECTION = re.compile(
+    r"\b(?:SEND|fostering|adoption agency|children's homes?|schools?|nursery|nurseries"
+    r"|youth (?:justice|offending)|probation|police|CQC|regulatory)\b",
+    _I,
+)
 #: Words that make a sentence's inspection an earlier one.
 _EARLIER = re.compile(
     r"\b(?:previous|last (?:[\w-]+ ){0,2}inspect\w*|prior|since|earlier|before|preceding"
@@ -222,6 +229,7 @@ def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
             and (m["rel"] or _LEAD_IN.search(between if between.strip() else cue.group()))
             and not _EARLIER.search(text, clause_start(text, s, cue.start()), m.end())
             and not _FUTURE.search(text, max(s, cue.start() - _OWN_WORDS), cue.start())
+            and not _OTHER_INSPECTION.search(text, max(s, cue.start() - _OWN_WORDS), m.start())
         ):
             return 1
     if m["rel"]:

@@ -201,3 +201,20 @@ def test_page_date_as_written(page: str, day: str) -> None:
 def test_a_focus_visit_is_a_focused_visit() -> None:
     page = UNDATED.format("Ofsted wrote to the council after a recent focus visit.")
     assert extract(page).get("inspection.type") == "focused visit"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        # The newest inspection told, though the earlier one is not called "previous".
+        ("The council, inspected by Ofsted in March 2018, has now been rated good "
+         "following a visit in February.", "2024-02"),
+        # Another service's inspection is not the children's services'.
+        ("Inspectors visited in January. A fostering regulatory inspection in February "
+         "followed.", "2024-01"),
+        # Days in brackets after the inspection.
+        ("The inspection (5-9 February 2024) found services good.", "2024-02-05"),
+    ],
+)  # fmt: skip
+def test_which_inspection_dates_are_this_one(sentence: str, start: str) -> None:
+    assert _dates(DATED.format(sentence))[0] == start
