@@ -106,11 +106,20 @@ _REPORT_WORD = re.compile(
 _PAGE_WORD = re.compile(r"\b(?:page|article|story|post|item|updated|first)\W*(?:was\W*)?$", _I)
 #: The longest line that is a date line ("Published: Wednesday, 8th September 2021").
 _DATE_LINE = 120
+#: What else a page says was published, just before "published" or as its object: "the
+#: improvement plan, published in May", "Ofsted's annual report", "published its response".
+_NOT_THE_REPORT = re.compile(
+    r"\b(?:plan|strategy|statistics|data|figures|response|annual report|guidance|policy"
+    r"|budget|consultation|league tables?|accounts|minutes|agenda|survey|research)\b",
+    _I,
+)
+#: Words before "published" that put the publication after the page's date.
+_WILL_BE = re.compile(r"\b(?:will|is to|are to|due to|expected to)\b[\w ]{0,12}$", _I)
 #: How far into a text its report's publication is looked for (normalised characters).
 _PUBLISHED_REACH = 6000
 
 
-def published(b: Builder) -> None:
+def published(b: Builder, skip: list[Span] | None = None) -> None:
     """Record ``inspection.published`` from "(PUBLISHED 12/11/21)", "Report published: ...",
     "the report was published on ...", a publication in a sentence about the report or the
     inspection ("published today (Monday 19 November)", "published in April"), or "published
@@ -130,8 +139,11 @@ def published(b: Builder) -> None:
     reach = min(len(text), _PUBLISHED_REACH)
     found: list[tuple[bool, int, str, re.Match[str]]] = []
     for m in dates.PUBLISHED.finditer(text, 0, reach):
+        if m["today"] is None and judgements.inside(m.span(), skip or []):
+            continue  # a mention of an earlier judgement ("rated inadequate in a report ...")
         if _about_report(text, m) and not _own_date(b, m, own):
-            value = dates.published_date(m, day, start)
+            future = bool(_WILL_BE.search(text, max(0, m.start() - 25), m.start()))
+            value = dates.published_date(m, day, start, future)
             if value:
                 found.append((not m["today"], m.start(), value, m))
     if day and len(day) == 10:
@@ -164,6 +176,8 @@ def _about_report(text: str, m: re.Match[str]) -> bool:
     report)."""
     s = vocab.sentence_start(text, m.start(), 250)
     if _PAGE_WORD.search(text, max(s, m.start() - 30), m.start()):
+        return False
+    if _NOT_THE_REPORT.search(text, max(s, m.start() - 40), m.end()):
         return False
     if dates.earlier(text, dates.clause_start(text, s, m.start()), m.start()):
         return False

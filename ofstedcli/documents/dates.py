@@ -272,22 +272,25 @@ _WEEKDAY_WORD = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
-def published_date(m: re.Match[str], doc_date: str | None, start: str | None) -> str | None:
+def published_date(
+    m: re.Match[str], doc_date: str | None, start: str | None, future: bool = False
+) -> str | None:
     """The date of a :data:`PUBLISHED` match. A year left out comes from the document's date
-    (the publication falls on or before it), else from the inspection's start (it follows
-    within a year). None when no year can be known or a weekday written disagrees."""
+    (the publication falls on or before it; after it when ``future``: "will be published"),
+    else from the inspection's start (it follows within a year). None when no year can be
+    known or a weekday written disagrees."""
     if m["mon"]:
         if (m["on"] or "").strip() != "in" or not m["mon"][0].isupper():
             return None
         month = vocab.month_number(m["mon"])
-        year = int(m["year"]) if m["year"] else _year_for(month, 1, doc_date, start)
+        year = int(m["year"]) if m["year"] else _year_for(month, 1, doc_date, start, future)
         return f"{year}-{month:02d}" if year else None
     text = m["days"] or f"{m['ud']} {m['um']}{' ' + m['uy'] if m['uy'] else ''}"
     item = _DAY_MONTH.search(text)
     if item is None:  # pragma: no cover - the pattern always has a day and a month
         return None
     month, day = vocab.month_number(item["m"]), int(re.sub(r"\D", "", item["d"]))
-    year = int(item["y"]) if item["y"] else _year_for(month, day, doc_date, start)
+    year = int(item["y"]) if item["y"] else _year_for(month, day, doc_date, start, future)
     try:
         found = date(year, month, day) if year else None
     except ValueError:
@@ -301,11 +304,16 @@ def published_date(m: re.Match[str], doc_date: str | None, start: str | None) ->
 _DAY_MONTH = re.compile(rf"(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:\s*,?\s+(?P<y>{YEAR}))?", _I)
 
 
-def _year_for(month: int, day: int, doc_date: str | None, start: str | None) -> int | None:
+def _year_for(
+    month: int, day: int, doc_date: str | None, start: str | None, future: bool
+) -> int | None:
     """The year of a publication's day written without one (see :func:`published_date`)."""
     if doc_date and len(doc_date) == 10:
         year = int(doc_date[:4])
-        return year - 1 if (month, day) > (int(doc_date[5:7]), int(doc_date[8:10])) else year
+        own = (int(doc_date[5:7]), int(doc_date[8:10]))
+        if future:
+            return year + 1 if (month, day) < own else year
+        return year - 1 if (month, day) > own else year
     if start and len(start) >= 7:
         year = int(start[:4])
         return year + 1 if month < int(start[5:7]) else year

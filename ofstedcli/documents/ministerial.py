@@ -41,7 +41,7 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
     """Record the inspection a letter, release or committee report describes, and mentions."""
     found = judgements.mentions(b.text)
     skip = [m.span for m in found]
-    common.published(b)
+    common.published(b, skip)
     common.visit_type(b)
     common.inspection_dates(b, doc_date, skip)
     common.lead_inspector(b)

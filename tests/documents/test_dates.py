@@ -218,3 +218,19 @@ def test_a_focus_visit_is_a_focused_visit() -> None:
 )  # fmt: skip
 def test_which_inspection_dates_are_this_one(sentence: str, start: str) -> None:
     assert _dates(DATED.format(sentence))[0] == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        # What else a page says was published is not the report.
+        ("The council's improvement plan, published in February, follows the Ofsted "
+         "inspection.", None),
+        ("Ofsted's annual report, published in December, found councils under strain.", None),
+        ("The council published its response to the inspection report on 12 March.", None),
+        # A publication still to come falls after the page's date.
+        ("The Ofsted report will be published on 2 January.", "2025-01-02"),
+    ],
+)  # fmt: skip
+def test_which_publication_is_the_reports(sentence: str, published: str | None) -> None:
+    assert extract(DATED.format(sentence)).get("inspection.published") == published
