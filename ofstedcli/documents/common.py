@@ -391,8 +391,10 @@ _NOT_THIS_VISIT = re.compile(
 )
 #: Words just before a visit that make it this one, whatever came before them.
 _THIS_VISIT = re.compile(r"\b(?:latest|recent|most recent|this|today's)\W+(?:\w+\W+){0,2}$", _I)
-#: How far into a page the visit it is about is named (normalised characters).
+#: How far into a page the visit it is about is named (normalised characters), and how
+#: far its headline runs (where "focused visits" may name a page about several).
 _LEAD = 2500
+_HEADLINE = 300
 
 
 def visit_type(b: Builder) -> None:
@@ -405,6 +407,8 @@ def visit_type(b: Builder) -> None:
             text, before, m.start()
         ):
             continue
+        if m.group().lower().endswith("visits") and m.start() > _HEADLINE:
+            continue  # "focused visits and monitoring visits": the kinds, not this one
         if m["t"]:
             kind = "focused" if m["t"].lower().startswith("focus") else "monitoring"
             b.match("inspection.type", f"{kind} visit", m)
@@ -422,6 +426,8 @@ _LEAD_INSPECTOR = re.compile(
     r"|HMI|HM (?:[Ll]ead )?[Ii]nspector|[Ii]nspector)\b,? "
     r"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]['a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?!')"
 )
+#: Words before "Inspector" that make it another office's (a police detective inspector).
+_OTHER_INSPECTOR = re.compile(r"\b(?:police|detective|chief|fire|tax|school)\W*$", _I)
 #: Capitalised words after "inspector" that are not a person's name.
 _NOT_A_NAME = re.compile(
     r"\b(?:Ofsted|Children|Council|Services?|Report|Inspection|Majesty|The|For|Of|And|Said"
@@ -433,7 +439,10 @@ _NOT_A_NAME = re.compile(
 def lead_inspector(b: Builder) -> None:
     """Record ``inspection.lead_inspector`` from the inspector a page names with their
     title ("lead inspector Julie Knight", "Her Majesty's Inspector Dominic Stevens")."""
-    for m in _LEAD_INSPECTOR.finditer(b.text, 0, min(len(b.text), _PUBLISHED_REACH)):
-        if not _NOT_A_NAME.search(m["n"]):
+    text = b.text
+    for m in _LEAD_INSPECTOR.finditer(text, 0, min(len(text), _PUBLISHED_REACH)):
+        if not _NOT_A_NAME.search(m["n"]) and not _OTHER_INSPECTOR.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
             b.match("inspection.lead_inspector", m["n"], m, "n")
             return

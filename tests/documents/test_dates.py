@@ -140,6 +140,7 @@ def test_visit_type_as_written(sentence: str, kind: str) -> None:
         "The next monitoring visit will look at care leavers.",
         "Westmoor has had seven monitoring visits since 2022.",
         "Gaps found at the previous focused visit remain.",
+        "Ofsted's framework " * 20 + "includes focused visits and monitoring visits.",
     ],
 )
 def test_visits_mentioned_in_passing_are_not_the_type(sentence: str) -> None:
@@ -166,6 +167,7 @@ def test_lead_inspector_as_written(sentence: str, name: str) -> None:
         "His Majesty's Chief Inspector Ann Lee said councils face pressure.",
         "The inspectors Mary Okafor and Tom Reyes met staff.",
         "An inspector said: 'Ofsted Children are safe'.",
+        "Detective Inspector Sam Cole said the police worked with the council.",
     ],
 )
 def test_other_names_are_not_the_lead_inspector(sentence: str) -> None:
