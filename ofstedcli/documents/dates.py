@@ -55,6 +55,8 @@ class When:
 def read(m: re.Match[str], doc_date: str | None) -> When | None:
     """The dates of an :data:`EXPR` match (None when they cannot be known)."""
     span = m.span()
+    if _FULL_STOP.search(m.group()):
+        span = (span[0], span[1] - 1)  # "in January.": the sentence's full stop
     if m["days"] or m["us"]:
         text = m["days"] or _us_text(m)
         first, last = vocab.day_list(text, doc_date)
@@ -79,6 +81,13 @@ def read(m: re.Match[str], doc_date: str | None) -> When | None:
     if m["rel"].lower().startswith("last"):
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return When(f"{year}-{month:02d}", None, span, 2)
+
+
+#: A month's full name ending the match with the sentence's full stop.
+_FULL_STOP = re.compile(
+    r"(?:uary|march|april|may|june|july|ust|ber)\.$",
+    _I,
+)
 
 
 def _us_text(m: re.Match[str]) -> str:

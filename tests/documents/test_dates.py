@@ -236,3 +236,9 @@ def test_which_inspection_dates_are_this_one(sentence: str, start: str) -> None:
 )  # fmt: skip
 def test_which_publication_is_the_reports(sentence: str, published: str | None) -> None:
     assert extract(DATED.format(sentence)).get("inspection.published") == published
+
+
+def test_a_dates_evidence_leaves_the_full_stop_out() -> None:
+    x = extract(DATED.format("The inspection took place in January."))
+    fact = x.fact("inspection.start_date")
+    assert fact is not None and (fact.value, fact.text) == ("2024-01", "January")
