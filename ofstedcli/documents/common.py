@@ -246,7 +246,7 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
     ]
     if not found:
         return
-    best = max((w for w, _ in found), key=lambda w: w.start or "")
+    best = max((w for w, _ in found), key=lambda w: w.start or w.end or "")
     for w, _ in found:
         if (
             w.precision > best.precision
@@ -260,7 +260,7 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
     if best.end and best.end != best.start:
         b.add("inspection.end_date", best.end, *best.span)
     if not b.has("inspection.published"):
-        published(b)  # again: a publication's year may come from the inspection's start
+        published(b, skip)  # again: its year may come from the inspection's start
 
 
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:

@@ -190,11 +190,16 @@ def inspection_whens(view: View, doc_date: str | None, upto: int) -> list[tuple[
     for m in EXPR.finditer(text, 0, upto):
         at = bisect_right(breaks, m.start()) - 1
         how = _role(text, m, later, breaks[at] if at >= 0 else 0)
-        if how:
-            when = read(m, doc_date)
-            if when is not None:
-                out.append((when, how))
+        when = read(m, doc_date) if how else None
+        if when is not None and when.end is None and _ENDED.search(text, m.start() - 30, m.start()):
+            when = When(None, when.start, when.span, when.precision)
+        if when is not None:
+            out.append((when, how))
     return out
+
+
+#: Words just before a single day that make it the inspection's last: "concluded on".
+_ENDED = re.compile(r"\b(?:conclud\w*|ended|ending|finish\w*|until)\W+(?:on\W+)?$", _I)
 
 
 #: Where a paragraph ends in the original text: a blank line, or a line that ends a sentence.

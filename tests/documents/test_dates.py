@@ -214,12 +214,17 @@ def test_a_focus_visit_is_a_focused_visit() -> None:
         # Another service's inspection is not the children's services'.
         ("Inspectors visited in January. A fostering regulatory inspection in February "
          "followed.", "2024-01"),
+        # A day the inspection ended on is its end, never its start.
+        ("The inspection, which concluded on 9 February 2024, found services good.", None),
         # Days in brackets after the inspection.
         ("The inspection (5-9 February 2024) found services good.", "2024-02-05"),
     ],
 )  # fmt: skip
-def test_which_inspection_dates_are_this_one(sentence: str, start: str) -> None:
-    assert _dates(DATED.format(sentence))[0] == start
+def test_which_inspection_dates_are_this_one(sentence: str, start: str | None) -> None:
+    found = _dates(DATED.format(sentence))
+    assert found[0] == start
+    if start is None:
+        assert found[1] == "2024-02-09"
 
 
 @pytest.mark.parametrize(
