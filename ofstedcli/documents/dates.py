@@ -140,6 +140,9 @@ _NAMING_BEFORE = re.compile(r"\b(?:the|its|their|our|an?|this|latest|recent)\s+$
 _NAMING_AFTER = re.compile(
     r"\s+(?:[\w'-]+\s+){0,4}?(?:inspection|visit|focused visit|monitoring visit)\b", _I
 )
+#: Words in a sentence that make its visit an inspectors' (not a minister's or a
+#: social worker's).
+_INSPECTORS = re.compile(r"\b(?:Ofsted|inspect\w*|HMI|monitoring|focus\w*)\b", _I)
 #: Words between an inspection word and a date that make it another event's date.
 _OTHER_EVENT = re.compile(
     r"\b(?:judge?ment|published|rated|judged|graded|report|next|will|due|introduced"
@@ -244,6 +247,10 @@ def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
             and not _EARLIER.search(text, clause_start(text, s, cue.start()), m.end())
             and not _FUTURE.search(text, max(s, cue.start() - _OWN_WORDS), cue.start())
             and not _OTHER_INSPECTION.search(text, max(s, cue.start() - _OWN_WORDS), m.start())
+            and (
+                not cue.group().lower().startswith("visit")
+                or _INSPECTORS.search(text, s, min(len(text), m.end() + 100))
+            )
         ):
             return 1
     if m["rel"]:

@@ -62,6 +62,8 @@ def test_inspection_dates_as_written(sentence: str, start: str, end: str | None)
         "Services have improved since the inspection in May 2021.",
         # A date after the page's own: an inspection still to come.
         "The inspection will be carried out in July 2024.",
+        # A visit that is not the inspectors'.
+        "The children's minister visited Westmoor in January to open a family hub.",
         # A clause opening with its date, but no inspectors coming in it.
         "In November 2022, the council received a damning inspection report.",
         # A headline ending in "inspection" followed by the date line.
