@@ -25,7 +25,7 @@ def _dates(page: str) -> tuple[str | None, str | None]:
         ("The inspection of Westmoor, which took place 4-8 December 2023, found much to praise.",
          "2023-12-04", "2023-12-08"),
         # Days written month first, each with its weekday.
-        ("The visit happened between Tuesday, January 9 and Thursday, January 11, 2024.",
+        ("The Ofsted visit happened between Tuesday, January 9 and Thursday, January 11, 2024.",
          "2024-01-09", "2024-01-11"),
         ("Ofsted carried out the monitoring visit conducted February 6-7 2024 in Westmoor.",
          "2024-02-06", "2024-02-07"),
