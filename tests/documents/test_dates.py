@@ -29,6 +29,8 @@ def _dates(page: str) -> tuple[str | None, str | None]:
          "2024-01-09", "2024-01-11"),
         ("Ofsted carried out the monitoring visit conducted February 6-7 2024 in Westmoor.",
          "2024-02-06", "2024-02-07"),
+        # A field copied from the report's front page.
+        ("Inspection dates: 15 January to 26 January 2024", "2024-01-15", "2024-01-26"),
         # A clause that opens with its dates and goes on to the inspectors.
         ("On 6 and 7 February 2024 the council hosted Ofsted inspectors for a visit.",
          "2024-02-06", "2024-02-07"),
