@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import judgements, places, vocab
-from ofstedcli.documents.extraction import Builder, judgement_field
+from ofstedcli.documents import dates, judgements, places, vocab
+from ofstedcli.documents.extraction import Builder, Fact, judgement_field
 from ofstedcli.documents.judgements import Span
 
 _I = re.IGNORECASE
@@ -103,23 +103,98 @@ _REPORT_PUBLISHED_ON = re.compile(
     rf"published(?: on| today)?,? ?\(?(?:on )?(?P<d>{vocab.FULL_DATE})",
     _I,
 )
-#: "the report, published today", "the findings were published today": the page's date.
+#: "the report, published today", "Ofsted has today published", "the rating has been
+#: announced today": the page's own date.
 _PUBLISHED_TODAY = re.compile(
-    r"\b(?:report|findings|results|letter)\b[^.]{0,60}?\bpublished today\b", _I
+    r"\b(?:(?:published|released|announced) today|today (?:published|released|announced))\b",
+    _I,
 )
+#: Words in a sentence that make a publication the inspection's.
+_REPORT_WORD = re.compile(
+    r"\b(?:report|findings|results|letter|inspection|judgements?|outcome|rating|ILACS|Ofsted)\b",
+    _I,
+)
+#: Words just before "published" that make it the page's own publication.
+_PAGE_WORD = re.compile(r"\b(?:page|article|story|post|item|updated|first)\W*(?:was\W*)?$", _I)
+#: The longest line that is a date line ("Published: Wednesday, 8th September 2021").
+_DATE_LINE = 120
+#: What else a page says was published, just before "published" or as its object: "the
+#: improvement plan, published in May", "Ofsted's annual report", "published its response".
+_NOT_THE_REPORT = re.compile(
+    r"\b(?:plan|strategy|statistics|data|figures|response|annual report|guidance|policy"
+    r"|budget|consultation|league tables?|accounts|minutes|agenda|survey|research)\b",
+    _I,
+)
+#: Words before "published" that put the publication after the page's date.
+_WILL_BE = re.compile(r"\b(?:will|is to|are to|due to|expected to)\b[\w ]{0,12}$", _I)
+#: How far into a text its report's publication is looked for (normalised characters).
+_PUBLISHED_REACH = 6000
 
 
-def published(b: Builder) -> None:
+def published(b: Builder, skip: list[Span] | None = None) -> None:
     """Record ``inspection.published`` from "(PUBLISHED 12/11/21)", "Report published: ...",
-    "the report was published on ...", or "published today" on a page with its own date."""
-    m = _PUBLISHED.search(b.text) or _REPORT_PUBLISHED_ON.search(b.text, 0, 6000)
-    if m:
+    "the report was published on ...", a publication in a sentence about the report or the
+    inspection ("published today (Monday 19 November)", "published in April"), or "published
+    today" on a page with its own date; never the page's own date line."""
+    text = b.text
+    own = b.fact("date")
+    m = _PUBLISHED.search(text)
+    if m and not _own_date(b, m, own):
         b.date("inspection.published", m, "d")
         return
-    today = _PUBLISHED_TODAY.search(b.text, 0, 6000)
+    m = _REPORT_PUBLISHED_ON.search(text, 0, _PUBLISHED_REACH)
+    if m and not _own_date(b, m, own):
+        b.date("inspection.published", m, "d")
+        return
     day = b.get("date")
-    if today and day and len(day) == 10:
-        b.match("inspection.published", day, today)
+    start = b.get("inspection.start_date")
+    reach = min(len(text), _PUBLISHED_REACH)
+    found: list[tuple[bool, int, str, re.Match[str]]] = []
+    for m in dates.PUBLISHED.finditer(text, 0, reach):
+        if m["today"] is None and judgements.inside(m.span(), skip or []):
+            continue  # a mention of an earlier judgement ("rated inadequate in a report ...")
+        if _about_report(text, m) and not _own_date(b, m, own):
+            future = bool(_WILL_BE.search(text, max(0, m.start() - 25), m.start()))
+            value = dates.published_date(m, day, start, future)
+            if value:
+                found.append((not m["today"], m.start(), value, m))
+    if day and len(day) == 10:
+        found += [
+            (False, m.start(), day, m)
+            for m in _PUBLISHED_TODAY.finditer(text, 0, reach)
+            if _about_report(text, m)
+        ]
+    if found:
+        # "Published today" first: it is this report's, where another may be earlier.
+        _, _, value, m = min(found, key=lambda f: f[:2])
+        b.match("inspection.published", value, m)
+
+
+def _own_date(b: Builder, m: re.Match[str], own: Fact | None) -> bool:
+    """True when a match holds the document's own date: its date line (a short line, or
+    the head of a page run onto one line), not a sentence that gives a report's."""
+    if own is None:
+        return False
+    if _line_of(b.view.raw, own.start, own.end) is None and (
+        b.norm_pos(own.start) > _DATE_HEAD or "\n" in b.view.raw[: own.start]
+    ):
+        return False  # a long line: a page's date only at the head of a page on one line
+    a, z = b.view.span(*m.span())
+    return a < own.end and own.start < z
+
+
+def _about_report(text: str, m: re.Match[str]) -> bool:
+    """True when a publication's sentence is about a report (not the page, not an earlier
+    report)."""
+    s = vocab.sentence_start(text, m.start(), 250)
+    if _PAGE_WORD.search(text, max(s, m.start() - 30), m.start()):
+        return False
+    if _NOT_THE_REPORT.search(text, max(s, m.start() - 40), m.end()):
+        return False
+    if dates.earlier(text, dates.clause_start(text, s, m.start()), m.start()):
+        return False
+    stop = text.find(". ", m.end(), m.end() + 150)
+    return bool(_REPORT_WORD.search(text, s, stop if stop >= 0 else m.end() + 150))
 
 
 _ILACS_CUE = re.compile(
@@ -132,10 +207,20 @@ _SIF_CUE = re.compile(
 )
 
 
+#: The 2009-2013 framework named: "safeguarding and looked after children inspection",
+#: "inspection of safeguarding and looked after children services".
+_SLAC_CUE = re.compile(
+    r"\bsafeguarding and looked[- ]after children(?:'s)? (?:services? )?inspection"
+    r"|\binspection of safeguarding and looked[- ]after children",
+    _I,
+)
+_CUES = ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF"), (_SLAC_CUE, "SLAC"))
+
+
 def framework(b: Builder, head: int = 1000) -> None:
     """Record ``inspection.framework``: a cue in the heading, else the inspection's date."""
     text = b.text
-    for pattern, name in ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF")):
+    for pattern, name in _CUES:
         m = pattern.search(text, 0, head)
         if m:
             b.match("inspection.framework", name, m)
@@ -146,117 +231,48 @@ def framework(b: Builder, head: int = 1000) -> None:
         if fact and found:
             b.add_raw("inspection.framework", found, fact.start, fact.end)
             return
-    for pattern, name in ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF")):
+    for pattern, name in _CUES:
         m = pattern.search(text)
         if m:
             b.match("inspection.framework", name, m)
             return
 
 
-_WHEN = re.compile(
-    r"\b(?:the |this |most recent |latest |recent |full |its )*inspection(?: of [^.]{0,60}?)?"
-    r" (?:was |were )?(?:conducted|carried out|undertaken|took place|held|happened)"
-    rf"(?: over [\w ]{{0,20}}?)?(?: from| in| on| between| during)? "
-    rf"(?:(?P<range>{vocab.DATE_RANGE})|(?P<full>{vocab.FULL_DATE})|(?P<part>{vocab.PARTIAL_DATE})"
-    rf"|(?P<month>{vocab.MONTH})(?![\w])(?!\s*\d))",
-    _I,
-)
-
-
-#: "Ofsted inspected ... between the 23rd January and the 16th February 2017", "a focused
-#: visit in September", "inspectors visited the council in April 2025", "between December 6
-#: and December 17, 2021", "in November last year": an inspection word, then within the
-#: sentence (80 characters) the days or month.
-_WHEN_LOOSE = re.compile(
-    r"\b(?:inspect\w*|visit\w*)\b[^.]{0,80}?\b(?:between|from|in|on|during|over|of)\s+"
-    rf"(?:(?P<days>{vocab.DAY_LIST})(?![\w/])|(?P<us>{vocab.US_DAYS})"
-    rf"|(?P<part>(?P<pm>{vocab.MONTH})\s+(?P<py>{vocab.YEAR}))(?![\w/])"
-    rf"|(?P<month>{vocab.MONTH})(?P<last> last year)?(?![\w/]))",
-    _I,
-)
-_INSPECT_WORD = re.compile(r"\b(?:inspect\w*|visit\w*)\b", _I)
-#: Words that make a sentence's inspection an earlier one.
-_EARLIER = re.compile(
-    r"\b(?:previous|last (?:full )?inspection|prior|since|earlier|before|preceding|first"
-    r"|second|joint targeted|JTAI)\b",
-    _I,
-)
-#: Words between the inspection word and the date that make it another event's date.
-_OTHER_EVENT = re.compile(
-    r"\b(?:judge?ment|published|rated|judged|graded|report|next|will|due)\b", _I
-)
-
-
-def _earlier(text: str, m: re.Match[str]) -> bool:
-    """True when the sentence up to a match speaks of an earlier (or another) inspection."""
-    start = vocab.sentence_start(text, m.start(), 200)
-    return bool(_EARLIER.search(text, start, m.end()))
-
-
-def _loose_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None:
-    """Record the inspection's dates from looser wording, outside earlier inspections."""
-    text = b.text
-    for m in _WHEN_LOOSE.finditer(text, 0, min(len(text), 4000)):
-        date_at = next(m.start(g) for g in ("days", "us", "part", "month") if m[g])
-        last_word = max(w.start() for w in _INSPECT_WORD.finditer(text, m.start(), date_at))
-        if (
-            judgements.inside(m.span(), skip)
-            or _earlier(text, m)
-            or _OTHER_EVENT.search(text, last_word, date_at)
-        ):
-            continue
-        if m["days"] or m["us"]:
-            first, last = (
-                vocab.day_list(m["days"], doc_date) if m["days"] else vocab.us_days(m, doc_date)
-            )
-            group = "days" if m["days"] else "us"
-            if first:
-                b.match("inspection.start_date", first, m, group)
-            if last and last != first:
-                b.match("inspection.end_date", last, m, group)
-            if first:
-                return
-        elif m["part"]:
-            value = f"{m['py']}-{vocab.month_number(m['pm']):02d}"
-            b.match("inspection.start_date", value, m, "part")
-            return
-        elif m["month"] and doc_date and m["month"][0].isupper():
-            month = vocab.month_number(m["month"])
-            year = int(doc_date[:4]) - (1 if m["last"] else 0)
-            if not m["last"] and len(doc_date) >= 7 and month > int(doc_date[5:7]):
-                year -= 1
-            b.match("inspection.start_date", f"{year}-{month:02d}", m, "month")
-            return
+#: How far into a text its inspection's dates are looked for (normalised characters).
+_DATES_REACH = 5000
 
 
 def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None:
-    """Record the inspection's start (and end) from "the inspection was carried out ...",
-    outside the ``skip`` spans (mentions of earlier inspections)."""
-    m = next(
-        (
-            w
-            for w in _WHEN.finditer(b.text)
-            if not judgements.inside(w.span(), skip) and not _earlier(b.text, w)
-        ),
-        None,
-    )
-    if not m:
-        _loose_dates(b, doc_date, skip)
+    """Record the inspection's start (and end) from the dates its sentences give it (see
+    :mod:`~ofstedcli.documents.dates`), outside the ``skip`` spans (earlier inspections).
+
+    The latest date read wins (a page tells of its inspection after the ones before it,
+    which it need not call "previous"); one that says the same more precisely ("in March
+    2020", then "between 9 - 13 March 2020") replaces it.
+    """
+    found = dates.inspection_whens(b.view, doc_date, _DATES_REACH)
+    # A date inside a mention of a judgement is the inspection's only when no other is
+    # given and an inspection word comes just before it.
+    found = [(w, how) for w, how in found if not judgements.inside(w.span, skip)] or [
+        (w, how) for w, how in found if how == 1
+    ]
+    if not found:
         return
-    if m["range"]:
-        b.date_range(m, "range")
-    elif m["full"]:
-        b.date("inspection.start_date", m, "full")
-    elif m["part"]:
-        value = vocab.partial_in(m["part"])
-        if value:
-            b.match("inspection.start_date", value, m, "part")
-    elif m["month"] and doc_date:
-        month = vocab.month_number(m["month"])
-        year = int(doc_date[:4])
-        if len(doc_date) >= 7 and month > int(doc_date[5:7]):
-            year -= 1
-        b.add("inspection.start_date", f"{year}-{month:02d}", m.start("month"), m.end("month"))
+    best = max((w for w, _ in found), key=lambda w: w.start or w.end or "")
+    for w, _ in found:
+        if (
+            w.precision > best.precision
+            and w.start
+            and best.start
+            and (w.start.startswith(best.start))
+        ):
+            best = w
+    if best.start:
+        b.add("inspection.start_date", best.start, *best.span)
+    if best.end and best.end != best.start:
+        b.add("inspection.end_date", best.end, *best.span)
+    if not b.has("inspection.published"):
+        published(b, skip)  # again: its year may come from the inspection's start
 
 
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:
@@ -312,31 +328,133 @@ def document_date(b: Builder) -> None:
         if b.date("date", m, "d"):
             return
     for found in vocab.FULL_DATE_RE.finditer(text, 0, min(len(text), _DATE_HEAD)):
-        if _EVENT_BEFORE.search(text, max(0, found.start() - 30), found.start()):
+        if _EVENT_BEFORE.search(text, max(0, found.start() - 30), found.start()) and not _own_line(
+            b, found
+        ):
             continue
         value = vocab.iso(found)
         if value:
             b.match("date", value, found)
             return
+    today = _TODAY_DATED.search(text, 0, min(len(text), _PUBLISHED_REACH))
+    if today:
+        b.date("date", today, "d")
+        return
+    for line in _DATE_ALONE.finditer(b.view.raw, 0, min(len(b.view.raw), _DATE_HEAD * 2)):
+        if line["my"]:
+            month = vocab.month_number(line["mon"])
+            b.add_raw("date", f"{line['my']}-{month:02d}", line.start("d"), line.end("d"))
+        else:
+            yy = line["y"] if len(line["y"]) == 4 else f"20{line['y']}"
+            value = vocab.iso_in(f"{line['dd']}/{line['mm']}/{yy}")
+            if not value:
+                continue
+            b.add_raw("date", value, line.start("d"), line.end("d"))
+        return
 
 
-#: A page's headline or lead naming the visit it is about: "latest monitoring visit",
-#: "Ofsted focused visit finds ...".
-_VISIT_TYPE = re.compile(r"\b(?P<t>monitoring|focused) visits?\b", _I)
+#: A line near a page's top that is only a month and year ("November 2019", under the
+#: headline) or a day written with dots ("03.09.18"): the page's date, partial if partial.
+_DATE_ALONE = re.compile(
+    rf"^[ \t]*(?P<d>(?P<mon>{vocab.MONTH})[ \t]+(?P<my>{vocab.YEAR})(?=[ \t]*$)"
+    r"|(?P<dd>[0-3]\d)\.(?P<mm>[01]\d)\.(?P<y>(?:20)?\d\d)(?![\w.]))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+#: "published today (28/10/19)", "announced today (Monday 2 March 2020)": the page's date.
+_TODAY_DATED = re.compile(rf"\btoday,? \((?P<d>{vocab.FULL_DATE})\)", _I)
+
+
+def _own_line(b: Builder, m: re.Match[str]) -> bool:
+    """True when a date stands alone on its line (a date line under a headline)."""
+    raw = b.view.raw
+    a, z = b.view.span(*m.span())
+    line = _line_of(raw, a, z)
+    return line is not None and raw[line[0] : line[1]].strip() == raw[a:z].strip()
+
+
+def _line_of(raw: str, a: int, z: int) -> tuple[int, int] | None:
+    """The bounds of the original line holding ``raw[a:z]`` when it is a short line (at most
+    :data:`_DATE_LINE` characters), else None."""
+    lo = max(0, a - _DATE_LINE)
+    start = raw.rfind("\n", lo, a) + 1
+    if start == 0 and lo > 0:
+        return None
+    stop = raw.find("\n", z, z + _DATE_LINE)
+    if stop < 0:
+        stop = len(raw) if len(raw) - z < _DATE_LINE else -1
+    return (start, stop) if stop >= 0 and stop - start <= _DATE_LINE else None
+
+
+#: A page's headline or text naming the visit or inspection it is about: "latest
+#: monitoring visit", "Ofsted Focussed Visit", "a standard inspection under the ILACS
+#: framework", "a short inspection".
+_VISIT_TYPE = re.compile(
+    r"\b(?:(?P<t>monitoring|focus(?:s?ed)?) visits?|(?P<i>standard|short) inspection)\b", _I
+)
 _NOT_THIS_VISIT = re.compile(
-    r"\b(?:since|previous|following|after|before|last|earlier|prior|series of|six|five|four"
-    r"|number of|several)\W+(?:\w+\W+){0,3}$",
+    r"\b(?:since|previous|following(?!\W+an?\b)|after|before|last|earlier|prior|series of"
+    r"|number of|several|next|future|further|forthcoming|upcoming|planned|another|each|every"
+    r"|subsequent|follows|followed|would|will|expect\w*"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten)(?!-)|(?<!\d)\d\d?(?!\d)"
+    r")\W+(?:\w+\W+){0,3}$",
     _I,
 )
-#: How far into a page its headline and lead run (normalised characters).
-_LEAD = 300
+#: Words just before a visit that make it this one, whatever came before them.
+_THIS_VISIT = re.compile(r"\b(?:latest|recent|most recent|this|today's)\W+(?:\w+\W+){0,2}$", _I)
+#: How far into a page the visit it is about is named (normalised characters), and how
+#: far its headline runs (where "focused visits" may name a page about several).
+_LEAD = 2500
+_HEADLINE = 300
 
 
 def visit_type(b: Builder) -> None:
-    """Record ``inspection.type`` for a page whose headline or lead is about a focused or
-    monitoring visit (not one mentioned as past)."""
-    for m in _VISIT_TYPE.finditer(b.text, 0, min(len(b.text), _LEAD)):
-        if _NOT_THIS_VISIT.search(b.text, max(0, m.start() - 40), m.start()):
+    """Record ``inspection.type`` for a page about a focused or monitoring visit, or a
+    standard or short inspection (not one mentioned as past, future or one of many)."""
+    text = b.text
+    for m in _VISIT_TYPE.finditer(text, 0, min(len(text), _LEAD)):
+        before = max(0, m.start() - 40)
+        if _NOT_THIS_VISIT.search(text, before, m.start()) and not _THIS_VISIT.search(
+            text, before, m.start()
+        ):
             continue
-        b.match("inspection.type", f"{m['t'].lower()} visit", m)
+        if m.group().lower().endswith("visits") and m.start() > _HEADLINE:
+            continue  # "focused visits and monitoring visits": the kinds, not this one
+        if m["t"]:
+            kind = "focused" if m["t"].lower().startswith("focus") else "monitoring"
+            b.match("inspection.type", f"{kind} visit", m)
+        else:
+            b.match("inspection.type", f"{m['i'].lower()} inspection", m)
         return
+
+
+#: The inspector who led: "lead inspector Julie Knight", "Her Majesty's Inspector Dominic
+#: Stevens", "His Majesty's Inspector, Steve Lowe, who headed up the inspection team", "HM
+#: lead inspector Nicola Bennett"; a name of two or three capitalised words right after the
+#: title (never HM Chief Inspector, who leads Ofsted, not the inspection).
+_LEAD_INSPECTOR = re.compile(
+    r"(?<![Cc]hief )\b(?:[Ll]ead [Ii]nspector|(?:Her|His) Majesty'?s (?:[Ll]ead )?[Ii]nspector"
+    r"|HMI|HM (?:[Ll]ead )?[Ii]nspector|[Ii]nspector)\b,? "
+    r"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]['a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?!')"
+)
+#: Words before "Inspector" that make it another office's (a police detective inspector).
+_OTHER_INSPECTOR = re.compile(r"\b(?:police|detective|chief|fire|tax|school)\W*$", _I)
+#: Capitalised words after "inspector" that are not a person's name.
+_NOT_A_NAME = re.compile(
+    r"\b(?:Ofsted|Children|Council|Services?|Report|Inspection|Majesty|The|For|Of|And|Said"
+    r"|Found|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+
+
+def lead_inspector(b: Builder) -> None:
+    """Record ``inspection.lead_inspector`` from the inspector a page names with their
+    title ("lead inspector Julie Knight", "Her Majesty's Inspector Dominic Stevens")."""
+    text = b.text
+    for m in _LEAD_INSPECTOR.finditer(text, 0, min(len(text), _PUBLISHED_REACH)):
+        if not _NOT_A_NAME.search(m["n"]) and not _OTHER_INSPECTOR.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            b.match("inspection.lead_inspector", m["n"], m, "n")
+            return

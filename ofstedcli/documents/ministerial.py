@@ -41,9 +41,10 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
     """Record the inspection a letter, release or committee report describes, and mentions."""
     found = judgements.mentions(b.text)
     skip = [m.span for m in found]
-    common.published(b)
+    common.published(b, skip)
     common.visit_type(b)
     common.inspection_dates(b, doc_date, skip)
+    common.lead_inspector(b)
     common.judgements_from_text(b, skip, judgements.table(b.text))
     if any(f.field.startswith("inspection.") for f in b.facts):
         common.framework(b)
