@@ -194,7 +194,12 @@ def _rewrites(raw: str, flat: str) -> list[tuple[int, int, str]]:
     append = out.append
     p_start, p_end, p_new = -1, -1, "x"
     for start, end, new in edits:
-        if start < p_end:
+        if start < p_end and p_new == "-" and end > p_end:
+            # A line-break mark and the page header after it: the mark keeps its own span
+            # (its hyphen stands for the mark, not for the header's text) and the header is
+            # deleted, so the word still joins across the page break.
+            start, new = p_end, ""
+        elif start < p_end:
             # Overlapping (a page header and the spaces inside it): one edit covers both.
             if end > p_end:
                 p_end = end
