@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ofstedcli.documents.text import View
@@ -37,6 +37,7 @@ def test_running_page_headers_are_dropped_from_page_two_on() -> None:
 
 
 @settings(max_examples=200, deadline=None)
+@example("\ufffe\f 1\f")  # a line-break mark, then a page whose only line is its number
 @given(
     st.text(
         alphabet=st.sampled_from("ab \n\f\t\u00a0\u2019\u2013\ufb01\ufffe*_\u200b.1"), max_size=80
