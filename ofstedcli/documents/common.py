@@ -250,7 +250,8 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:
     """Record the overall and sub-judgements: a judgement table first, then sentences."""
     record_rows(b, rows)
-    for found in judgements.stated(b.text, skip):
+    text = judgements.marked(b.view)
+    for found in judgements.stated(text, skip, b.get("date")):
         b.add(judgement_field(found.area), found.grade, *found.span)
 
 

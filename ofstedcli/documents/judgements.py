@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ofstedcli.documents import vocab
+from ofstedcli.documents import tense, vocab
+from ofstedcli.documents.text import View
 from ofstedcli.documents.vocab import AREA_PHRASE, GRADE, GRADE_RE, PARTIAL_DATE
 
 Span = tuple[int, int]
@@ -183,7 +184,7 @@ _FOR_AREA = (
 #: inadequate", "children's services is officially good", "the council requires improvement".
 LOOSE_OVERALL_PATTERNS = [
     re.compile(
-        rf"\b(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked)"
+        rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked)"
         rf"(?: by (?:Ofsted|inspectors))?(?: overall)?"
         rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services"
         rf"|provision|borough's|authority's))"
@@ -193,7 +194,7 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\bfrom\s+(?:(?:an?|its|the)\s+(?:\w+\s+)?(?:rating|judgement)\s+of\s+)?"
-        rf"{_Q}{GRADE}{_Q},?\s+to\s+{_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        rf"{_Q}{GRADE}{_Q}(?:\s+in\s+(?:19|20)\d\d)?,?\s+to\s+{_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
     re.compile(
@@ -283,7 +284,8 @@ def _listed(text: str, a: int, b: int, skip: list[Span]) -> list[Stated]:
         if not _NOT_NOW.search(text, start, m.end()):
             out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
     for m in _GRADE_FOR_LIST.finditer(text, a, b):
-        stop = m.end("list")
+        brk = tense.CLAUSE_BREAK.search(text, m.end("g"), m.end("list"))
+        stop = brk.start() if brk else m.end("list")
         later = GRADE_RE.search(text, m.end("g"), stop)
         stop = later.start() if later else stop
         start = vocab.sentence_start(text, m.start(), 300)
@@ -332,23 +334,58 @@ _SOME_AREAS = re.compile(
     r"|(?:other|some|most|several|many|remaining) (?:key )?)(?:areas|judgements|categories)\b",
     re.I,
 )
-#: A comparison after a grade with the inspection before: the grade itself is the new one.
-_SINCE_LAST = re.compile(
-    r"\b(?:since|than (?:at|in)|compared (?:to|with)) (?:the|its|their) (?:previous|last)"
-    r" (?:full )?inspection\b",
+#: A sentence about grades in general, not this inspection's: "few councils are rated
+#: outstanding", "every council rated inadequate", "rated Outstanding or Good".
+_GENERAL = re.compile(
+    r"\b(?:every (?!area|judgement|section|aspect|categor|one of|single)|few councils"
+    r"|councils (?:rated|judged)|(?:is|are) (?:rated|judged) (?:as )?(?:Outstanding|Good"
+    r"|Requires|Inadequate) (?:or|and) )",
     re.I,
 )
 
 
-def _about_now(text: str, m: re.Match[str]) -> bool:
+def now(text: str, start: int, end: int, latest: int | None) -> bool:
+    """True when the grade written at ``text[start:end]`` is the current inspection's: no
+    time or comparison word of its own puts it in the past (see :mod:`tense`)."""
+    sentence = vocab.sentence_start(text, start, 300)
+    before = [g.end() for g in GRADE_RE.finditer(text, sentence, start)]
+    cut = _SENTENCE_CUT.search(text, end, end + 300)
+    stop = cut.start() if cut else min(len(text), end + 300)
+    later = GRADE_RE.search(text, end, stop)
+    return not tense.is_past(
+        text, start, end, max([sentence, *before]), latest, later.start() if later else stop
+    )
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_ANY_LINE = re.compile(r"\n")
+#: A line that runs on into the next (a wrapped line of a PDF or an old web page).
+_WRAPPED = re.compile(r"[a-z,]\n[a-z(]")
+
+
+def marked(view: View) -> str:
+    """The normalised text with a line feed where the original ends a paragraph or a line
+    (a headline, a date line) when its lines are not wrapped: sentences stop there."""
+    raw = view.raw
+    lines = raw.count("\n")
+    wrapped = len(_WRAPPED.findall(raw)) > lines // 10
+    chars = list(view.text)
+    for m in (_BLANK_LINE if wrapped else _ANY_LINE).finditer(raw):
+        pos = view.norm_pos(m.start())
+        if pos < len(chars) and chars[pos] == " ":
+            chars[pos] = "\n"
+    return "".join(chars)
+
+
+def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
     """True when a loosely worded grade is the whole service's, now: its sentence puts it
     in no other time, and no judgement area is named just before or after it."""
     start = vocab.sentence_start(text, m.start(), 300)
     cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
     stop = cut.start() if cut else min(len(text), m.end() + 200)
-    since = _SINCE_LAST.search(text, m.end(), stop)
-    stop = since.start() if since else stop  # "good, a step forward since the last inspection"
-    if _NOT_NOW.search(text, start, stop) or _CLAUSE_AFTER.match(text, m.end(), m.end() + 60):
+    if _CLAUSE_AFTER.match(text, m.end(), m.end() + 60) or _GENERAL.search(text, start, stop):
+        return False
+    if not now(text, m.start("g"), m.end("g"), latest):
         return False
     before = text[max(start, m.start() - 90) : m.end()]
     if _SOME_AREAS.search(before):
@@ -402,8 +439,10 @@ def _grade_windows(text: str) -> list[Span]:
     return windows
 
 
-def stated(text: str, skip: list[Span]) -> list[Stated]:
-    """Grades the text states for the inspection it is about, outside the ``skip`` spans."""
+def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Stated]:
+    """Grades the text states for the inspection it is about, outside the ``skip`` spans
+    (``doc_date``: the document's own date, which tells an earlier year)."""
+    latest = tense.latest(text, doc_date)
     out: list[Stated] = []
     for a, b in _grade_windows(text):
         for pattern in OVERALL_PATTERNS:
@@ -412,7 +451,7 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
                     out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in LOOSE_OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
-                if not inside(m.span(), skip) and _about_now(text, m):
+                if not inside(m.span(), skip) and _about_now(text, m, latest):
                     out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in AREA_PATTERNS:
             for m in pattern.finditer(text, a, b):
@@ -423,7 +462,7 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
                 if key and key != "overall" and not inside(m.span(), skip):
                     out.append(Stated(key, vocab.grade(m["g"]), m.span()))
         out += [s for s in _listed(text, a, b, skip) if s.area not in {o.area for o in out}]
-    out += _shared_grades(text, skip, {s.area for s in out})
+    out += _shared_grades(text, skip, {s.area for s in out}, latest)
     out += _every_area(text, out)
     out.sort(key=lambda s: s.span)
     return out
@@ -491,12 +530,14 @@ def _graded(text: str, m: re.Match[str]) -> bool:
 _OTHER_AREAS = re.compile(
     r"\b(?:other|remaining|rest of the)(?: \w+)? (?:areas|judgements)\b", re.I
 )
-_SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)|\n")
 #: The longest sentence read for a list of areas sharing one grade.
 _LIST_SENTENCE = 400
 
 
-def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]:
+def _shared_grades(
+    text: str, skip: list[Span], given: set[str], latest: int | None
+) -> list[Stated]:
     """Areas listed in a sentence that states one grade for them all: "the impact of
     leaders, children in care and care leavers were all rated as outstanding", "requires
     improvement in regards to children who need help and protection and leadership"."""
@@ -521,7 +562,7 @@ def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]
             re.search(r"\boverall\b", text[start:end], re.I)
             or any(p.search(text, start, end) for p in OVERALL_PATTERNS)
             or any(
-                _about_now(text, m)
+                _about_now(text, m, latest)
                 for p in LOOSE_OVERALL_PATTERNS
                 for m in p.finditer(text, start, end)
             )

@@ -37,22 +37,32 @@ def grade(words: str) -> str:
 #: Words that tell which judgement a table row or a sentence is about, most specific first.
 _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"overall effectiveness|overall judgement", re.I), "overall"),
-    (re.compile(r"safeguarding children(?:'s)? (?:board|partnership)|\blscb\b", re.I), "lscb"),
+    (
+        re.compile(
+            r"safeguarding children(?:'s)? (?:board|partnership)|children'?s? safeguarding"
+            r" (?:board|partnership)|\bl[sc]{2}b\b",
+            re.I,
+        ),
+        "lscb",
+    ),
     (re.compile(r"adoption", re.I), "adoption"),
     (re.compile(r"\bleader|leadership|management and governance", re.I), "leadership"),
     (
-        re.compile(r"help and protection|need of help|protection of children", re.I),
+        re.compile(
+            r"help and protection|need of help|protection of children|child protection", re.I
+        ),
         "help_and_protection",
     ),
     (
         re.compile(
-            r"in care and care leavers|looked after and achieving permanence"
-            r"|children looked after|looked after children|children in care",
+            r"in care and care leavers|looked[- ]after and achieving permanence"
+            r"|children looked[- ]after|looked[- ]after children|children in care"
+            r"|(?:those|young people) in care",
             re.I,
         ),
         "in_care",
     ),
-    (re.compile(r"care leavers|leaving care", re.I), "care_leavers"),
+    (re.compile(r"care leavers|leaving care|left care", re.I), "care_leavers"),
     (re.compile(r"^\W*safeguarding", re.I), "safeguarding"),
 ]
 
@@ -68,12 +78,17 @@ def area(label: str) -> str | None:
 #: Phrases naming judgement areas inside sentences ("judged outstanding for leadership").
 AREA_PHRASE = (
     r"(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
-    r"|leadership(?:\s+and\s+management)?"
+    r"|impact\s+(?:that\s+)?leaders\s+have|leadership(?:\s+and\s+management)?"
     r"|(?:services\s+for\s+)?children\s+who\s+need\s+help\s+and\s+protection"
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
-    r"|children\s+looked\s+after(?:\s+and\s+achieving\s+permanence)?"
+    r"|child\s+protection(?!\s+(?:plans?|conferences?|registers?|investigations?|enquir"
+    r"|cases?|procedures?|concerns?|medical|social|team))"
+    r"|children\s+looked[\s-]+after(?:\s+and\s+achieving\s+permanence)?"
+    r"|looked[\s-]+after\s+children|(?:those|young\s+people)\s+in\s+care"
+    r"|(?:those|young\s+people|children)\s+who\s+(?:have\s+)?left\s+care"
     r"|(?:services\s+for\s+)?care\s+leavers|(?:young\s+people\s+)?leaving\s+care|adoption(?:\s+performance)?"
-    r"|(?:the\s+)?(?:local\s+)?safeguarding\s+children(?:'s)?\s+board|lscb)"
+    r"|(?:the\s+)?(?:local\s+)?safeguarding\s+children(?:'s)?\s+board"
+    r"|(?:the\s+)?(?:local\s+)?children'?s?\s+safeguarding\s+board|l[sc]{2}b)"
 )
 
 MONTHS: dict[str, int] = {
@@ -291,9 +306,13 @@ def framework_at(day: str | None) -> str | None:
 
 
 def sentence_start(text: str, pos: int, reach: int) -> int:
-    """Where the sentence holding ``pos`` begins: just after the last full stop or blank line
-    before it, looking
-    back at most ``reach`` characters (else ``reach`` characters back, or the text's start)."""
+    """Where the sentence holding ``pos`` begins: just after the last full stop or line break
+    before it, looking back at most ``reach`` characters (else ``reach`` characters back, or
+    the text's start)."""
     lo = max(0, pos - reach)
-    stop = max(text.rfind(". ", lo, pos), text.rfind(".\n", lo, pos), text.rfind("\n\n", lo, pos))
-    return stop + 2 if stop >= 0 else lo
+    stops = [text.rfind(". ", lo, pos) + 2, text.rfind(".\n", lo, pos) + 2]
+    line = text.rfind("\n", lo, pos)
+    if line >= 0:
+        stops.append(line + 1)
+    best = max(stops)
+    return best if best >= 2 or line >= 0 else lo

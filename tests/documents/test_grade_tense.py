@@ -1,0 +1,44 @@
+"""Which grade of a sentence is the current inspection's: time and comparison words belong
+to the grade they stand next to, and a page's date line is not an earlier year."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofstedcli import model
+from ofstedcli.documents import extract
+
+NEWS = "Northam news\n\n{}\n\nThe report was published by Ofsted this week."
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("Northam's children's services have been rated 'good', having previously been "
+         "judged 'inadequate' three years ago.", model.GOOD),
+        ("Northam children's services rated 'Outstanding'\n\nPOSTED: 09:12 4 May 2021\n\n"
+         "The council was last inspected in 2017.", model.OUTSTANDING),
+        ("Northam's services have been rated 'good' following a two-week inspection.",
+         model.GOOD),
+        ("Inspectors have renewed the council's rating of 'outstanding' five years after its "
+         "previous full inspection.", model.OUTSTANDING),
+        ("The council went from 'good' in 2019 to 'outstanding'.", model.OUTSTANDING),
+    ],
+)  # fmt: skip
+def test_current_grade_beside_an_earlier_one(text: str, grade: str) -> None:
+    assert extract(NEWS.format(text)).get("inspection.overall") == grade
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three years ago the inspectors branded Northam's children's services inadequate.",
+        "This visit comes a year on from a report which deemed the service to require improvement.",
+        "The council had itself self-assessed its services as 'good'.",
+        "A second visit followed the inadequate judgement.",
+        "Services were rated as requires improvement as recently as 2016, and 2023 brought "
+        "new plans.",
+    ],
+)
+def test_earlier_grade_is_not_current(text: str) -> None:
+    assert extract(NEWS.format(text)).get("inspection.overall") is None
