@@ -464,6 +464,7 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
         out += [s for s in _listed(text, a, b, skip) if s.area not in {o.area for o in out}]
     out += _shared_grades(text, skip, {s.area for s in out}, latest)
     out += _every_area(text, out)
+    out += _all_areas(text, skip, {s.area for s in out}, latest)
     out.sort(key=lambda s: s.span)
     return out
 
@@ -507,6 +508,98 @@ def _every_area(text: str, out: list[Stated]) -> list[Stated]:
     return found
 
 
+#: Every judgement area at once: "across all areas", "in all five areas of inspection",
+#: "across the board", "all four areas were judged", "with every area receiving".
+_ALL_AREAS = re.compile(
+    r"\b(?:(?:in|across|for|on) (?:all|each|every one)(?: of)?(?: (?:the|these|its|their|those))?"
+    r"(?: (?:four|five|six|seven|[4-7]))?(?: (?:key|main|inspection|inspected|judgement"
+    r"|service))* (?:areas?|judge?ments?|categories|sub-?categories|criteria|aspects|sections"
+    r"|domains)|across the board|(?:in|for|across|with) every (?:single )?(?:area|judge?ment"
+    r"|category|aspect|section)|(?:all(?: of (?:the|these|its|their))?|each of the"
+    r"|every one of the)(?: (?:four|five|six"
+    r"|seven|[4-7]))?(?: (?:key|main|inspection|inspected))? (?:areas|judge?ments|categories"
+    r"|sub-?categories|criteria|aspects|sections|domains)(?: of (?:the )?(?:service|inspection"
+    r"|focus))? (?:were|was|are|have been|had been|received))\b",
+    re.I,
+)
+#: Not every area: "all other areas", "at least good in all areas".
+_NOT_ALL = re.compile(r"\b(?:other|remaining|rest|at least|or better|or above)\b", re.I)
+#: A list item: a line that starts with a bullet or a number.
+_ITEM = re.compile(r"^\W{0,3}(?:[-\u2022*\u25cf\u25aa\u25e6o]|\d{1,2}[.)])?\s*")
+_LINE_MAX = 200
+
+
+def _list_lines(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
+    """The lines of a list just after (or before) ``pos`` that each name a judgement area."""
+    found: list[tuple[int, int]] = []
+    at = pos
+    for _ in range(8):
+        if forward:
+            nl = text.find("\n", at)
+            if nl < 0:
+                break
+            end = text.find("\n", nl + 1)
+            line = (nl + 1, end if end >= 0 else len(text))
+        else:
+            nl = text.rfind("\n", 0, at)
+            if nl < 0:
+                break
+            line = (text.rfind("\n", 0, nl) + 1, nl)
+        a, b = line
+        body = text[a:b].strip()
+        if not body:
+            if forward:
+                at = b
+                continue
+            break
+        if len(body) > _LINE_MAX or vocab.area(_ITEM.sub("", body, count=1)) is None:
+            break
+        found.append(line)
+        at = b if forward else a
+    return found
+
+
+def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
+    """One grade for every area: the whole service's and each area the sentence or the list
+    beside it names ("good across all five areas: 1. Overall effectiveness 2. ...")."""
+    out: list[Stated] = []
+    for q in _ALL_AREAS.finditer(text):
+        start = vocab.sentence_start(text, q.start(), _LIST_SENTENCE)
+        cut = _SENTENCE_CUT.search(text, q.end(), q.end() + _LIST_SENTENCE)
+        end = cut.start() if cut else min(len(text), q.end() + _LIST_SENTENCE)
+        if inside((start, end), skip) or _NOT_ALL.search(text, start, end):
+            continue
+        found = [
+            g for g in GRADE_RE.finditer(text, start, end) if now(text, g.start(), g.end(), latest)
+        ]
+        grades = {vocab.grade(g.group()) for g in found}
+        if len(grades) != 1 or not any(
+            _graded(text, g) or _quoted(text, g) or q.start() - g.end() < 4 for g in found
+        ):
+            continue
+        grade = grades.pop()
+        if "overall" not in given:
+            given.add("overall")
+            out.append(Stated("overall", grade, (min(found[0].start(), q.start()), q.end())))
+        spans = [(start, end)]
+        if text[end : end + 1] == "\n" or text[end - 1 : end] == ":":
+            spans += _list_lines(text, end, forward=True)
+        spans += _list_lines(text, start, forward=False)
+        for a, b in spans:
+            for n in _areas_in(text, a, b, grade):
+                if n.area not in given:
+                    given.add(n.area)
+                    out.append(n)
+    return out
+
+
+def _quoted(text: str, m: re.Match[str]) -> bool:
+    """True when a grade word is written in quotes or with a capital inside a sentence."""
+    return text[m.start() - 1 : m.start()] in ("'", '"') or (
+        m.group()[0].isupper() and text[m.start() - 2 : m.start()] not in (". ", "")
+    )
+
+
 _AREA_RE = re.compile(AREA_PHRASE, re.I)
 #: A grade given as one: after a rating word ("rated as 'good'", "a rating of good"), before
 #: one ("a 'good' rating"), or a grade that is a verb ("requires improvement").
@@ -515,7 +608,7 @@ _RATED_BEFORE = re.compile(
     r"(?: (?:as|to be|all|both|now|being))*\W{0,3}$",
     re.I,
 )
-_RATED_AFTER = re.compile(r"^\W{0,3}(?:rating|judgement|grade|verdict)\b", re.I)
+_RATED_AFTER = re.compile(r"\W{0,3}(?:ratings?|judge?ments?|grades?|verdicts?)\b", re.I)
 
 
 def _graded(text: str, m: re.Match[str]) -> bool:

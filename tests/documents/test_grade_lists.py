@@ -1,0 +1,48 @@
+"""One grade for every area ("good across all four areas"), with the areas named in the
+sentence or in a list beside it, and lists of areas with a grade each."""
+
+from __future__ import annotations
+
+from ofstedcli import model
+from ofstedcli.documents import extract
+
+AREAS = ("leadership", "help_and_protection", "in_care", "care_leavers")
+
+
+def _grades(text: str) -> dict[str, str | None]:
+    x = extract(text)
+    out = {"overall": x.get("inspection.overall")}
+    out.update({a: x.get(f"inspection.judgements.{a}") for a in AREAS})
+    return out
+
+
+def test_every_area_with_the_list_after() -> None:
+    text = (
+        "Northam council news\n\nInspectors judged the council 'good' across all four areas:\n"
+        "- The impact of leaders on social work practice\n"
+        "- The experiences and progress of children who need help and protection\n"
+        "- The experiences and progress of children in care\n"
+        "- The experiences and progress of care leavers\n\nThe council thanked its staff.\n"
+    )
+    assert _grades(text) == {a: model.GOOD for a in ("overall", *AREAS)}
+
+
+def test_every_area_with_the_list_before() -> None:
+    text = (
+        "Northam council news\nThe inspectors looked at:\n* leadership\n"
+        "* help and protection\n* children in care\n"
+        "All of these areas were rated 'requires improvement to be good'.\n"
+    )
+    got = _grades(text)
+    assert got["overall"] == model.REQUIRES_IMPROVEMENT
+    assert got["help_and_protection"] == got["in_care"] == model.REQUIRES_IMPROVEMENT
+    assert got["care_leavers"] is None
+
+
+def test_not_every_area() -> None:
+    for sentence in (
+        "Adoption was rated good and all other areas were judged inadequate.",
+        "The council is rated at least 'good' in all areas.",
+        "Staff give good support across all areas of the service.",
+    ):
+        assert _grades(f"Northam news\n\n{sentence}\n")["overall"] is None, sentence
