@@ -230,8 +230,10 @@ AREA_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"{_AREA_GROUP}(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
-        rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been)(?: now)?"
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice))?"
+        rf"(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
+        rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
+        rf"|remained|has remained)(?: now| still)?"
         rf"(?: (?:judged|rated|graded|found))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
         re.I,
     ),
@@ -273,23 +275,22 @@ def _areas_in(text: str, a: int, b: int, grade: str) -> list[Stated]:
     return out
 
 
-def _listed(text: str, a: int, b: int, skip: list[Span]) -> list[Stated]:
+def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> list[Stated]:
     """Areas listed with the one grade they all share: after a rating verb, after a grade
     given "for" them, or before the verb that rates them all."""
     out: list[Stated] = []
     for m in _LISTED.finditer(text, a, b):
         if inside(m.span(), skip) or GRADE_RE.search(m["list"]):
             continue
-        start = vocab.sentence_start(text, m.start(), 300)
-        if not _NOT_NOW.search(text, start, m.end()):
+        if _now_at(text, m, latest):
             out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
     for m in _GRADE_FOR_LIST.finditer(text, a, b):
-        brk = tense.CLAUSE_BREAK.search(text, m.end("g"), m.end("list"))
+        colon = text.rfind(":", m.end("g"), m.end("list"))  # a list after a colon runs on
+        brk = tense.CLAUSE_BREAK.search(text, max(m.end("g"), colon + 1), m.end("list"))
         stop = brk.start() if brk else m.end("list")
         later = GRADE_RE.search(text, m.end("g"), stop)
         stop = later.start() if later else stop
-        start = vocab.sentence_start(text, m.start(), 300)
-        if not inside(m.span(), skip) and not _NOT_NOW.search(text, start, stop):
+        if not inside(m.span(), skip) and _now_at(text, m, latest):
             out += _areas_in(text, m.end("g"), stop, m["g"])
     for m in _LIST_RATED.finditer(text, a, b):
         start = vocab.sentence_start(text, m.start(), 300)
@@ -298,7 +299,7 @@ def _listed(text: str, a: int, b: int, skip: list[Span]) -> list[Stated]:
         begin = max(
             begin, text.rfind("\n", begin, m.start()) + 1, text.rfind(":", begin, m.start())
         )
-        if inside(m.span(), skip) or _NOT_NOW.search(text, begin, m.end()):
+        if inside(m.span(), skip) or not _now_at(text, m, latest):
             continue
         found = _areas_in(text, begin, m.start(), m["g"])
         if len(found) > 1:
@@ -344,6 +345,16 @@ _GENERAL = re.compile(
 )
 
 
+def _now_at(text: str, m: re.Match[str], latest: int | None) -> bool:
+    """True when the grade of a match (group ``g``) is the current one, not a general one."""
+    start = vocab.sentence_start(text, m.start(), 300)
+    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 300)
+    stop = cut.start() if cut else min(len(text), m.end() + 300)
+    if _GENERAL.search(text, start, stop):
+        return False
+    return now(text, m.start("g"), m.end("g"), latest)
+
+
 def now(text: str, start: int, end: int, latest: int | None) -> bool:
     """True when the grade written at ``text[start:end]`` is the current inspection's: no
     time or comparison word of its own puts it in the past (see :mod:`tense`)."""
@@ -352,6 +363,8 @@ def now(text: str, start: int, end: int, latest: int | None) -> bool:
     cut = _SENTENCE_CUT.search(text, end, end + 300)
     stop = cut.start() if cut else min(len(text), end + 300)
     later = GRADE_RE.search(text, end, stop)
+    if not before and tense.opens_on_year(text, sentence, start):
+        return False
     return not tense.is_past(
         text, start, end, max([sentence, *before]), latest, later.start() if later else stop
     )
@@ -456,12 +469,11 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
         for pattern in AREA_PATTERNS:
             for m in pattern.finditer(text, a, b):
                 key = vocab.area(m["a"])
-                begin = vocab.sentence_start(text, m.start(), 300)
-                if _NOT_NOW.search(text, begin, m.end()):
+                if not _now_at(text, m, latest):
                     continue
                 if key and key != "overall" and not inside(m.span(), skip):
                     out.append(Stated(key, vocab.grade(m["g"]), m.span()))
-        out += [s for s in _listed(text, a, b, skip) if s.area not in {o.area for o in out}]
+        out += [s for s in _listed(text, a, b, skip, latest) if s.area not in {o.area for o in out}]
     out += _shared_grades(text, skip, {s.area for s in out}, latest)
     out += _every_area(text, out)
     out += _all_areas(text, skip, {s.area for s in out}, latest)
@@ -512,20 +524,27 @@ def _every_area(text: str, out: list[Stated]) -> list[Stated]:
 #: "across the board", "all four areas were judged", "with every area receiving".
 _ALL_AREAS = re.compile(
     r"\b(?:(?:in|across|for|on) (?:all|each|every one)(?: of)?(?: (?:the|these|its|their|those))?"
-    r"(?: (?:four|five|six|seven|[4-7]))?(?: (?:key|main|inspection|inspected|judgement"
+    r"(?: (?:two|three|four|five|six|seven|[2-7]))?(?: (?:key|main|inspection|inspected|judgement"
     r"|service))* (?:areas?|judge?ments?|categories|sub-?categories|criteria|aspects|sections"
     r"|domains)|across the board|(?:in|for|across|with) every (?:single )?(?:area|judge?ment"
     r"|category|aspect|section)|(?:all(?: of (?:the|these|its|their))?|each of the"
-    r"|every one of the)(?: (?:four|five|six"
-    r"|seven|[4-7]))?(?: (?:key|main|inspection|inspected))? (?:areas|judge?ments|categories"
+    r"|every one of the)(?: (?:two|three|four|five|six"
+    r"|seven|[2-7]))?(?: (?:key|main|inspection|inspected))? (?:areas|judge?ments|categories"
     r"|sub-?categories|criteria|aspects|sections|domains)(?: of (?:the )?(?:service|inspection"
-    r"|focus))? (?:were|was|are|have been|had been|received))\b",
+    r"|focus))? (?:were|was|are|have been|had been|received)|(?:each|every) (?:single )?(?:area"
+    r"|judge?ment|category|aspect|section)(?: of (?:the )?(?:inspection|service))?"
+    r" (?:was|were|is|has been|received))\b",
     re.I,
 )
+#: A quantifier that is the sentence's subject ("all five areas were judged ...").
+_SUBJECT_FORM = re.compile(r"(?:was|were|are|is|been|received)$", re.I)
+#: A quantifier that refers back to the areas named before it ("each area", "these areas").
+_BACK_REFERENCE = re.compile(r"^(?:each|every|all of these|all these)\b", re.I)
 #: Not every area: "all other areas", "at least good in all areas".
 _NOT_ALL = re.compile(r"\b(?:other|remaining|rest|at least|or better|or above)\b", re.I)
 #: A list item: a line that starts with a bullet or a number.
 _ITEM = re.compile(r"^\W{0,3}(?:[-\u2022*\u25cf\u25aa\u25e6o]|\d{1,2}[.)])?\s*")
+_BULLET = re.compile(r"\W{0,3}(?:[-\u2022*\u25cf\u25aa\u25e6]|\d{1,2}[.)])\s")
 _LINE_MAX = 200
 
 
@@ -554,9 +573,11 @@ def _list_lines(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
             break
         if len(body) > _LINE_MAX or vocab.area(_ITEM.sub("", body, count=1)) is None:
             break
+        if not forward and not _BULLET.match(body):
+            break  # a list before its sentence is a bulleted one
         found.append(line)
         at = b if forward else a
-    return found
+    return found if forward or len(found) > 1 else []
 
 
 def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
@@ -569,9 +590,10 @@ def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None)
         end = cut.start() if cut else min(len(text), q.end() + _LIST_SENTENCE)
         if inside((start, end), skip) or _NOT_ALL.search(text, start, end):
             continue
-        found = [
-            g for g in GRADE_RE.finditer(text, start, end) if now(text, g.start(), g.end(), latest)
-        ]
+        # "good across all areas": the grade comes first; "all areas were rated good": after.
+        subject = _SUBJECT_FORM.search(q.group())
+        a, b = (q.end(), min(end, q.end() + 60)) if subject else (start, q.start())
+        found = [g for g in GRADE_RE.finditer(text, a, b) if now(text, g.start(), g.end(), latest)]
         grades = {vocab.grade(g.group()) for g in found}
         if len(grades) != 1 or not any(
             _graded(text, g) or _quoted(text, g) or q.start() - g.end() < 4 for g in found
@@ -581,12 +603,17 @@ def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None)
         if "overall" not in given:
             given.add("overall")
             out.append(Stated("overall", grade, (min(found[0].start(), q.start()), q.end())))
-        spans = [(start, end)]
+        named_after = [n for n in _AREA_RE.finditer(text, q.end(), end) if vocab.area(n.group())]
+        spans = [(q.start() if named_after else start, end)]
         if text[end : end + 1] == "\n" or text[end - 1 : end] == ":":
             spans += _list_lines(text, end, forward=True)
         spans += _list_lines(text, start, forward=False)
+        if _BACK_REFERENCE.search(q.group()):  # "each area was rated": the areas named before
+            spans.append((text.rfind("\n", 0, start) + 1, start))
         for a, b in spans:
             for n in _areas_in(text, a, b, grade):
+                if text.rfind("(", a, n.span[0]) > text.rfind(")", a, n.span[0]):
+                    continue  # "children looked after (including adoption ...)": one area
                 if n.area not in given:
                     given.add(n.area)
                     out.append(n)
@@ -628,6 +655,15 @@ _SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)|\n")
 _LIST_SENTENCE = 400
 
 
+#: A verb of its own between a grade and an area named after it: the area is another
+#: clause's ("'requires improvement', the inspectors have acknowledged the leadership").
+_ANOTHER_VERB = re.compile(
+    r"\b(?:have|has|had|acknowledg\w*|prais\w*|noted|said|says|found|highlight\w*"
+    r"|recognis\w*|recogniz\w*|commend\w*|welcom\w*)\b",
+    re.I,
+)
+
+
 def _shared_grades(
     text: str, skip: list[Span], given: set[str], latest: int | None
 ) -> list[Stated]:
@@ -647,7 +683,9 @@ def _shared_grades(
         grades = {vocab.grade(m.group()) for m in found}
         if len(grades) != 1 or not any(_graded(text, m) for m in found):
             continue
-        if inside((start, end), skip) or _NOT_NOW.search(text, start, end):
+        if inside((start, end), skip) or _GENERAL.search(text, start, end):
+            continue
+        if not all(now(text, m.start(), m.end(), latest) for m in found):
             continue
         if _OTHER_AREAS.search(text, start, end):
             continue  # "progress in adoption, with other areas still requiring improvement"
@@ -664,6 +702,8 @@ def _shared_grades(
         grade = grades.pop()
         for m in _AREA_RE.finditer(text, start, end):
             key = vocab.area(m.group())
+            if any(_ANOTHER_VERB.search(text, g.end(), m.start()) for g in found):
+                continue  # "... requires improvement; inspectors praised its leadership"
             if key and key != "overall" and key not in given:
                 given.add(key)
                 out.append(Stated(key, grade, (m.start(), m.end())))

@@ -33,6 +33,8 @@ _PAST_BEFORE = re.compile(
     r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as)\b",
     _I,
 )
+#: A grade kept at this inspection: "retained", "maintains the good rating".
+_KEPT = re.compile(r"\b(?:retain|maintain|sustain|keep|kept)\w*\b", _I)
 #: "from" a few words before a grade: the grade left behind ("moved from an Ofsted rating
 #: of requires improvement", "up from good").
 _FROM = re.compile(
@@ -64,6 +66,11 @@ _YEAR_AFTER = re.compile(
     rf"^\W{{0,3}}(?:[\w']+ ){{0,3}}?(?:in|of|since|back in|\()\s?(?:(?:{vocab.MONTH}) )?"
     r"(?P<y>(?:19|20)\d\d)(?!\d)",
     _I,
+)
+#: A sentence that opens on a bare year ("In 2015 Ofsted judged ...", "2010: services were
+#: ..."): a story of the past, whatever year the document was written.
+_OPENING_YEAR = re.compile(
+    r"\W*(?:(?:back )?in |during |by )?(?:19|20)\d\d\b(?! (?:inspection|report|visit|ILACS))", _I
 )
 #: Words after a grade within which a time word can still be its own.
 _AFTER = 70
@@ -103,6 +110,8 @@ def is_past(
     rel = re.search(r"\b(?:when|which|at which point|where)\b", text[clause:start], _I)
     before_from = floor if rel else clause
     before = text[before_from:start]
+    if _KEPT.search(text, clause, start):
+        return False  # "retained the outstanding grade it earned in 2017": still its grade
     if _PAST_BEFORE.search(before) or _FROM.search(before):
         return True
     if _old_year(text[floor:start], latest):
@@ -117,6 +126,11 @@ def is_past(
         return True
     y = _YEAR_AFTER.match(after)
     return bool(y and _old_year(y.group(), latest))
+
+
+def opens_on_year(text: str, sentence: int, pos: int) -> bool:
+    """True when the sentence starting at ``sentence`` opens on a bare year before ``pos``."""
+    return bool(_OPENING_YEAR.match(text, sentence, pos))
 
 
 def _old_year(before: str, latest: int | None) -> bool:

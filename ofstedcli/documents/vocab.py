@@ -55,7 +55,8 @@ _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"in care and care leavers|looked[- ]after and achieving permanence"
+            r"in care and care leavers|looked[- ]after children and care leavers"
+            r"|looked[- ]after and achieving permanence"
             r"|children looked[- ]after|looked[- ]after children|children in care"
             r"|(?:those|young people) in care",
             re.I,
@@ -84,7 +85,8 @@ AREA_PHRASE = (
     r"|child\s+protection(?!\s+(?:plans?|conferences?|registers?|investigations?|enquir"
     r"|cases?|procedures?|concerns?|medical|social|team))"
     r"|children\s+looked[\s-]+after(?:\s+and\s+achieving\s+permanence)?"
-    r"|looked[\s-]+after\s+children|(?:those|young\s+people)\s+in\s+care"
+    r"|looked[\s-]+after\s+children(?:\s+and\s+care\s+leavers)?"
+    r"|(?:those|young\s+people)\s+in\s+care"
     r"|(?:those|young\s+people|children)\s+who\s+(?:have\s+)?left\s+care"
     r"|(?:services\s+for\s+)?care\s+leavers|(?:young\s+people\s+)?leaving\s+care|adoption(?:\s+performance)?"
     r"|(?:the\s+)?(?:local\s+)?safeguarding\s+children(?:'s)?\s+board"

@@ -46,3 +46,35 @@ def test_not_every_area() -> None:
         "Staff give good support across all areas of the service.",
     ):
         assert _grades(f"Northam news\n\n{sentence}\n")["overall"] is None, sentence
+
+
+def test_each_area_refers_back_to_the_areas_named_before() -> None:
+    text = (
+        "Northam news\n\nInspectors studied the impact of leaders and then the help and "
+        "protection children receive. Each area was rated 'outstanding'.\n"
+    )
+    got = _grades(text)
+    assert got["leadership"] == got["help_and_protection"] == model.OUTSTANDING
+    assert got["overall"] == model.OUTSTANDING
+
+
+def test_grade_for_a_list_after_a_colon() -> None:
+    text = (
+        "Northam news\n\nThe council received 'good' grades in these areas: - leadership "
+        "- children in care - care leavers.\n"
+    )
+    got = _grades(text)
+    assert got["leadership"] == got["in_care"] == got["care_leavers"] == model.GOOD
+    assert got["help_and_protection"] is None
+
+
+def test_area_with_its_service_word_and_a_kept_grade() -> None:
+    text = (
+        "Northam news\n\nAdoption services are 'good'. Help and protection remained "
+        "'requires improvement'. The council kept the outstanding grade for leadership it "
+        "first earned in 2017.\n"
+    )
+    x = extract(text)
+    assert x.get("inspection.judgements.adoption") == model.GOOD
+    assert x.get("inspection.judgements.help_and_protection") == model.REQUIRES_IMPROVEMENT
+    assert x.get("inspection.judgements.leadership") == model.OUTSTANDING
