@@ -175,6 +175,7 @@ OVERALL_PATTERNS = [
 _FOR_AREA = (
     rf"(?!{_Q},?\s+to\s+{_Q}{GRADE}"
     rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
+    rf"|around |regarding |concerning "
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
     rf"|in the domains?|for (?:its|their|the) ))"
@@ -205,14 +206,37 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\b(?:an?|its|their|the|our|overall) {_Q}(?P<g>{GRADE}){_Q}(?: overall)?"
-        rf" (?:Ofsted )?(?:rating|judgement|grade|verdict)\b{_Q}"
-        rf"(?! (?:for|in) | (?:being |was |has been )?(?:lifted|removed|dropped))",
+        rf" (?:Ofsted )?(?:rating|judgement|grade|verdict|assessment|score|mark)\b{_Q}"
+        rf"(?! for | (?:being |was |has been )?(?:lifted|removed|dropped)){_FOR_AREA}",
         re.I,
     ),
-    re.compile(rf"\b(?:rating|judgement|grade|verdict) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I),
     re.compile(
-        rf"\b(?:children's (?:social care )?services|the (?:council|authority|service"
-        rf"|department|local authority))(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
+        rf"\b(?:rating|judgement|grade|verdict|level|score) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I
+    ),
+    # "the overall rating says the services 'require improvement'"
+    re.compile(
+        rf"\boverall (?:rating|judgement|grade|verdict)\b(?: [\w']+){{1,6}}? {_Q}(?P<g>{GRADE})"
+        rf"{_FOR_AREA}",
+        re.I,
+    ),
+    # "bumped up to 'outstanding'", "has slipped to inadequate", "climbed to good"
+    re.compile(
+        rf"\b(?:bumped|moved|gone|went|risen|rose|rises|climbed|jumped|upgraded|downgraded"
+        rf"|dropped|fallen|fell|slipped|slumped|elevated|lifted|raised|improved|declined|sunk"
+        rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?(?: (?:to|into))"
+        rf"(?: (?:an?|the|its))? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        re.I,
+    ),
+    # "found ... that it 'requires improvement'": a quoted grade verb after a pronoun
+    re.compile(
+        rf"\b(?:it|they)(?: (?:still|now|overall|also))* ['\"](?P<g>requires? improvement"
+        rf"(?: to be good)?){_FOR_AREA}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:children's (?:social care )?services|overall,? services|the (?:council|authority"
+        rf"|services?|department|local authority))"
+        rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
         rf"(?: (?:are|is|remains?|was|were|has been|have been))?"
         rf"(?: (?:now|still|officially|again|overall))*"
         rf"(?: (?:rated|judged|graded|deemed|found))?(?: as| to be)? {_Q}(?P<g>{GRADE})"

@@ -24,7 +24,7 @@ CLAUSE_BREAK = re.compile(
 )
 #: Words before a grade, in its clause, that make it an earlier grade.
 _PAST_BEFORE = re.compile(
-    r"\b(?:previously|formerly|originally|once(?! (?:again|more))|used to|had (?:also )?been"
+    r"\b(?:previously|formerly|originally|once(?! (?:again|more))|used to"
     r"|(?:was|were|been) last|last (?:time|rated|judged|graded|inspected|inspection|full"
     r"|ofsted|report|review|visit|assessment)|previous(?! (?:five|four|three|two|few)\b)"
     r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of|out of"
@@ -33,6 +33,17 @@ _PAST_BEFORE = re.compile(
     r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as)\b",
     _I,
 )
+#: "now" just before a grade: "have now been judged to be inadequate".
+_NOW_BEFORE = re.compile(r"\bnow\b(?: [\w']+){0,3} ?['\"]?$", _I)
+#: A comparison with the last inspection before a grade, not a date for it ("improvements
+#: since the last inspection to achieve the good rating"), unless a clause hangs on it.
+_SINCE_LAST_INSPECTION = re.compile(
+    r"\bsince (?:the|its|their) (?:last|previous) (?:full )?inspection\b(?!,? (?:in|of|when"
+    r"|which|at|where|,))",
+    _I,
+)
+#: The year written just after the grade before (its own year, not this grade's).
+_OWN_YEAR = re.compile(r"^\W{0,3}(?:in|of) (?:\w+ )?(?:19|20)\d\d\b", _I)
 #: A grade kept at this inspection: "retained", "maintains the good rating".
 _KEPT = re.compile(r"\b(?:retain|maintain|sustain|keep|kept)\w*\b", _I)
 #: "from" a few words before a grade: the grade left behind ("moved from an Ofsted rating
@@ -45,7 +56,8 @@ _FROM = re.compile(
 #: Words just after a grade that make it an earlier grade ("good four years ago", "inadequate
 #: at its last inspection", "rated good previously").
 _PAST_AFTER = re.compile(
-    r"^\W{0,3}(?:[\w']+ ){0,4}?(?:ago\b|previously\b|as recently as\b|before\b|in the past\b"
+    r"^\W{0,3}(?:[\w']+ ){0,4}?(?:ago\b|previously\b|as recently as\b|before\b"
+    r"|in the past\b(?! (?:week|few|month|fortnight|days?)\b)"
     r"|at the time\b"
     r"|(?:at|in|during|after|following) (?:the|its|their|our|your|a|an) (?:last|previous"
     r"|prior|earlier|first|former)\b|(?:to|at) that time\b|(?:for|over) (?:a|the|more than"
@@ -57,6 +69,7 @@ _PAST_AFTER = re.compile(
 #: A comparison with the inspection before: the grade it follows is the new one.
 _SINCE_LAST = re.compile(
     r"^\W{0,3}(?:[\w']+ ){0,6}?(?:since|than (?:at|in)|compared (?:to|with)|from"
+    r"|same as(?: at| in)?"
     r"|(?:years?|months?) (?:after|on from|since))"
     r" (?:the|its|their) (?:previous|last|prior)",
     _I,
@@ -109,12 +122,13 @@ def is_past(
     # clause takes its time from the clause it hangs on.
     rel = re.search(r"\b(?:when|which|at which point|where)\b", text[clause:start], _I)
     before_from = floor if rel else clause
-    before = text[before_from:start]
-    if _KEPT.search(text, clause, start):
+    before = _SINCE_LAST_INSPECTION.sub(" ", text[before_from:start])
+    kept = _KEPT.search(text, clause, start)
+    if kept or _NOW_BEFORE.search(text, max(clause, start - 30), start):
         return False  # "retained the outstanding grade it earned in 2017": still its grade
     if _PAST_BEFORE.search(before) or _FROM.search(before):
         return True
-    if _old_year(text[floor:start], latest):
+    if _old_year(_OWN_YEAR.sub(" ", text[floor:start], count=1), latest):
         return True
     stop = min(len(text), end + _AFTER, ceiling if ceiling is not None else len(text))
     after = text[end:stop]

@@ -17,6 +17,7 @@ from ofstedcli import model
 #: glued on) still matches while "goodness" does not.
 GRADE = (
     r"(?:(?:requires?|required|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
+    r"(?!\W{0,2}to\s+be\s+good)"
     r"|outstanding|inadequate|adequate|good)(?![a-z])"
 )
 GRADE_RE = re.compile(GRADE, re.IGNORECASE)

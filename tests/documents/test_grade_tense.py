@@ -42,3 +42,38 @@ def test_current_grade_beside_an_earlier_one(text: str, grade: str) -> None:
 )
 def test_earlier_grade_is_not_current(text: str) -> None:
     assert extract(NEWS.format(text)).get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("Northam's service has been bumped up to 'outstanding' in a new report.",
+         model.OUTSTANDING),
+        ("The overall rating says the services 'require improvement'.",
+         model.REQUIRES_IMPROVEMENT),
+        ("An inspection found no serious failures, but that it \"requires improvement\".",
+         model.REQUIRES_IMPROVEMENT),
+        ("Northam has received an overall 'good' assessment from Ofsted.", model.GOOD),
+        ("Northam kept an Outstanding overall rating in children's social care.",
+         model.OUTSTANDING),
+        ("While fostering was praised, overall services in Northam are inadequate.",
+         model.INADEQUATE),
+        ("Northam, which had previously been rated 'Good' in 2018, has now been judged to "
+         "be 'Inadequate'.", model.INADEQUATE),
+        ("The overall level of 'Good' remained the same as at the last report in 2019.",
+         model.GOOD),
+        ("Northam is the second council Ofsted has rated 'inadequate' in the past week.",
+         model.INADEQUATE),
+        ("Minutes: she explained that the services had been judged to be 'good' across all "
+         "areas.", model.GOOD),
+    ],
+)  # fmt: skip
+def test_more_ways_to_write_the_current_grade(text: str, grade: str) -> None:
+    assert extract(NEWS.format(text)).get("inspection.overall") == grade
+
+
+def test_a_grade_for_an_area_after_around_is_that_areas() -> None:
+    x = extract(NEWS.format("The services 'require improvement to be good' around 'help and "
+                            "protection'."))  # fmt: skip
+    assert x.get("inspection.overall") is None
+    assert x.get("inspection.judgements.help_and_protection") == model.REQUIRES_IMPROVEMENT
