@@ -276,10 +276,14 @@ _LISTED = re.compile(
 #: A grade given to the areas listed after it: "'Outstanding' sub judgements for our work
 #: with children in care, care leavers and leadership", "good ratings for adoption and ...".
 _GRADE_FOR_LIST = re.compile(
-    rf"{_Q}(?P<g>{GRADE}){_Q} (?:sub[- ]?)?(?:judgements?|ratings?|grades?) (?:for|in)"
-    rf" (?P<list>[^.!?]{{4,200}})",
+    rf"{_Q}(?P<g>{GRADE}){_Q}(?P<n> (?:sub[- ]?)?(?:judge?ments?|ratings?|grades?|scores?)"
+    rf"(?: (?:were|was|have been|has been) (?:received|given|awarded|achieved))?)?,?"
+    rf" (?:for|in|around|across)(?: (?:the|these) following(?: \w+)?:?)?"
+    rf" (?=(?P<list>[^.!?]{{4,200}}))",
     re.I,
 )
+#: The whole service's judgement named in a list of areas.
+_OVERALL_NAMED = re.compile(r"\boverall effectiveness\b", re.I)
 #: A plural rating verb whose grade the areas listed before it share: "adoption, care leavers
 #: and leadership were all rated as 'good'" (a singular "was rated" is one area's).
 _LIST_RATED = re.compile(
@@ -289,9 +293,13 @@ _LIST_RATED = re.compile(
 )
 
 
-def _areas_in(text: str, a: int, b: int, grade: str) -> list[Stated]:
-    """Each judgement area named between ``a`` and ``b``, given ``grade``."""
+def _areas_in(text: str, a: int, b: int, grade: str, overall: bool = False) -> list[Stated]:
+    """Each judgement area named between ``a`` and ``b``, given ``grade`` (and the overall
+    judgement when ``overall`` and "overall effectiveness" is one of them)."""
     out: list[Stated] = []
+    named = _OVERALL_NAMED.search(text, a, b) if overall else None
+    if named:
+        out.append(Stated("overall", vocab.grade(grade), named.span()))
     for n in _AREA_RE.finditer(text, a, b):
         key = vocab.area(n.group())
         if key and key != "overall":
@@ -314,8 +322,10 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         stop = brk.start() if brk else m.end("list")
         later = GRADE_RE.search(text, m.end("g"), stop)
         stop = later.start() if later else stop
+        if not m["n"] and not (_graded(text, m) or _quoted(text, m)):
+            continue  # "good in adoption support" is praise; "'good' in adoption" a grade
         if not inside(m.span(), skip) and _now_at(text, m, latest):
-            out += _areas_in(text, m.end("g"), stop, m["g"])
+            out += _areas_in(text, m.end("g"), stop, m["g"], overall=True)
     for m in _LIST_RATED.finditer(text, a, b):
         start = vocab.sentence_start(text, m.start(), 300)
         earlier = [g.end() for g in GRADE_RE.finditer(text, start, m.start())]
@@ -369,6 +379,10 @@ _GENERAL = re.compile(
 )
 
 
+#: Words joining two grades into one phrase: "good but requires improvement".
+_JOINED = re.compile(r"\W{0,3}(?:but|and|or|yet|with)\W{1,3}", re.I)
+
+
 def _now_at(text: str, m: re.Match[str], latest: int | None) -> bool:
     """True when the grade of a match (group ``g``) is the current one, not a general one."""
     start = vocab.sentence_start(text, m.start(), 300)
@@ -389,6 +403,12 @@ def now(text: str, start: int, end: int, latest: int | None) -> bool:
     later = GRADE_RE.search(text, end, stop)
     if not before and tense.opens_on_year(text, sentence, start):
         return False
+    if before and _JOINED.fullmatch(text, before[-1], start):
+        # "rated 'good but requires improvement in ...' in 2019": one time for both
+        first = [g for g in GRADE_RE.finditer(text, sentence, start)][-1]
+        return now(text, first.start(), first.end(), latest) and not tense.is_past(
+            text, start, end, start, latest, later.start() if later else stop
+        )
     return not tense.is_past(
         text, start, end, max([sentence, *before]), latest, later.start() if later else stop
     )

@@ -30,7 +30,8 @@ _PAST_BEFORE = re.compile(
     r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of|out of"
     r"|since|back in|as recently as|at the time|at that time|at which point|ditch\w*"
     r"|shed\w*|remov\w*|lost|losing|dropp\w*|lift\w* (?:out|from)|escap\w*|after (?:being"
-    r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as)\b",
+    r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as"
+    r"|(?:comes?|came|coming) (?:\w+ ){0,3}?after)\b",
     _I,
 )
 #: "now" just before a grade: "have now been judged to be inadequate".
@@ -76,7 +77,7 @@ _SINCE_LAST = re.compile(
 )
 #: A year just after a grade: "rated good in 2016", "inadequate (2015)".
 _YEAR_AFTER = re.compile(
-    rf"^\W{{0,3}}(?:[\w']+ ){{0,3}}?(?:in|of|since|back in|\()\s?(?:(?:{vocab.MONTH}) )?"
+    rf"^\W{{0,3}}(?:[\w'\"]+ ){{0,8}}?(?:in|of|since|back in|\()\s?(?:(?:{vocab.MONTH}) )?"
     r"(?P<y>(?:19|20)\d\d)(?!\d)",
     _I,
 )
@@ -132,13 +133,13 @@ def is_past(
         return True
     stop = min(len(text), end + _AFTER, ceiling if ceiling is not None else len(text))
     after = text[end:stop]
-    cut = re.search(r",|;|\.\s|\.$| - |\band (?!care)\b", after)
+    cut = re.search(r",|;|\.\s|\.$| - ", after)
     near = after[: cut.start()] if cut else after
     if _SINCE_LAST.match(after):
         return False
     if _PAST_AFTER.match(near):
         return True
-    y = _YEAR_AFTER.match(after)
+    y = _YEAR_AFTER.match(near)
     return bool(y and _old_year(y.group(), latest))
 
 

@@ -78,3 +78,24 @@ def test_area_with_its_service_word_and_a_kept_grade() -> None:
     assert x.get("inspection.judgements.adoption") == model.GOOD
     assert x.get("inspection.judgements.help_and_protection") == model.REQUIRES_IMPROVEMENT
     assert x.get("inspection.judgements.leadership") == model.OUTSTANDING
+
+
+def test_two_grades_each_for_its_own_list_with_overall_named() -> None:
+    text = (
+        "Northam news\n\nGood ratings were given for the impact of leaders and overall "
+        "effectiveness; and an Outstanding rating for the experiences of care leavers.\n"
+    )
+    got = _grades(text)
+    assert got["overall"] == got["leadership"] == model.GOOD
+    assert got["care_leavers"] == model.OUTSTANDING
+    assert got["in_care"] is None
+
+
+def test_a_joined_grade_shares_the_time_of_the_first() -> None:
+    text = (
+        "Northam news\n\nNortham is now rated 'outstanding'. It comes after the service was "
+        'rated "good but requires improvement in help and protection" in 2019.\n'
+    )
+    got = _grades(text)
+    assert got["overall"] == model.OUTSTANDING
+    assert got["help_and_protection"] is None
