@@ -521,6 +521,7 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
     out += _shared_grades(text, skip, {s.area for s in out}, latest)
     out += _every_area(text, out)
     out += _all_areas(text, skip, {s.area for s in out}, latest)
+    out += _area_grades(text, skip, {s.area for s in out}, latest)
     out.sort(key=lambda s: s.span)
     return out
 
@@ -664,6 +665,98 @@ def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None)
     return out
 
 
+#: Areas that share a grade, listed after it: "the aspects requiring improvement included
+#: ...", "three areas in particular require improvement: - ...".
+_AREAS_THEN_LIST = re.compile(
+    rf"\b(?:areas?|aspects?|judge?ments?|categories)\b(?: (?:in particular|that|which|were|was"
+    rf"|are|is|rated|judged|graded|found|deemed|as|to be|all|both|also|still|now)){{0,4}}"
+    rf" {_Q}(?P<g>{GRADE}){_Q}(?: (?:were|are|was|is|included?|includes|including"
+    rf"|are as follows)\s*:?| ?:| -)\s*(?=(?P<list>[^.!?]{{4,400}}))",
+    re.I,
+)
+#: A grade in brackets after an area's name: "help and protection (good)".
+_BRACKETED = re.compile(rf"\(\s*{_Q}(?P<g>{GRADE}){_Q}\s*\)", re.I)
+#: Where the name before a bracketed grade begins.
+_NAME_START = re.compile(r"[;:\n\u2022(]|\s-\s|\.\s|\band\s(?=the\b)", re.I)
+#: A move from one grade to another: "uplifted from 'good' to 'outstanding'".
+_MOVE = re.compile(rf"\bfrom {_Q}{GRADE}{_Q}(?: in (?:19|20)\d\d)?,? to {_Q}(?P<g>{GRADE})", re.I)
+#: The areas a sentence does not name: "the other three areas were rated ...".
+_OTHERS = re.compile(
+    r"\b(?:the )?(?:other|remaining)(?: (?P<n>two|three|four|five|[2-5]))? (?:key )?"
+    r"(?:areas|judge?ments|categories)\b",
+    re.I,
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
+    """Sub-judgements written as people list them: areas after "the areas requiring
+    improvement included", an area's name before a bracketed grade, an area's move "from good
+    to outstanding", and "the other three areas" of a list named before."""
+    out: list[Stated] = []
+
+    def take(found: list[Stated]) -> None:
+        for n in found:
+            if n.area not in given:
+                given.add(n.area)
+                out.append(n)
+
+    for m in _AREAS_THEN_LIST.finditer(text):
+        if inside(m.span(), skip) or not _now_at(text, m, latest):
+            continue
+        if _OTHER_AREAS.search(text, m.start(), m.end()) or _NOT_ALL.search(m.group()):
+            continue
+        if _SOME_AREAS.search(text, max(0, m.start() - 30), m.end()):
+            continue  # "two of three areas were rated ...": which two is not said here
+        stop = m.end("list")
+        later = GRADE_RE.search(text, m.end(), stop)
+        take(_areas_in(text, m.end(), later.start() if later else stop, m["g"], overall=True))
+    for m in _BRACKETED.finditer(text):
+        lo = max(0, m.start() - _MAX_LABEL)
+        cuts = [c.end() for c in _NAME_START.finditer(text, lo, m.start())]
+        a = max([lo, *cuts])
+        name = text[a : m.start()]
+        key = vocab.area(name) if _AREA_RE.search(name) or _OVERALL_NAMED.search(name) else None
+        if key and not inside(m.span(), skip) and now(text, m.start("g"), m.end("g"), latest):
+            take([Stated(key, vocab.grade(m["g"]), (a + len(name) - len(name.lstrip()), m.end()))])
+    for m in _MOVE.finditer(text):
+        clause = tense.clause_start(text, vocab.sentence_start(text, m.start(), 300), m.start())
+        named = [n for n in _AREA_RE.finditer(text, clause, m.start()) if vocab.area(n.group())]
+        keys = {vocab.area(n.group()) for n in named}
+        if len(keys) == 1 and not inside(m.span(), skip) and _now_at(text, m, latest):
+            take(_areas_in(text, named[-1].start(), named[-1].end(), m["g"]))
+    for m in _OTHERS.finditer(text):
+        take(_other_areas(text, m, skip, given, latest))
+    return out
+
+
+def _other_areas(
+    text: str, m: re.Match[str], skip: list[Span], given: set[str], latest: int | None
+) -> list[Stated]:
+    """ "The other three areas were rated as good": the areas named in the lines before that
+    have no grade yet, when there are as many as the sentence says."""
+    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
+    stop = cut.start() if cut else min(len(text), m.end() + 200)
+    found = [
+        g for g in GRADE_RE.finditer(text, m.end(), min(stop, m.end() + 60))
+        if now(text, g.start(), g.end(), latest)
+    ]  # fmt: skip
+    if len({vocab.grade(g.group()) for g in found}) != 1 or inside(m.span(), skip):
+        return []
+    lo = max(0, m.start() - 800)
+    names: dict[str, Span] = {}
+    for n in _AREA_RE.finditer(text, lo, m.start()):
+        key = vocab.area(n.group())
+        if key and key != "overall" and key not in names:
+            names[key] = n.span()
+    rest = {k: v for k, v in names.items() if k not in given}
+    want = _NUMBERS.get((m["n"] or "").lower(), int(m["n"]) if (m["n"] or "").isdigit() else 0)
+    if not rest or len(rest) != want or len(names) - len(rest) < 1:
+        return []
+    grade = vocab.grade(found[0].group())
+    return [Stated(k, grade, span) for k, span in rest.items()]
+
+
 def _quoted(text: str, m: re.Match[str]) -> bool:
     """True when a grade word is written in quotes or with a capital inside a sentence."""
     return text[m.start() - 1 : m.start()] in ("'", '"') or (
@@ -731,7 +824,7 @@ def _shared_grades(
             continue
         if not all(now(text, m.start(), m.end(), latest) for m in found):
             continue
-        if _OTHER_AREAS.search(text, start, end):
+        if _OTHER_AREAS.search(text, start, end) or _SOME_AREAS.search(text, start, end):
             continue  # "progress in adoption, with other areas still requiring improvement"
         if (
             re.search(r"\boverall\b", text[start:end], re.I)

@@ -99,3 +99,46 @@ def test_a_joined_grade_shares_the_time_of_the_first() -> None:
     got = _grades(text)
     assert got["overall"] == model.OUTSTANDING
     assert got["help_and_protection"] is None
+
+
+def test_areas_listed_after_the_grade_they_share() -> None:
+    text = (
+        "Northam news\n\nThe aspects requiring improvement included help and protection and "
+        "the overall effectiveness of the service.\n"
+    )
+    got = _grades(text)
+    assert got["help_and_protection"] == got["overall"] == model.REQUIRES_IMPROVEMENT
+    some = "Northam news\n\nTwo of three areas were rated 'good', another - adoption - not.\n"
+    assert extract(some).get("inspection.judgements.adoption") is None
+
+
+def test_bracketed_grade_after_an_area() -> None:
+    text = (
+        "Northam news\n\nThe findings: impact of leaders (Outstanding); help and protection "
+        "(Good); and overall effectiveness (Outstanding).\n"
+    )
+    got = _grades(text)
+    assert got["leadership"] == got["overall"] == model.OUTSTANDING
+    assert got["help_and_protection"] == model.GOOD
+
+
+def test_an_area_moving_from_one_grade_to_another() -> None:
+    text = (
+        "Northam news\n\nIts care leavers service has gone from 'good' to 'outstanding' since "
+        "the previous inspection.\n"
+    )
+    got = _grades(text)
+    assert got["care_leavers"] == model.OUTSTANDING
+    assert got["overall"] is None
+
+
+def test_the_other_three_areas() -> None:
+    text = (
+        "Northam news\nInspectors graded four areas:\n- leadership\n- help and protection\n"
+        "- children in care\n- care leavers\nCare leavers was rated 'good', but the other "
+        "three areas were rated 'inadequate'.\n"
+    )
+    got = _grades(text)
+    assert got["care_leavers"] == model.GOOD
+    assert got["leadership"] == got["in_care"] == model.INADEQUATE
+    assert got["help_and_protection"] == model.INADEQUATE
