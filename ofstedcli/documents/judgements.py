@@ -175,7 +175,8 @@ OVERALL_PATTERNS = [
 _FOR_AREA = (
     rf"(?!{_Q},?\s+to\s+{_Q}{GRADE}"
     rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
-    rf"|around |regarding |concerning "
+    rf"|around |regarding |concerning |(?:for|in) (?:any|one|some|part|parts) of "
+    rf"|(?:sub[- ]?)?(?:grades|ratings|judge?ments|scores) (?:for|in) "
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
     rf"|in the domains?|for (?:its|their|the) ))"
@@ -219,6 +220,24 @@ LOOSE_OVERALL_PATTERNS = [
         rf"{_FOR_AREA}",
         re.I,
     ),
+    # "the worst possible rating has been handed out to ...", "a 'good' rating was given to"
+    re.compile(
+        rf"{_Q}(?P<g>{GRADE}){_Q}(?: (?:Ofsted )?(?:rating|judgement|grade|verdict))?{_Q}"
+        rf"(?: (?:has|have|had))? (?:been|was|were) (?:handed(?: out| down)?|given|awarded"
+        rf"|issued|dished out) to\b",
+        re.I,
+    ),
+    # "awarded the highest possible rating", "received an 'Outstanding'", "achieved a good
+    # rating" (a grade word alone after these verbs is praise: "receive a good service")
+    re.compile(
+        rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|secured|earned"
+        rf"|handed|got|gets|retained|keeps|kept|maintained|sustained)"
+        rf"(?: (?:an?|the|its|their))?(?: overall)? (?P<q>['\"])?(?P<g>{GRADE})"
+        rf"(?(q)['\"]|(?:(?<=rating)|(?<=ratings)|(?<=grade)|(?<=grading)|(?<=mark)"
+        rf"|(?= (?:overall )?(?:Ofsted )?(?:rating|judgement|grade|verdict|assessment)\b)))"
+        rf"{_FOR_AREA}",
+        re.I,
+    ),
     # "bumped up to 'outstanding'", "has slipped to inadequate", "climbed to good"
     re.compile(
         rf"\b(?:bumped|moved|gone|went|risen|rose|rises|climbed|jumped|upgraded|downgraded"
@@ -254,7 +273,7 @@ AREA_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice))?"
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
         rf"(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
         rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
         rf"|remained|has remained)(?: now| still)?"
@@ -278,7 +297,7 @@ _LISTED = re.compile(
 _GRADE_FOR_LIST = re.compile(
     rf"{_Q}(?P<g>{GRADE}){_Q}(?P<n> (?:sub[- ]?)?(?:judge?ments?|ratings?|grades?|scores?)"
     rf"(?: (?:were|was|have been|has been) (?:received|given|awarded|achieved))?)?,?"
-    rf" (?:for|in|around|across)(?: (?:the|these) following(?: \w+)?:?)?"
+    rf" (?:for|in|around|across)(?: (?:the|these)(?: following)? \w+:| the following(?: \w+)?)?"
     rf" (?=(?P<list>[^.!?]{{4,200}}))",
     re.I,
 )
@@ -379,6 +398,12 @@ _GENERAL = re.compile(
 )
 
 
+#: A denial just before a grade: the grade was not given.
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|nor|none|without|failed to|fails to|fail to)\b(?! longer)"
+    r"(?:\W+\w+){0,4}\W*$",
+    re.I,
+)
 #: Words joining two grades into one phrase: "good but requires improvement".
 _JOINED = re.compile(r"\W{0,3}(?:but|and|or|yet|with)\W{1,3}", re.I)
 
@@ -403,6 +428,8 @@ def now(text: str, start: int, end: int, latest: int | None) -> bool:
     later = GRADE_RE.search(text, end, stop)
     if not before and tense.opens_on_year(text, sentence, start):
         return False
+    if _NEGATED.search(text, max(sentence, *before, start - 50), start):
+        return False  # "no area was awarded the top mark", "not yet 'good'"
     if before and _JOINED.fullmatch(text, before[-1], start):
         # "rated 'good but requires improvement in ...' in 2019": one time for both
         first = [g for g in GRADE_RE.finditer(text, sentence, start)][-1]

@@ -15,17 +15,31 @@ from ofstedcli import model
 #: A grade as documents write it, including the verb forms of headlines ("require improvement")
 #: and the pre-2013 "adequate".  Not followed by a letter, so "improvement2" (a page number
 #: glued on) still matches while "goodness" does not.
+_OF_FOUR = r"(?:\s+(?:possible|available))?(?:\s+of\s+(?:the\s+)?(?:four|4))?"
+_RATING_WORD = r"\s+(?:marks?|ratings?|grades?|gradings?|judge?ments?)"
 GRADE = (
     r"(?:(?:requires?|required|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
     r"(?!\W{0,2}to\s+be\s+good)"
+    r"|in\s+need\s+of\s+improvement|(?-i:RI)"
+    rf"|(?:the\s+)?(?:(?:second|third)[\s-]+)?(?:top|highest|best|lowest|worst|bottom)"
+    rf"(?:{_OF_FOUR}{_RATING_WORD}|\s+possible{_RATING_WORD}|{_RATING_WORD}{_OF_FOUR})"
     r"|outstanding|inadequate|adequate|good)(?![a-z])"
 )
 GRADE_RE = re.compile(GRADE, re.IGNORECASE)
+#: A grade described by its place on the four-point scale ("the worst possible rating").
+_PLACE = re.compile(r"(?:(?P<n>second|third)[\s-]+)?(?P<end>top|highest|best|lowest|worst|bottom)")
 
 
 def grade(words: str) -> str:
     """The canonical grade of a phrase matched by :data:`GRADE`."""
     key = " ".join(words.lower().split())
+    if key == "ri" or key.startswith("in need of"):
+        return model.REQUIRES_IMPROVEMENT
+    place = _PLACE.search(key)
+    if place and re.search(r"marks?|ratings?|grad|judge?ments?", key):
+        top = place["end"] in ("top", "highest", "best")
+        step = {"second": 1, "third": 2}.get(place["n"] or "", 0)
+        return model.GRADES[step if top else len(model.GRADES) - 1 - step]
     key = re.sub(r"^(?:require|requiring|requires|required)\s+(?:an?\s+)?improvements?", "", key)
     if key != " ".join(words.lower().split()):
         return model.REQUIRES_IMPROVEMENT

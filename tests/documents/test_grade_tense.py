@@ -36,6 +36,9 @@ def test_current_grade_beside_an_earlier_one(text: str, grade: str) -> None:
         "This visit comes a year on from a report which deemed the service to require improvement.",
         "The council had itself self-assessed its services as 'good'.",
         "A second visit followed the inadequate judgement.",
+        "Two areas were given the lowest mark, and no area was awarded the top mark.",
+        "It was the first council to receive an 'outstanding' for any of its services.",
+        "Inspectors said the service was not yet 'good'.",
         "Services were rated as requires improvement as recently as 2016, and 2023 brought "
         "new plans.",
     ],
@@ -77,3 +80,27 @@ def test_a_grade_for_an_area_after_around_is_that_areas() -> None:
                             "protection'."))  # fmt: skip
     assert x.get("inspection.overall") is None
     assert x.get("inspection.judgements.help_and_protection") == model.REQUIRES_IMPROVEMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("The worst possible rating has been handed out to Northam's children's services.",
+         model.INADEQUATE),
+        ("Northam's children's services have been rated RI by the inspectors.",
+         model.REQUIRES_IMPROVEMENT),
+        ("Northam was rated the second lowest of four ratings.", model.REQUIRES_IMPROVEMENT),
+        ("Northam was awarded the highest possible rating.", model.OUTSTANDING),
+    ],
+)  # fmt: skip
+def test_grades_described_by_their_place_on_the_scale(text: str, grade: str) -> None:
+    assert extract(NEWS.format(text)).get("inspection.overall") == grade
+
+
+def test_in_need_of_improvement_and_top_mark_for_areas() -> None:
+    x = extract(NEWS.format("Help and protection is in need of improvement. Inspectors gave "
+                            "the top mark in all areas judged, including adoption and care "
+                            "leavers."))  # fmt: skip
+    assert x.get("inspection.judgements.help_and_protection") == model.REQUIRES_IMPROVEMENT
+    assert x.get("inspection.judgements.adoption") == model.OUTSTANDING
+    assert x.get("inspection.judgements.care_leavers") == model.OUTSTANDING
