@@ -345,6 +345,8 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
             continue  # "good in adoption support" is praise; "'good' in adoption" a grade
         if not inside(m.span(), skip) and _now_at(text, m, latest):
             out += _areas_in(text, m.end("g"), stop, m["g"], overall=True)
+            if colon >= 0 and text[colon + 1 : colon + 2] == "\n":  # a list on its own lines
+                out += _line_areas(text, _list_lines(text, colon, forward=True), m["g"])
     for m in _LIST_RATED.finditer(text, a, b):
         start = vocab.sentence_start(text, m.start(), 300)
         earlier = [g.end() for g in GRADE_RE.finditer(text, start, m.start())]
@@ -620,6 +622,17 @@ _BULLET = re.compile(r"\W{0,3}(?:[-\u2022*\u25cf\u25aa\u25e6]|\d{1,2}[.)])\s")
 _LINE_MAX = 200
 
 
+def _line_areas(text: str, lines: list[Span], grade: str) -> list[Stated]:
+    """The area each list line names ("- Leaders having a positive impact ..."), graded."""
+    out: list[Stated] = []
+    for a, b in lines:
+        name = re.sub(r"\([^)]*\)?", "", _ITEM.sub("", text[a:b], count=1))  # not "(including ..."
+        key = vocab.area(name)
+        if key and key != "overall":
+            out.append(Stated(key, vocab.grade(grade), (a, b)))
+    return out
+
+
 def _list_lines(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
     """The lines of a list just after (or before) ``pos`` that each name a judgement area."""
     found: list[tuple[int, int]] = []
@@ -677,13 +690,14 @@ def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None)
             out.append(Stated("overall", grade, (min(found[0].start(), q.start()), q.end())))
         named_after = [n for n in _AREA_RE.finditer(text, q.end(), end) if vocab.area(n.group())]
         spans = [(q.start() if named_after else start, end)]
+        lines: list[Span] = []
         if text[end : end + 1] == "\n" or text[end - 1 : end] == ":":
-            spans += _list_lines(text, end, forward=True)
-        spans += _list_lines(text, start, forward=False)
+            lines += _list_lines(text, end, forward=True)
+        lines += _list_lines(text, start, forward=False)
         if _BACK_REFERENCE.search(q.group()):  # "each area was rated": the areas named before
             spans.append((text.rfind("\n", 0, start) + 1, start))
         for a, b in spans:
-            for n in _areas_in(text, a, b, grade):
+            for n in [*_areas_in(text, a, b, grade), *_line_areas(text, lines, grade)]:
                 if text.rfind("(", a, n.span[0]) > text.rfind(")", a, n.span[0]):
                     continue  # "children looked after (including adoption ...)": one area
                 if n.area not in given:
@@ -785,9 +799,12 @@ def _other_areas(
 
 
 def _quoted(text: str, m: re.Match[str]) -> bool:
-    """True when a grade word is written in quotes or with a capital inside a sentence."""
-    return text[m.start() - 1 : m.start()] in ("'", '"') or (
-        m.group()[0].isupper() and text[m.start() - 2 : m.start()] not in (". ", "")
+    """True when a grade word (group ``g`` if the match has one) is written in quotes or with
+    a capital inside a sentence."""
+    g = "g" if "g" in m.re.groupindex else 0
+    a, word = m.start(g), m.group(g)
+    return text[a - 1 : a] in ("'", '"') or (
+        word[0].isupper() and text[a - 2 : a] not in (". ", "") and text[a - 1 : a] != "\n"
     )
 
 
@@ -803,11 +820,14 @@ _RATED_AFTER = re.compile(r"\W{0,3}(?:ratings?|judge?ments?|grades?|verdicts?)\b
 
 
 def _graded(text: str, m: re.Match[str]) -> bool:
-    """True when a grade word is given as a grade, not as praise ("a good service")."""
-    if m.group().lower().startswith("requir"):
+    """True when a grade word (group ``g`` if the match has one) is given as a grade, not as
+    praise ("a good service")."""
+    g = "g" if "g" in m.re.groupindex else 0
+    a, b, word = m.start(g), m.end(g), m.group(g)
+    if word.lower().startswith("requir") or re.search(r"rating|grad|mark|judge?ment", word, re.I):
         return True
-    before = text[max(0, m.start() - 40) : m.start()]
-    return bool(_RATED_BEFORE.search(before) or _RATED_AFTER.match(text, m.end(), m.end() + 12))
+    before = text[max(0, a - 40) : a]
+    return bool(_RATED_BEFORE.search(before) or _RATED_AFTER.match(text, b, b + 12))
 
 
 #: The grade of a sentence is for areas it does not name: "other areas still require ...".

@@ -142,3 +142,15 @@ def test_the_other_three_areas() -> None:
     assert got["care_leavers"] == model.GOOD
     assert got["leadership"] == got["in_care"] == model.INADEQUATE
     assert got["help_and_protection"] == model.INADEQUATE
+
+
+def test_quoted_grade_for_areas_and_a_list_on_its_own_lines() -> None:
+    text = (
+        "Northam news\n\nInspectors rated the council as 'Outstanding' for the impact of "
+        "leaders, and for care leavers.\n\nThe council received good grades in the following "
+        "areas:\n- Children in care making progress\n- Help and protection for families\n"
+        "Northam had been rated inadequate before.\n"
+    )
+    got = _grades(text)
+    assert got["leadership"] == got["care_leavers"] == model.OUTSTANDING
+    assert got["in_care"] == got["help_and_protection"] == model.GOOD
