@@ -286,8 +286,14 @@ AREA_PATTERNS = [
 #: One grade for a short list of areas after a rating verb: "judged both adoption and the
 #: experiences of care leavers as good", "rated leadership and help and protection as good".
 _LISTED = re.compile(
-    rf"\b(?:judged|rated|graded|found|assessed)(?: both| all)? (?P<list>[^.;:!?]{{4,160}}?)"
+    rf"\b(?:judged|rated|graded|found|assessed)(?: both| all)? (?P<list>[^.:!?]{{4,300}}?)"
     rf",? (?:as|to be)(?: being)? {_Q}(?P<g>{GRADE})",
+    re.I,
+)
+#: "with the adoption service, and leadership and management rated as 'Outstanding'".
+_WITH_LISTED = re.compile(
+    rf"\bwith (?P<list>[^.;:!?]{{4,200}}?) (?:both |all |each )?(?:rated|judged|graded|found"
+    rf"|assessed)(?: as| to be)? {_Q}(?P<g>{GRADE})",
     re.I,
 )
 
@@ -330,11 +336,15 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
     """Areas listed with the one grade they all share: after a rating verb, after a grade
     given "for" them, or before the verb that rates them all."""
     out: list[Stated] = []
+    for m in _WITH_LISTED.finditer(text, a, b):
+        listed = not GRADE_RE.search(m["list"])
+        if listed and not inside(m.span(), skip) and _now_at(text, m, latest):
+            out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
     for m in _LISTED.finditer(text, a, b):
         if inside(m.span(), skip) or GRADE_RE.search(m["list"]):
             continue
         if _now_at(text, m, latest):
-            out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
+            out += _areas_in(text, m.start("list"), m.end("list"), m["g"], overall=True)
     for m in _GRADE_FOR_LIST.finditer(text, a, b):
         colon = text.rfind(":", m.end("g"), m.end("list"))  # a list after a colon runs on
         brk = tense.CLAUSE_BREAK.search(text, max(m.end("g"), colon + 1), m.end("list"))
@@ -357,6 +367,11 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         if inside(m.span(), skip) or not _now_at(text, m, latest):
             continue
         found = _areas_in(text, begin, m.start(), m["g"])
+        if len(found) == 1 and re.search(r"\bboth\b", m.group(), re.I):
+            # "children in care and care leavers were both found to be good": two areas
+            both = text[found[0].span[0] : found[0].span[1]]
+            if found[0].area == "in_care" and re.search(r"care leavers", both, re.I):
+                found.append(Stated("care_leavers", found[0].grade, found[0].span))
         if len(found) > 1:
             out += found
     return out
@@ -622,6 +637,32 @@ _BULLET = re.compile(r"\W{0,3}(?:[-\u2022*\u25cf\u25aa\u25e6]|\d{1,2}[.)])\s")
 _LINE_MAX = 200
 
 
+#: A sentence that enumerates the areas judged ("The report is divided into three sections:
+#: ...", "judged the department in five areas including ...").
+_ENUMERATES = re.compile(r"\b(?:areas|sections|judge?ments|categories|criteria)\b", re.I)
+#: How far from an "all areas" sentence the sentence enumerating the areas may be.
+_ENUMERATION_REACH = 700
+
+
+def _enumeration(text: str, start: int, end: int) -> Span:
+    """The nearest sentence around ``start:end`` that enumerates two or more areas and gives
+    no grade (empty span if none)."""
+    lo, hi = max(0, start - _ENUMERATION_REACH), min(len(text), end + _ENUMERATION_REACH)
+    best: Span = (start, start)
+    for s in _SENTENCE.finditer(text, lo, hi):
+        a, b = s.span()
+        if (a < end and start < b) or not _ENUMERATES.search(text, a, b):
+            continue
+        if (
+            GRADE_RE.search(text, a, b)
+            or len({vocab.area(n.group()) for n in _AREA_RE.finditer(text, a, b)}) < 2
+        ):
+            continue
+        if best == (start, start) or abs(a - start) < abs(best[0] - start):
+            best = (a, b)
+    return best
+
+
 def _line_areas(text: str, lines: list[Span], grade: str) -> list[Stated]:
     """The area each list line names ("- Leaders having a positive impact ..."), graded."""
     out: list[Stated] = []
@@ -678,6 +719,8 @@ def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None)
         # "good across all areas": the grade comes first; "all areas were rated good": after.
         subject = _SUBJECT_FORM.search(q.group())
         a, b = (q.end(), min(end, q.end() + 60)) if subject else (start, q.start())
+        if q.start() == start and text[q.end() : q.end() + 30].find(",") >= 0:
+            a, b = q.end(), end  # "In all areas of judgement, the service required improvement"
         found = [g for g in GRADE_RE.finditer(text, a, b) if now(text, g.start(), g.end(), latest)]
         grades = {vocab.grade(g.group()) for g in found}
         if len(grades) != 1 or not any(
@@ -696,6 +739,8 @@ def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None)
         lines += _list_lines(text, start, forward=False)
         if _BACK_REFERENCE.search(q.group()):  # "each area was rated": the areas named before
             spans.append((text.rfind("\n", 0, start) + 1, start))
+        if not any(_areas_in(text, a, b, grade) for a, b in spans) and not lines:
+            spans.append(_enumeration(text, start, end))  # the areas a nearby sentence lists
         for a, b in spans:
             for n in [*_areas_in(text, a, b, grade), *_line_areas(text, lines, grade)]:
                 if text.rfind("(", a, n.span[0]) > text.rfind(")", a, n.span[0]):

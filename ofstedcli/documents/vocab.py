@@ -64,7 +64,8 @@ _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bleader|leadership|management and governance", re.I), "leadership"),
     (
         re.compile(
-            r"help and protection|need of help|protection of children|child protection", re.I
+            r"help and protection|need of help|need help|protection of children|child protection",
+            re.I,
         ),
         "help_and_protection",
     ),
@@ -95,7 +96,7 @@ def area(label: str) -> str | None:
 AREA_PHRASE = (
     r"(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
     r"|impact\s+(?:that\s+)?leaders\s+have|leadership(?:\s+and\s+management)?"
-    r"|(?:services\s+for\s+)?children\s+who\s+need\s+help\s+and\s+protection"
+    r"|(?:services\s+for\s+)?children\s+who\s+need\s+help(?:\s+and\s+protection)?"
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
     r"|child\s+protection(?!\s+(?:plans?|conferences?|registers?|investigations?|enquir"
     r"|cases?|procedures?|concerns?|medical|social|team))"

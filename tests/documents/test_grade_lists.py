@@ -154,3 +154,32 @@ def test_quoted_grade_for_areas_and_a_list_on_its_own_lines() -> None:
     got = _grades(text)
     assert got["leadership"] == got["care_leavers"] == model.OUTSTANDING
     assert got["in_care"] == got["help_and_protection"] == model.GOOD
+
+
+def test_rated_a_long_list_as_one_grade_and_a_list_after_with() -> None:
+    text = (
+        "Northam news\n\nThe report rated the impact of leaders; help and protection, and the "
+        "overall effectiveness of the service as inadequate. Care leavers are 'good', with "
+        "adoption, and children in care rated as 'Outstanding'.\n"
+    )
+    got = _grades(text)
+    assert got["leadership"] == got["help_and_protection"] == got["overall"] == model.INADEQUATE
+    assert got["in_care"] == model.OUTSTANDING
+    assert extract(text).get("inspection.judgements.adoption") == model.OUTSTANDING
+
+
+def test_both_splits_children_in_care_and_care_leavers() -> None:
+    got = _grades("Northam news\n\nChildren in care and care leavers were both found to be "
+                  "'good'.\n")  # fmt: skip
+    assert got["in_care"] == got["care_leavers"] == model.GOOD
+
+
+def test_every_area_with_the_areas_enumerated_in_another_sentence() -> None:
+    text = (
+        "Northam news\n\nThe report is split into three sections: help and protection, "
+        "children looked after, and leadership.\nIn all areas of judgement, the inspector "
+        "said the service 'required improvement'.\n"
+    )
+    got = _grades(text)
+    assert got["overall"] == got["leadership"] == got["in_care"] == model.REQUIRES_IMPROVEMENT
+    assert got["help_and_protection"] == model.REQUIRES_IMPROVEMENT
