@@ -313,7 +313,8 @@ _OVERALL_NAMED = re.compile(r"\boverall effectiveness\b", re.I)
 #: and leadership were all rated as 'good'" (a singular "was rated" is one area's).
 _LIST_RATED = re.compile(
     rf"(?:(?:were|are|have been)(?: all| both| each)?|all|both)"
-    rf" (?:judged|rated|graded|found|assessed)(?: as| to be)? {_Q}(?P<g>{GRADE})",
+    rf" (?:(?:judged|rated|graded|found|assessed)(?: as| to be)?|(?:merited|received|earned"
+    rf"|achieved|got|secured|were given|were awarded)(?: (?:the|a|an))?) {_Q}(?P<g>{GRADE})",
     re.I,
 )
 
@@ -639,7 +640,11 @@ _LINE_MAX = 200
 
 #: A sentence that enumerates the areas judged ("The report is divided into three sections:
 #: ...", "judged the department in five areas including ...").
-_ENUMERATES = re.compile(r"\b(?:areas|sections|judge?ments|categories|criteria)\b", re.I)
+_ENUMERATES = re.compile(
+    r"\b(?:areas|sections|judge?ments|categories|criteria)\b|^\W*(?:these|they|this|which)"
+    r" (?:were|are|included?|includes|including|covered?)\b",
+    re.I,
+)
 #: How far from an "all areas" sentence the sentence enumerating the areas may be.
 _ENUMERATION_REACH = 700
 
@@ -651,7 +656,7 @@ def _enumeration(text: str, start: int, end: int) -> Span:
     best: Span = (start, start)
     for s in _SENTENCE.finditer(text, lo, hi):
         a, b = s.span()
-        if (a < end and start < b) or not _ENUMERATES.search(text, a, b):
+        if (a < end and start < b) or not _ENUMERATES.search(text[a:b].strip()):
             continue
         if (
             GRADE_RE.search(text, a, b)
@@ -772,7 +777,7 @@ _OTHERS = re.compile(
     r"(?:areas|judge?ments|categories)\b",
     re.I,
 )
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
@@ -813,7 +818,35 @@ def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | Non
             take(_areas_in(text, named[-1].start(), named[-1].end(), m["g"]))
     for m in _OTHERS.finditer(text):
         take(_other_areas(text, m, skip, given, latest))
+    for m in _SOME_LISTED.finditer(text):
+        take(_some_listed(text, m, skip, latest))
     return out
+
+
+#: Some of the areas, then a list of them: "requiring improvement in three out of five
+#: inspected areas - children looked after ..., care leavers and leadership", "three of the
+#: four areas reviewed were given requires improvement - ...".
+_SOME_LISTED = re.compile(
+    r"\b(?P<n>one|two|three|four|five|[1-5]) (?:of|out of) (?:the )?(?:\w+ )?(?:\w+ )?(?:areas"
+    r"|judge?ments|categories)\b(?P<mid>[^.!?:;]{0,80}?)(?: - |: ?)(?=(?P<list>[^.!?]{4,300}))",
+    re.I,
+)
+
+
+def _some_listed(text: str, m: re.Match[str], skip: list[Span], latest: int | None) -> list[Stated]:
+    """The areas listed after "three out of five areas - ...", given the grade written just
+    before or in the phrase, when the list names as many areas as it says."""
+    start = vocab.sentence_start(text, m.start(), 300)
+    grades = list(GRADE_RE.finditer(text, max(start, m.start() - 60), m.start("list")))
+    grades = [g for g in grades if now(text, g.start(), g.end(), latest)]
+    if len({vocab.grade(g.group()) for g in grades}) != 1 or inside(m.span(), skip):
+        return []
+    stop = m.end("list")
+    later = GRADE_RE.search(text, m.start("list"), stop)
+    stop = later.start() if later else stop
+    found = _areas_in(text, m.start("list"), stop, grades[0].group(), overall=True)
+    want = _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
+    return found if len({f.area for f in found}) == want else []
 
 
 def _other_areas(

@@ -143,6 +143,15 @@ def is_past(
     return bool(y and _old_year(y.group(), latest))
 
 
+def older(day: str, latest: int | None) -> bool:
+    """True when a partial ISO date ("2019", "2019-03") is well before the latest date."""
+    if latest is None:
+        return True
+    if len(day) >= 7:
+        return int(day[:4]) * 12 + int(day[5:7]) < latest - 3
+    return int(day[:4]) < latest // 12 - (1 if latest % 12 == 0 else 0)
+
+
 def opens_on_year(text: str, sentence: int, pos: int) -> bool:
     """True when the sentence starting at ``sentence`` opens on a bare year before ``pos``."""
     return bool(_OPENING_YEAR.match(text, sentence, pos))

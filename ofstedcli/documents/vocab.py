@@ -73,7 +73,8 @@ _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"in care and care leavers|looked[- ]after children and care leavers"
             r"|looked[- ]after and achieving permanence"
-            r"|children looked[- ]after|looked[- ]after children|children in care"
+            r"|children (?:being )?looked[- ]after|looked[- ]after children|children in care"
+            r"|looking after children"
             r"|(?:those|young people) in care",
             re.I,
         ),
@@ -100,7 +101,8 @@ AREA_PHRASE = (
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
     r"|child\s+protection(?!\s+(?:plans?|conferences?|registers?|investigations?|enquir"
     r"|cases?|procedures?|concerns?|medical|social|team))"
-    r"|children\s+looked[\s-]+after(?:\s+and\s+achieving\s+permanence)?"
+    r"|children\s+(?:being\s+)?looked[\s-]+after(?:\s+and\s+achieving\s+permanence)?"
+    r"|looking\s+after\s+children"
     r"|looked[\s-]+after\s+children(?:\s+and\s+care\s+leavers)?"
     r"|(?:those|young\s+people)\s+in\s+care"
     r"|(?:those|young\s+people|children)\s+who\s+(?:have\s+)?left\s+care"

@@ -183,3 +183,29 @@ def test_every_area_with_the_areas_enumerated_in_another_sentence() -> None:
     got = _grades(text)
     assert got["overall"] == got["leadership"] == got["in_care"] == model.REQUIRES_IMPROVEMENT
     assert got["help_and_protection"] == model.REQUIRES_IMPROVEMENT
+
+
+def test_some_of_the_areas_then_their_list() -> None:
+    text = (
+        "Northam news\n\nThe council was rated as requiring improvement in two out of four "
+        "areas - help and protection and the impact of leaders. Three of the four areas "
+        "named were not graded here.\n"
+    )
+    got = _grades(text)
+    assert got["help_and_protection"] == got["leadership"] == model.REQUIRES_IMPROVEMENT
+    wrong_count = "Northam news\n\nIt required improvement in three of five areas - adoption.\n"
+    assert extract(wrong_count).get("inspection.judgements.adoption") is None
+
+
+def test_a_list_sharing_a_merited_grade_and_the_next_sentence_naming_the_areas() -> None:
+    text = (
+        "Northam news\n\nLeadership, help and protection, and the overall effectiveness of "
+        "services all merited the 'good' grade.\n\nInspectors rated the department as "
+        "'inadequate' in all three areas. These included adoption and looking after children.\n"
+    )
+    x = extract(text)
+    assert x.get("inspection.judgements.leadership") == model.GOOD
+    assert x.get("inspection.judgements.help_and_protection") == model.GOOD
+    assert x.get("inspection.overall") == model.GOOD
+    assert x.get("inspection.judgements.adoption") == model.INADEQUATE
+    assert x.get("inspection.judgements.in_care") == model.INADEQUATE
