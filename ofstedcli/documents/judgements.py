@@ -273,7 +273,9 @@ AREA_PATTERNS = [
         re.I,
     ),
     re.compile(
+        rf"(?<!education of )(?<!health of )(?<!education of the )"
         rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})?"
         rf"(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
         rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
         rf"|remained|has remained)(?: now| still)?"
@@ -567,6 +569,10 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
     out += _every_area(text, out)
     out += _all_areas(text, skip, {s.area for s in out}, latest)
     out += _area_grades(text, skip, {s.area for s in out}, latest)
+    if _slac_era(text, doc_date, latest):
+        out = _slac(text, out)
+    else:
+        out = [_slac_named(text, s) for s in out]
     out.sort(key=lambda s: s.span)
     return out
 
@@ -874,6 +880,70 @@ def _other_areas(
         return []
     grade = vocab.grade(found[0].group())
     return [Stated(k, grade, span) for k, span in rest.items()]
+
+
+#: Before this month (as a count of months) councils were inspected for safeguarding and for
+#: looked after children separately, with no grade for the whole service.
+_SLAC_END = 2012 * 12 + 6
+#: The pre-2013 scale's "adequate" given as a grade: a page about a SLAC-era inspection.
+_OLD_SCALE = re.compile(
+    r"(?:\b(?:rated|judged|graded|deemed|described as|found to be|were|was)(?: only| as)? ['\"]?"
+    r"|['\"])(?P<a>adequate)\b",
+    re.I,
+)
+#: SLAC's two judgements, as a sentence names them.
+_SLAC_AREAS = [
+    (re.compile(r"looked[- ]after|in care", re.I), "looked_after"),
+    (re.compile(r"safeguarding|protection", re.I), "safeguarding"),
+]
+
+
+def _slac_era(text: str, doc_date: str | None, latest: int | None) -> bool:
+    """True when the page is about a SLAC-era inspection: dated before mid-2012, or undated,
+    writing no later year, and giving the old scale's "adequate" as a current grade."""
+    if doc_date:
+        return latest is not None and latest < _SLAC_END
+    if latest is not None and latest >= _SLAC_END - 5:
+        return False
+    return any(now(text, m.start("a"), m.end("a"), latest) for m in _OLD_SCALE.finditer(text))
+
+
+#: SLAC's whole-service judgements named outright: "the overall effectiveness of
+#: safeguarding services", "... of services for looked after children".
+_SLAC_NAMED = re.compile(
+    r"overall effectiveness of (?:the )?(?:(?P<s>[\w']+ )?safeguarding|services for (?P<l>looked"
+    r"[- ]after children))",
+    re.I,
+)
+
+
+def _slac_named(text: str, s: Stated) -> Stated:
+    """A whole-service grade that names a SLAC judgement is that judgement's."""
+    if s.area != "overall":
+        return s
+    m = _SLAC_NAMED.search(text, max(0, s.span[0] - 120), s.span[1] + 80)
+    if m is None:
+        return s
+    return Stated("looked_after" if m["l"] else "safeguarding", s.grade, s.span)
+
+
+def _slac(text: str, out: list[Stated]) -> list[Stated]:
+    """The grades of a SLAC-era page: children in care are "looked after children", child
+    protection is "safeguarding", and a whole-service grade is one of those two when its
+    sentence names it, else not a grade (SLAC gave none)."""
+    found: list[Stated] = []
+    for s in out:
+        if s.area in ("in_care", "looked_after"):
+            found.append(Stated("looked_after", s.grade, s.span))
+        elif s.area in ("help_and_protection", "safeguarding"):
+            found.append(Stated("safeguarding", s.grade, s.span))
+        elif s.area == "overall":
+            start = vocab.sentence_start(text, s.span[0], 300)
+            named = [k for p, k in _SLAC_AREAS if p.search(text, start, s.span[1] + 40)]
+            found.append(Stated(named[0], s.grade, s.span) if len(named) == 1 else s)
+        else:
+            found.append(s)
+    return found
 
 
 def _quoted(text: str, m: re.Match[str]) -> bool:

@@ -209,3 +209,18 @@ def test_a_list_sharing_a_merited_grade_and_the_next_sentence_naming_the_areas()
     assert x.get("inspection.overall") == model.GOOD
     assert x.get("inspection.judgements.adoption") == model.INADEQUATE
     assert x.get("inspection.judgements.in_care") == model.INADEQUATE
+
+
+def test_a_slac_era_page_grades_safeguarding_and_looked_after_children() -> None:
+    text = (
+        "Northam news 3 March 2011\n\nSafeguarding services in Northam were found to be "
+        "'adequate', but services for looked-after children in Northam were judged to be "
+        "'inadequate'.\n"
+    )
+    x = extract(text)
+    assert x.get("inspection.judgements.looked_after") == model.INADEQUATE
+    assert x.get("inspection.judgements.in_care") is None
+    named = extract("Northam news\n\nThe overall effectiveness of safeguarding services was "
+                    "judged inadequate.\n")  # fmt: skip
+    assert named.get("inspection.judgements.safeguarding") == model.INADEQUATE
+    assert named.get("inspection.overall") is None
