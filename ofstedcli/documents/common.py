@@ -254,9 +254,11 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
 
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:
     """Record the overall and sub-judgements: a judgement table first, then sentences."""
-    record_rows(b, rows)
     text = judgements.marked(b.view)
     latest = tense.latest(text, b.get("date"))
+    # a "row" read from prose is a grade like any other: not an earlier one ("2010: services
+    # for children in care were adequate")
+    record_rows(b, [r for r in rows if judgements.now(text, *r.value, latest)])
     # "the Ofsted inspection in January 2025 rated Harrow 'Good' in ...": not an earlier one
     recent = {
         m.span

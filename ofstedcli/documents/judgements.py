@@ -114,6 +114,14 @@ def _cut_before(text: str, floor: int, m: re.Match[str]) -> int:
     return cut
 
 
+#: Words a table cell's label never holds: a sentence's joins ("... were rated good along
+#: with the overall effectiveness while ...").
+_PROSE = re.compile(
+    r"\b(?:while|whilst|along with|whereas|although)\b",
+    re.I,
+)
+
+
 def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     """A table row made of the label ``text[begin:m.start()]`` and the grade ``m``.
 
@@ -127,6 +135,10 @@ def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     if cut and not first and label[:cut].strip():
         return None
     label = label[cut:]
+    joins = [j.end() for j in _PROSE.finditer(label)]
+    if joins:  # "... along with the overall effectiveness while help and protection ...":
+        cut += joins[-1]  # the grade is the clause's after the last join
+        label = label[joins[-1] :]
     lead = _NUMBERING.match(label)
     skip = lead.end() if lead else 0
     clean = label[skip:].strip(" '\"(")
@@ -267,6 +279,13 @@ LOOSE_OVERALL_PATTERNS = [
 #: Sentences stating a sub-judgement: "judged outstanding for leadership, management and
 #: governance", "leadership ..., which Ofsted says is now good".
 AREA_PATTERNS = [
+    # "... while help and protection requires improvement": the grade as the area's verb
+    re.compile(
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf",? (?:still |also |now )?"
+        rf"(?P<g>(?:requires?|required) improvement(?:\s+to\s+be\s+good)?)",
+        re.I,
+    ),
     re.compile(
         rf"(?:judged|rated|graded) {_Q}(?P<g>{GRADE}){_Q} (?:for|in) "
         rf"(?:your |its |their )?{_AREA_GROUP}",
@@ -446,7 +465,7 @@ def now(text: str, start: int, end: int, latest: int | None) -> bool:
     cut = _SENTENCE_CUT.search(text, end, end + 300)
     stop = cut.start() if cut else min(len(text), end + 300)
     later = GRADE_RE.search(text, end, stop)
-    if not before and tense.opens_on_year(text, sentence, start):
+    if tense.opens_on_year(text, sentence, start):
         return False
     if _NEGATED.search(text, max(sentence, *before, start - 50), start):
         return False  # "no area was awarded the top mark", "not yet 'good'"
@@ -777,6 +796,13 @@ _BRACKETED = re.compile(rf"\(\s*{_Q}(?P<g>{GRADE}){_Q}\s*\)", re.I)
 _NAME_START = re.compile(r"[;:\n\u2022(]|\s-\s|\.\s|\band\s(?=the\b)", re.I)
 #: A move from one grade to another: "uplifted from 'good' to 'outstanding'".
 _MOVE = re.compile(rf"\bfrom {_Q}{GRADE}{_Q}(?: in (?:19|20)\d\d)?,? to {_Q}(?P<g>{GRADE})", re.I)
+#: A grade shared with the overall judgement: "rated good along with the overall
+#: effectiveness", "good, as was the overall effectiveness".
+_ALONG_WITH_OVERALL = re.compile(
+    rf"(?P<g>{GRADE}){_Q},? (?:along with|as well as|together with|alongside|as (?:was|were|is)"
+    rf"|and so (?:was|is)) (?:the )?(?:[\w']+ )?overall effectiveness\b",
+    re.I,
+)
 #: The areas a sentence does not name: "the other three areas were rated ...".
 _OTHERS = re.compile(
     r"\b(?:the )?(?:other|remaining)(?: (?P<n>two|three|four|five|[2-5]))? (?:key )?"
@@ -822,6 +848,9 @@ def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | Non
         keys = {vocab.area(n.group()) for n in named}
         if len(keys) == 1 and not inside(m.span(), skip) and _now_at(text, m, latest):
             take(_areas_in(text, named[-1].start(), named[-1].end(), m["g"]))
+    for m in _ALONG_WITH_OVERALL.finditer(text):
+        if not inside(m.span(), skip) and _now_at(text, m, latest):
+            take([Stated("overall", vocab.grade(m["g"]), m.span())])
     for m in _OTHERS.finditer(text):
         take(_other_areas(text, m, skip, given, latest))
     for m in _SOME_LISTED.finditer(text):

@@ -224,3 +224,24 @@ def test_a_slac_era_page_grades_safeguarding_and_looked_after_children() -> None
                     "judged inadequate.\n")  # fmt: skip
     assert named.get("inspection.judgements.safeguarding") == model.INADEQUATE
     assert named.get("inspection.overall") is None
+
+
+def test_a_mixed_sentence_gives_each_clause_its_grade() -> None:
+    text = (
+        "Northam news\n\nThe experiences and progress of care leavers and the impact of "
+        "leaders were rated good along with the overall effectiveness while the experiences "
+        "and progress of children who need help and protection requires improvement.\n"
+    )
+    got = _grades(text)
+    assert got["overall"] == got["leadership"] == model.GOOD
+    assert got["help_and_protection"] == model.REQUIRES_IMPROVEMENT
+
+
+def test_a_history_list_gives_no_current_grade() -> None:
+    text = (
+        "Northam's record\n\n- 2010: Whilst services for children in care were 'adequate', "
+        "safeguarding services were 'inadequate'.\n- 2016: Overall, Northam was rated "
+        "'good'.\n- 2021: a focused visit took place.\n"
+    )
+    x = extract(text)
+    assert not [f for f in x.facts if "judgements" in f.field or f.field.endswith("overall")]
