@@ -279,6 +279,13 @@ LOOSE_OVERALL_PATTERNS = [
 #: Sentences stating a sub-judgement: "judged outstanding for leadership, management and
 #: governance", "leadership ..., which Ofsted says is now good".
 AREA_PATTERNS = [
+    # "our sub judgement for help and protection has improved to good"
+    re.compile(
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf"(?: [\w']+){{0,3}}? (?:has |have )?(?:improved|risen|moved up|gone up|climbed|dropped"
+        rf"|fallen|slipped|declined|been upgraded|been downgraded) (?:to|into) {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
     # "... while help and protection requires improvement": the grade as the area's verb
     re.compile(
         rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
@@ -323,9 +330,24 @@ _WITH_LISTED = re.compile(
 #: with children in care, care leavers and leadership", "good ratings for adoption and ...".
 _GRADE_FOR_LIST = re.compile(
     rf"{_Q}(?P<g>{GRADE}){_Q}(?P<n> (?:sub[- ]?)?(?:judge?ments?|ratings?|grades?|scores?)"
-    rf"(?: (?:were|was|have been|has been) (?:received|given|awarded|achieved))?)?,?"
+    rf"(?: (?:were|was|have been|has been) (?:received|given|awarded|achieved))?{_Q})?,?"
     rf" (?:for|in|around|across)(?: (?:the|these)(?: following)? \w+:| the following(?: \w+)?)?"
     rf" (?=(?P<list>[^.!?]{{4,200}}))",
+    re.I,
+)
+#: An area named first, as a judgement's title: "the experiences and progress of children in
+#: care", "the impact of leaders", "adoption".
+_AREA_FIRST = re.compile(
+    rf"(?:the (?:experiences? and progress|experiences?|progress) of |the impact of )?{AREA_PHRASE}"
+    r"(?![\w-])",
+    re.I,
+)
+#: Words just before a grade written bare that make it a grade ("with outstanding for
+#: the experiences of children in care"), not an object's complement ("judging the
+#: authority inadequate for child protection").
+_BARE_BEFORE = re.compile(
+    r"\b(?:with|as|and|be|been|was|were|is|are|rated|judged|graded|received|achieved|an?"
+    r"|also|now|remains?|remained|both)\W*$",
     re.I,
 )
 #: The whole service's judgement named in a list of areas.
@@ -373,7 +395,10 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         stop = brk.start() if brk else m.end("list")
         later = GRADE_RE.search(text, m.end("g"), stop)
         stop = later.start() if later else stop
-        if not m["n"] and not (_graded(text, m) or _quoted(text, m)):
+        named = _AREA_FIRST.match(text, m.end()) and _BARE_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        )
+        if not m["n"] and not (_graded(text, m) or _quoted(text, m) or named):
             continue  # "good in adoption support" is praise; "'good' in adoption" a grade
         if not inside(m.span(), skip) and _now_at(text, m, latest):
             out += _areas_in(text, m.end("g"), stop, m["g"], overall=True)
@@ -640,6 +665,7 @@ def _every_area(text: str, out: list[Stated]) -> list[Stated]:
 _ALL_AREAS = re.compile(
     r"\b(?:(?:in|across|for|on) (?:all|each|every one)(?: of)?(?: (?:the|these|its|their|those))?"
     r"(?: (?:two|three|four|five|six|seven|[2-7]))?(?: (?:key|main|inspection|inspected|judgement"
+    r"|assessment|assessed|judged"
     r"|service))* (?:areas?|judge?ments?|categories|sub-?categories|criteria|aspects|sections"
     r"|domains)|across the board|(?:in|for|across|with) every (?:single )?(?:area|judge?ment"
     r"|category|aspect|section)|(?:all(?: of (?:the|these|its|their))?|each of the"
@@ -1090,7 +1116,8 @@ MENTION_PATTERNS = [
     # "the last full inspection ... in September/October 2019, when ... graded as '...'".
     re.compile(
         rf"(?P<type>{_TYPE})[^.]{{0,70}}?\b(?:in|of|during|on),? {_DATE},?[^.]{{0,80}}?"
-        rf"\b(?:found|judged|graded|rated|was|were|as)\b[^.]{{0,30}}?{_G}",
+        rf"\b(?:found|judged|graded|rated|was|were|as|judging|rating|grading|finding)\b"
+        rf"[^.]{{0,30}}?{_G}",
         re.I,
     ),
     # "judged inadequate in 2015", "were judged requires improvement to be good in November 2022".

@@ -245,3 +245,21 @@ def test_a_history_list_gives_no_current_grade() -> None:
     )
     x = extract(text)
     assert not [f for f in x.facts if "judgements" in f.field or f.field.endswith("overall")]
+
+
+def test_area_grades_as_written_in_releases() -> None:
+    text = (
+        "Northam news\n\nThe report rates the service 'requires improvement', but includes a "
+        "'good rating' for the experiences of care leavers. The council moved to 'Good' with "
+        "outstanding for the experiences and progress of children in care. Our sub judgement "
+        "for help and protection has improved to Good.\n"
+    )
+    got = _grades(text)
+    assert got["care_leavers"] == model.GOOD
+    assert got["in_care"] == model.OUTSTANDING
+    assert got["help_and_protection"] == model.GOOD
+
+
+def test_a_bare_grade_after_an_object_is_not_an_area_grade() -> None:
+    text = "Northam news\n\nThe visit ended by judging the authority inadequate for adoption.\n"
+    assert extract(text).get("inspection.judgements.adoption") is None
