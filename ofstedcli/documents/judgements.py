@@ -198,9 +198,9 @@ _FOR_AREA = (
 #: inadequate", "children's services is officially good", "the council requires improvement".
 LOOSE_OVERALL_PATTERNS = [
     re.compile(
-        rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked)"
-        rf"(?: by (?:Ofsted|inspectors))?(?: overall)?"
-        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services"
+        rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked"
+        rf"|described)(?: by (?:Ofsted|inspectors))?(?: overall)?"
+        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services|them"
         rf"|provision|borough's|authority's))"
         rf"{{1,4}}(?: as| to be)?|(?: (?:as|to be))?|(?= to requir) to)(?: being)?(?: an?)?"
         rf" {_Q}(?P<g>{GRADE}){_FOR_AREA}",
@@ -256,6 +256,19 @@ LOOSE_OVERALL_PATTERNS = [
         rf"|dropped|fallen|fell|slipped|slumped|elevated|lifted|raised|improved|declined|sunk"
         rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?(?: (?:to|into))"
         rf"(?: (?:an?|the|its))? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        re.I,
+    ),
+    # "a report found they required improvement", "inspectors said it requires improvement"
+    re.compile(
+        rf"\b(?:found|finds|said|says|concluded|concludes|ruled|rules)(?: that)? (?:it|they"
+        rf"|the (?:council|authority|services?|department))(?: (?:still|now|overall|also))*"
+        rf" {_Q}(?P<g>(?:requires?|required) improvement(?: to be good)?){_FOR_AREA}",
+        re.I,
+    ),
+    # "the council was providing a 'Good' service" (the grade in quotes, not praise)
+    re.compile(
+        rf"\b(?:providing|provides|provided|delivering|delivers|offering|offers|running|runs)"
+        rf" (?:an? )?['\"](?P<g>{GRADE})['\"] services?\b",
         re.I,
     ),
     # "found ... that it 'requires improvement'": a quoted grade verb after a pronoun
@@ -825,8 +838,11 @@ _MOVE = re.compile(rf"\bfrom {_Q}{GRADE}{_Q}(?: in (?:19|20)\d\d)?,? to {_Q}(?P<
 #: A grade shared with the overall judgement: "rated good along with the overall
 #: effectiveness", "good, as was the overall effectiveness".
 _ALONG_WITH_OVERALL = re.compile(
-    rf"(?P<g>{GRADE}){_Q},? (?:along with|as well as|together with|alongside|as (?:was|were|is)"
-    rf"|and so (?:was|is)) (?:the )?(?:[\w']+ )?overall effectiveness\b",
+    rf"(?P<g>{GRADE}){_Q},? (?:(?:along with|as well as|together with|alongside|as (?:was|were|is)"
+    rf"|and so (?:was|is)) (?:the )?(?:[\w']+ )?overall effectiveness\b|(?:with )?(?:this|which)"
+    rf" (?:forming|forms|formed|making|makes|made|giving|gives|gave|setting|sets|resulting in"
+    rf"|results in|led to|leads to|leading to) (?:the|its|their|an?) overall (?:rating|judge?ment"
+    rf"|grade|verdict)\b)",
     re.I,
 )
 #: The areas a sentence does not name: "the other three areas were rated ...".

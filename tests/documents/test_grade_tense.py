@@ -91,6 +91,13 @@ def test_a_grade_for_an_area_after_around_is_that_areas() -> None:
          model.REQUIRES_IMPROVEMENT),
         ("Northam was rated the second lowest of four ratings.", model.REQUIRES_IMPROVEMENT),
         ("Northam was awarded the highest possible rating.", model.OUTSTANDING),
+        ("A report found they required improvement, slipping from 'good'.",
+         model.REQUIRES_IMPROVEMENT),
+        ("Inspectors said Northam was providing a 'Good' service.", model.GOOD),
+        ("Care leavers were rated 'good', while other areas were rated 'inadequate', with "
+         "this forming the overall rating.", model.INADEQUATE),
+        ("The inspection has rated them as 'Requiring Improvement'.",
+         model.REQUIRES_IMPROVEMENT),
     ],
 )  # fmt: skip
 def test_grades_described_by_their_place_on_the_scale(text: str, grade: str) -> None:
