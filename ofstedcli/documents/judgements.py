@@ -254,7 +254,9 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:bumped|moved|gone|went|risen|rose|rises|climbed|jumped|upgraded|downgraded"
         rf"|dropped|fallen|fell|slipped|slumped|elevated|lifted|raised|improved|declined|sunk"
-        rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?(?: (?:to|into))"
+        rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?"
+        rf"(?: (?:[A-Z][\w-]*'s|its|their|the(?: council's)?) (?:overall )?(?:Ofsted )?"
+        rf"(?:rating|grade|judgement))?(?: (?:to|into))"
         rf"(?: (?:an?|the|its))? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
@@ -469,8 +471,32 @@ _SOME_AREAS = re.compile(
 #: outstanding", "every council rated inadequate", "rated Outstanding or Good".
 _GENERAL = re.compile(
     r"\b(?:every (?!area|judgement|section|aspect|categor|one of|single)|few councils"
-    r"|councils (?:rated|judged)|(?:is|are) (?:rated|judged) (?:as )?(?:Outstanding|Good"
-    r"|Requires|Inadequate) (?:or|and) )",
+    r"|(?:councils|authorities)\b[^.]{0,30}?\b(?:rated|judged)|(?:is|are) (?:rated|judged)"
+    r" (?:as )?(?:Outstanding|Good|Requires|Inadequate) (?:or|and) )",
+    re.I,
+)
+#: Services or bodies other than the council's children's services: their grades are not
+#: the inspection's ("its children's homes were judged good", "Northam College").
+_OTHER_SERVICE = re.compile(
+    r"\b(?:children's homes?|homes?|schools?|academ\w*|college|nurser\w*|youth (?:justice"
+    r"|offending)|adults?|adult social care|police|health|hospital|provider|fostering agency"
+    r"|early years|childcare|university)\b",
+    re.I,
+)
+#: Another inspectorate named just after a grade ("rated 'good' by the CQC").
+_OTHER_INSPECTORATE = re.compile(
+    r"\W{0,3}(?:[\w']+ ){0,3}?(?:by |from )(?:the )?(?:CQC|Care Quality Commission|HMICFRS"
+    r"|HM Inspectorate of (?:Probation|Constabulary|Prisons))\b",
+    re.I,
+)
+#: Words just before a grade that make it a hope, a plan or a condition, not a finding
+#: ("hopes to be rated outstanding", "if the council had been rated inadequate").
+_UNREAL = re.compile(
+    r"\b(?:hopes?|hoped|hoping|aims?|aimed|aiming|ambitions?|aspir\w*|wants?|wanted|wanting"
+    r"|striv\w*|goals?|targets?|expects?|expected|expecting|plans?|planned|planning|bid|on track"
+    r"|trajectory|to become|will|would|could (?:be|become|achieve|get|gain|earn)|might"
+    r"|(?-i:may)|must|if|unless|whether"
+    r"|predict\w*)\b",
     re.I,
 )
 
@@ -507,6 +533,9 @@ def now(text: str, start: int, end: int, latest: int | None) -> bool:
         return False
     if _NEGATED.search(text, max(sentence, *before, start - 50), start):
         return False  # "no area was awarded the top mark", "not yet 'good'"
+    clause = tense.clause_start(text, max([sentence, *before]), start)
+    if _UNREAL.search(text, max(clause, start - 60), start):
+        return False  # "hopes to be rated outstanding", "if it had been rated inadequate"
     if before and _JOINED.fullmatch(text, before[-1], start):
         # "rated 'good but requires improvement in ...' in 2019": one time for both
         first = [g for g in GRADE_RE.finditer(text, sentence, start)][-1]
@@ -551,6 +580,8 @@ def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
     before = text[max(start, m.start() - 90) : m.end()]
     if _SOME_AREAS.search(before):
         return False  # "two of three areas were rated ...": not the whole service
+    if _OTHER_SERVICE.search(before) or _OTHER_INSPECTORATE.match(text, m.end(), stop):
+        return False  # "its children's homes were judged good", "... by the CQC"
     after = text[m.end() : min(stop, m.end() + 40)]
     if re.search(r"\b(?:overall|whole|across the board|all areas)\b", before, re.I) or re.match(
         r"\W{0,3}(?:overall|across (?:the board|all (?:\w+ )?areas)|in (?:all|every|each)"

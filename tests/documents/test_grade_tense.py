@@ -111,3 +111,29 @@ def test_in_need_of_improvement_and_top_mark_for_areas() -> None:
     assert x.get("inspection.judgements.help_and_protection") == model.REQUIRES_IMPROVEMENT
     assert x.get("inspection.judgements.adoption") == model.OUTSTANDING
     assert x.get("inspection.judgements.care_leavers") == model.OUTSTANDING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's children's homes were judged good.",
+        "Northam hopes to be rated outstanding next time.",
+        "Only 10% of councils are rated outstanding.",
+        "The youth justice service was rated good last year.",
+        "Northam College was rated good by Ofsted.",
+        "If the council had been rated inadequate, the minister would intervene.",
+        "The council wants to be rated good at its next inspection.",
+        "Most councils in the region are judged good.",
+        "Northam will be rated outstanding, the leader predicted.",
+        "Northam's adult social care was rated 'good' by the CQC.",
+    ],
+)
+def test_other_services_hopes_and_general_statements_are_not_the_grade(text: str) -> None:
+    x = extract(NEWS.format(text))
+    assert x.get("inspection.overall") is None
+    assert not [f for f in x.facts if f.field.startswith("inspection.judgements.")]
+
+
+def test_a_past_ability_is_still_a_grade() -> None:
+    x = extract(NEWS.format("Adoption performance could only muster a 'requires improvement'."))
+    assert x.get("inspection.judgements.adoption") == model.REQUIRES_IMPROVEMENT
