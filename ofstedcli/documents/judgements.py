@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -415,10 +416,11 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         )
         if not m["n"] and not (_graded(text, m) or _quoted(text, m) or named):
             continue  # "good in adoption support" is praise; "'good' in adoption" a grade
-        if not inside(m.span(), skip) and _now_at(text, m, latest):
-            out += _areas_in(text, m.end("g"), stop, m["g"], overall=True)
-            if colon >= 0 and text[colon + 1 : colon + 2] == "\n":  # a list on its own lines
-                out += _line_areas(text, _list_lines(text, colon, forward=True), m["g"])
+        found = _areas_in(text, m.end("g"), stop, m["g"], overall=True)
+        if colon >= 0 and text[colon + 1 : colon + 2] == "\n":  # a list on its own lines
+            found += _line_areas(text, _list_lines(text, colon, forward=True), m["g"])
+        if found and not inside(m.span(), skip) and _now_at(text, m, latest):
+            out += found
     for m in _LIST_RATED.finditer(text, a, b):
         start = vocab.sentence_start(text, m.start(), 300)
         earlier = [g.end() for g in GRADE_RE.finditer(text, start, m.start())]
@@ -521,6 +523,7 @@ def _now_at(text: str, m: re.Match[str], latest: int | None) -> bool:
     return now(text, m.start("g"), m.end("g"), latest)
 
 
+@lru_cache(maxsize=4096)
 def now(text: str, start: int, end: int, latest: int | None) -> bool:
     """True when the grade written at ``text[start:end]`` is the current inspection's: no
     time or comparison word of its own puts it in the past (see :mod:`tense`)."""
@@ -631,32 +634,52 @@ def _grade_windows(text: str) -> list[Span]:
     return windows
 
 
+#: The most statements kept per area (the first ones): the first in the text is recorded,
+#: and a hostile text may state a grade on every line.
+_PER_AREA = 8
+
+
 def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Stated]:
     """Grades the text states for the inspection it is about, outside the ``skip`` spans
     (``doc_date``: the document's own date, which tells an earlier year)."""
     latest = tense.latest(text, doc_date)
     out: list[Stated] = []
+    count: dict[str, int] = {}
+
+    def keep(found: Stated) -> None:
+        if count.get(found.area, 0) < _PER_AREA:
+            count[found.area] = count.get(found.area, 0) + 1
+            out.append(found)
+
     for a, b in _grade_windows(text):
         for pattern in OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
-                if not inside(m.span(), skip):
-                    out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
+                if count.get("overall", 0) < _PER_AREA and not inside(m.span(), skip):
+                    keep(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in LOOSE_OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
-                if not inside(m.span(), skip) and _about_now(text, m, latest):
-                    out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
+                if count.get("overall", 0) >= _PER_AREA or inside(m.span(), skip):
+                    continue
+                if _about_now(text, m, latest):
+                    keep(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in AREA_PATTERNS:
             for m in pattern.finditer(text, a, b):
                 key = vocab.area(m["a"])
-                if not _now_at(text, m, latest):
+                if not key or key == "overall" or count.get(key, 0) >= _PER_AREA:
                     continue
-                if key and key != "overall" and not inside(m.span(), skip):
-                    out.append(Stated(key, vocab.grade(m["g"]), m.span()))
-        out += [s for s in _listed(text, a, b, skip, latest) if s.area not in {o.area for o in out}]
-    out += _shared_grades(text, skip, {s.area for s in out}, latest)
-    out += _every_area(text, out)
-    out += _all_areas(text, skip, {s.area for s in out}, latest)
-    out += _area_grades(text, skip, {s.area for s in out}, latest)
+                if not inside(m.span(), skip) and _now_at(text, m, latest):
+                    keep(Stated(key, vocab.grade(m["g"]), m.span()))
+        for found in _listed(text, a, b, skip, latest):
+            if found.area not in count:
+                keep(found)
+    for found in _shared_grades(text, skip, set(count), latest):
+        keep(found)
+    for found in _every_area(text, out):
+        keep(found)
+    for found in _all_areas(text, skip, set(count), latest):
+        keep(found)
+    for found in _area_grades(text, skip, set(count), latest):
+        keep(found)
     if _slac_era(text, doc_date, latest):
         out = _slac(text, out)
     else:
@@ -1113,6 +1136,8 @@ def _shared_grades(
         if start in seen:
             continue
         seen.add(start)
+        if not _AREA_RE.search(text, start, end):
+            continue  # no area named: nothing to share a grade with
         found = list(GRADE_RE.finditer(text, start, end))
         grades = {vocab.grade(m.group()) for m in found}
         if len(grades) != 1 or not any(_graded(text, m) for m in found):

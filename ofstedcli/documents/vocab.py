@@ -18,7 +18,7 @@ from ofstedcli import model
 _OF_FOUR = r"(?:\s+(?:possible|available))?(?:\s+of\s+(?:the\s+)?(?:four|4))?"
 _RATING_WORD = r"\s+(?:marks?|ratings?|grades?|gradings?|judge?ments?)"
 GRADE = (
-    r"(?:(?:requires?|required|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
+    r"(?<![A-Za-z])(?:(?:requires?|required|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
     r"(?!\W{0,2}to\s+be\s+good)"
     r"|in\s+need\s+of\s+improvement|(?-i:RI)"
     rf"|(?:the\s+)?(?:(?:second|third)[\s-]+)?(?:top|highest|best|lowest|worst|bottom)"
@@ -95,7 +95,7 @@ def area(label: str) -> str | None:
 
 #: Phrases naming judgement areas inside sentences ("judged outstanding for leadership").
 AREA_PHRASE = (
-    r"(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
+    r"(?<![\w-])(?=[acehilstyACEHILSTY])(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
     r"|impact\s+(?:that\s+)?leaders\s+have|leadership(?:\s+and\s+management)?"
     r"|(?:services\s+for\s+)?children\s+who\s+need\s+help(?:\s+and\s+protection)?"
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
