@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -523,8 +522,25 @@ def _now_at(text: str, m: re.Match[str], latest: int | None) -> bool:
     return now(text, m.start("g"), m.end("g"), latest)
 
 
-@lru_cache(maxsize=4096)
+class _Memo:
+    """Answers of :func:`now` for the one text being read (dropped when another comes)."""
+
+    text: str | None = None
+    answers: dict[tuple[int, int, int | None], bool] = {}  # noqa: RUF012
+
+
 def now(text: str, start: int, end: int, latest: int | None) -> bool:
+    """True when the grade written at ``text[start:end]`` is the current inspection's (see
+    :func:`_now`), remembered for the text being read."""
+    if _Memo.text is not text:
+        _Memo.text, _Memo.answers = text, {}
+    key = (start, end, latest)
+    if key not in _Memo.answers:
+        _Memo.answers[key] = _now(text, start, end, latest)
+    return _Memo.answers[key]
+
+
+def _now(text: str, start: int, end: int, latest: int | None) -> bool:
     """True when the grade written at ``text[start:end]`` is the current inspection's: no
     time or comparison word of its own puts it in the past (see :mod:`tense`)."""
     sentence = vocab.sentence_start(text, start, 300)
