@@ -202,7 +202,8 @@ LOOSE_OVERALL_PATTERNS = [
         rf"|described)(?: by (?:Ofsted|inspectors))?(?: overall)?"
         rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services|them"
         rf"|provision|borough's|authority's))"
-        rf"{{1,4}}(?: as| to be)?|(?: (?:as|to be))?|(?= to requir) to)(?: being)?(?: an?)?"
+        rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b)[\w'-]+){{1,6}}? (?:as|to be)"
+        rf"|(?: (?:as|to be))?|(?= to requir) to)(?: being)?(?: an?)?"
         rf" {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
@@ -280,7 +281,8 @@ LOOSE_OVERALL_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"\b(?:children's (?:social care )?services|overall,? services|the (?:council|authority"
+        rf"\b(?:children's (?:social care )?services|overall,? services|services for children"
+        rf"(?: and (?:young people|families))?|the (?:council|authority"
         rf"|services?|department|local authority))"
         rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
         rf"(?: (?:are|is|remains?|was|were|has been|have been))?"
@@ -899,8 +901,12 @@ _AREAS_THEN_LIST = re.compile(
     rf"|are as follows)\s*:?| ?:| -)\s*(?=(?P<list>[^.!?]{{4,400}}))",
     re.I,
 )
-#: A grade in brackets after an area's name: "help and protection (good)".
-_BRACKETED = re.compile(rf"\(\s*{_Q}(?P<g>{GRADE}){_Q}\s*\)", re.I)
+#: A grade in brackets, or after a colon or dash, after an area's name: "help and protection
+#: (good)", "Children in care: Good.", "Adoption - Outstanding".
+_BRACKETED = re.compile(
+    rf"\(\s*{_Q}(?P<g>{GRADE}){_Q}\s*\)|(?::| -) ?{_Q}(?P<g2>{GRADE}){_Q}(?=\s*(?:[.;,\n]|$))",
+    re.I,
+)
 #: Where the name before a bracketed grade begins.
 _NAME_START = re.compile(r"[;:\n\u2022(]|\s-\s|\.\s|\band\s(?=the\b)", re.I)
 #: A move from one grade to another: "uplifted from 'good' to 'outstanding'".
@@ -947,13 +953,14 @@ def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | Non
         later = GRADE_RE.search(text, m.end(), stop)
         take(_areas_in(text, m.end(), later.start() if later else stop, m["g"], overall=True))
     for m in _BRACKETED.finditer(text):
+        g = "g" if m["g"] else "g2"
         lo = max(0, m.start() - _MAX_LABEL)
         cuts = [c.end() for c in _NAME_START.finditer(text, lo, m.start())]
         a = max([lo, *cuts])
         name = text[a : m.start()]
         key = vocab.area(name) if _AREA_RE.search(name) or _OVERALL_NAMED.search(name) else None
-        if key and not inside(m.span(), skip) and now(text, m.start("g"), m.end("g"), latest):
-            take([Stated(key, vocab.grade(m["g"]), (a + len(name) - len(name.lstrip()), m.end()))])
+        if key and not inside(m.span(), skip) and now(text, m.start(g), m.end(g), latest):
+            take([Stated(key, vocab.grade(m[g]), (a + len(name) - len(name.lstrip()), m.end()))])
     for m in _MOVE.finditer(text):
         clause = tense.clause_start(text, vocab.sentence_start(text, m.start(), 300), m.start())
         named = [n for n in _AREA_RE.finditer(text, clause, m.start()) if vocab.area(n.group())]

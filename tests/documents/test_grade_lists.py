@@ -263,3 +263,16 @@ def test_area_grades_as_written_in_releases() -> None:
 def test_a_bare_grade_after_an_object_is_not_an_area_grade() -> None:
     text = "Northam news\n\nThe visit ended by judging the authority inadequate for adoption.\n"
     assert extract(text).get("inspection.judgements.adoption") is None
+
+
+def test_area_labels_with_a_colon_or_dash() -> None:
+    got = _grades("Northam news\n\nChildren in care: Good. Care leavers - Requires "
+                  "improvement.\nAdoption: good progress has been made.\n")  # fmt: skip
+    assert got["in_care"] == model.GOOD
+    assert got["care_leavers"] == model.REQUIRES_IMPROVEMENT
+    assert (
+        extract("Northam news\n\nAdoption: good progress has been made.\n").get(
+            "inspection.judgements.adoption"
+        )
+        is None
+    )

@@ -137,3 +137,16 @@ def test_other_services_hopes_and_general_statements_are_not_the_grade(text: str
 def test_a_past_ability_is_still_a_grade() -> None:
     x = extract(NEWS.format("Adoption performance could only muster a 'requires improvement'."))
     assert x.get("inspection.judgements.adoption") == model.REQUIRES_IMPROVEMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("Ofsted rated the council's services for children as inadequate.", model.INADEQUATE),
+        ("Ofsted inspectors concluded that services for children in Northam are good.",
+         model.GOOD),
+        ("Services for children in Northam are good, Ofsted says.", model.GOOD),
+    ],
+)  # fmt: skip
+def test_services_for_children_as_the_subject_or_object(text: str, grade: str) -> None:
+    assert extract(NEWS.format(text)).get("inspection.overall") == grade
