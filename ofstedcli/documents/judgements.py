@@ -202,7 +202,8 @@ LOOSE_OVERALL_PATTERNS = [
         rf"|described)(?: by (?:Ofsted|inspectors))?(?: overall)?"
         rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services|them"
         rf"|provision|borough's|authority's))"
-        rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b)[\w'-]+){{1,6}}? (?:as|to be)"
+        rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*){{1,6}}?"
+        rf" (?:as|to be)"
         rf"|(?: (?:as|to be))?|(?= to requir) to)(?: being)?(?: an?)?"
         rf" {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
