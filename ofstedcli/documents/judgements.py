@@ -484,8 +484,13 @@ _GENERAL = re.compile(
 _OTHER_SERVICE = re.compile(
     r"\b(?:children's homes?|homes?|schools?|academ\w*|college|nurser\w*|youth (?:justice"
     r"|offending)|adults?|adult social care|police|health|hospital|provider|fostering agency"
-    r"|early years|childcare|university)\b",
+    r"|early years|childcare|university|neighbouring|neighbours?|nearby|another council"
+    r"|other councils)\b",
     re.I,
+)
+#: Words just after a grade that say what the grade means, not that it was given.
+_DEFINES = re.compile(
+    r"\W{0,3}(?:means|would mean|triggers|allows|is given|is awarded when)\b", re.I
 )
 #: Another inspectorate named just after a grade ("rated 'good' by the CQC").
 _OTHER_INSPECTORATE = re.compile(
@@ -604,6 +609,8 @@ def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
         return False  # "two of three areas were rated ...": not the whole service
     if _OTHER_SERVICE.search(before) or _OTHER_INSPECTORATE.match(text, m.end(), stop):
         return False  # "its children's homes were judged good", "... by the CQC"
+    if _DEFINES.match(text, m.end(), stop):
+        return False  # "a rating of inadequate means ...": what a grade means
     after = text[m.end() : min(stop, m.end() + 40)]
     if re.search(r"\b(?:overall|whole|across the board|all areas)\b", before, re.I) or re.match(
         r"\W{0,3}(?:overall|across (?:the board|all (?:\w+ )?areas)|in (?:all|every|each)"

@@ -25,8 +25,9 @@ CLAUSE_BREAK = re.compile(
 #: Words before a grade, in its clause, that make it an earlier grade.
 _PAST_BEFORE = re.compile(
     r"\b(?:previously|formerly|originally|once(?! (?:again|more))|used to"
-    r"|(?:was|were|been) last|last (?:time|rated|judged|graded|inspected|inspection|full"
-    r"|ofsted|report|review|visit|assessment)|previous(?! (?:five|four|three|two|few)\b)"
+    r"|(?:was|were|been) last|last (?:time|rated|judged|graded|inspect\w*|full"
+    r"|ofsted|report|review|visit\w*|assessment)|previous(?! (?:five|four|three|two|few)\b)"
+    r"|before (?:this|the|its|that|their)"
     r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of|out of"
     r"|since|back in|as recently as|at the time|at that time|at which point|ditch\w*"
     r"|shed\w*|remov\w*|lost|losing|dropp\w*|lift\w* (?:out|from)|escap\w*|after (?:being"

@@ -126,6 +126,10 @@ def test_in_need_of_improvement_and_top_mark_for_areas() -> None:
         "Most councils in the region are judged good.",
         "Northam will be rated outstanding, the leader predicted.",
         "Northam's adult social care was rated 'good' by the CQC.",
+        "When Ofsted last visited, it rated the council good.",
+        "Before this inspection, the council was rated good.",
+        "Neighbouring Southam was rated 'inadequate' last month.",
+        "A rating of inadequate means the government can intervene.",
     ],
 )
 def test_other_services_hopes_and_general_statements_are_not_the_grade(text: str) -> None:
