@@ -58,13 +58,15 @@ def record_mentions(b: Builder, found: list[judgements.Mention]) -> None:
     """Record the other judgements the text refers to, leaving out the document's own."""
     own = current(b)
     graded = [
-        (f.start, f.end)
+        (f.start, f.end, f.value)
         for f in b.facts
         if f.field == "inspection.overall" or f.field.startswith("inspection.judgements.")
     ]
     index = 0
     for mention in found:
-        if _is_current(mention, own) or judgements.inside(b.view.span(*mention.span), graded):
+        span = b.view.span(*mention.span)
+        same = [(a, z) for a, z, value in graded if value == mention.overall]
+        if _is_current(mention, own) or judgements.inside(span, same):
             continue  # the document's own inspection, read as such
         b.add(f"mentions[{index}]", mention.value(), *mention.span)
         index += 1

@@ -400,10 +400,10 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
     out: list[Stated] = []
     for m in _WITH_LISTED.finditer(text, a, b):
         listed = not GRADE_RE.search(m["list"])
-        if listed and not inside(m.span(), skip) and _now_at(text, m, latest):
+        if listed and not _skipped(m, skip) and _now_at(text, m, latest):
             out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
     for m in _LISTED.finditer(text, a, b):
-        if inside(m.span(), skip) or GRADE_RE.search(m["list"]):
+        if _skipped(m, skip) or GRADE_RE.search(m["list"]):
             continue
         if _now_at(text, m, latest):
             out += _areas_in(text, m.start("list"), m.end("list"), m["g"], overall=True)
@@ -421,7 +421,7 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         found = _areas_in(text, m.end("g"), stop, m["g"], overall=True)
         if colon >= 0 and text[colon + 1 : colon + 2] == "\n":  # a list on its own lines
             found += _line_areas(text, _list_lines(text, colon, forward=True), m["g"])
-        if found and not inside(m.span(), skip) and _now_at(text, m, latest):
+        if found and not _skipped(m, skip) and _now_at(text, m, latest):
             out += found
     for m in _LIST_RATED.finditer(text, a, b):
         start = vocab.sentence_start(text, m.start(), 300)
@@ -430,7 +430,7 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         begin = max(
             begin, text.rfind("\n", begin, m.start()) + 1, text.rfind(":", begin, m.start())
         )
-        if inside(m.span(), skip) or not _now_at(text, m, latest):
+        if _skipped(m, skip) or not _now_at(text, m, latest):
             continue
         found = _areas_in(text, begin, m.start(), m["g"])
         if len(found) == 1 and re.search(r"\bboth\b", m.group(), re.I):
@@ -680,11 +680,11 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
     for a, b in _grade_windows(text):
         for pattern in OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
-                if count.get("overall", 0) < _PER_AREA and not inside(m.span(), skip):
+                if count.get("overall", 0) < _PER_AREA and not _skipped(m, skip):
                     keep(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in LOOSE_OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
-                if count.get("overall", 0) >= _PER_AREA or inside(m.span(), skip):
+                if count.get("overall", 0) >= _PER_AREA or _skipped(m, skip):
                     continue
                 if _about_now(text, m, latest):
                     keep(Stated("overall", vocab.grade(m["g"]), m.span()))
@@ -693,7 +693,7 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
                 key = vocab.area(m["a"])
                 if not key or key == "overall" or count.get(key, 0) >= _PER_AREA:
                     continue
-                if not inside(m.span(), skip) and _now_at(text, m, latest):
+                if not _skipped(m, skip) and _now_at(text, m, latest):
                     keep(Stated(key, vocab.grade(m["g"]), m.span()))
         for found in _listed(text, a, b, skip, latest):
             if found.area not in count:
@@ -951,7 +951,7 @@ def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | Non
                 out.append(n)
 
     for m in _AREAS_THEN_LIST.finditer(text):
-        if inside(m.span(), skip) or not _now_at(text, m, latest):
+        if _skipped(m, skip) or not _now_at(text, m, latest):
             continue
         if _OTHER_AREAS.search(text, m.start(), m.end()) or _NOT_ALL.search(m.group()):
             continue
@@ -967,16 +967,16 @@ def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | Non
         a = max([lo, *cuts])
         name = text[a : m.start()]
         key = vocab.area(name) if _AREA_RE.search(name) or _OVERALL_NAMED.search(name) else None
-        if key and not inside(m.span(), skip) and now(text, m.start(g), m.end(g), latest):
+        if key and not _skipped(m, skip) and now(text, m.start(g), m.end(g), latest):
             take([Stated(key, vocab.grade(m[g]), (a + len(name) - len(name.lstrip()), m.end()))])
     for m in _MOVE.finditer(text):
         clause = tense.clause_start(text, vocab.sentence_start(text, m.start(), 300), m.start())
         named = [n for n in _AREA_RE.finditer(text, clause, m.start()) if vocab.area(n.group())]
         keys = {vocab.area(n.group()) for n in named}
-        if len(keys) == 1 and not inside(m.span(), skip) and _now_at(text, m, latest):
+        if len(keys) == 1 and not _skipped(m, skip) and _now_at(text, m, latest):
             take(_areas_in(text, named[-1].start(), named[-1].end(), m["g"]))
     for m in _ALONG_WITH_OVERALL.finditer(text):
-        if not inside(m.span(), skip) and _now_at(text, m, latest):
+        if not _skipped(m, skip) and _now_at(text, m, latest):
             take([Stated("overall", vocab.grade(m["g"]), m.span())])
     for m in _OTHERS.finditer(text):
         take(_other_areas(text, m, skip, given, latest))
@@ -1001,7 +1001,7 @@ def _some_listed(text: str, m: re.Match[str], skip: list[Span], latest: int | No
     start = vocab.sentence_start(text, m.start(), 300)
     grades = list(GRADE_RE.finditer(text, max(start, m.start() - 60), m.start("list")))
     grades = [g for g in grades if now(text, g.start(), g.end(), latest)]
-    if len({vocab.grade(g.group()) for g in grades}) != 1 or inside(m.span(), skip):
+    if len({vocab.grade(g.group()) for g in grades}) != 1 or _skipped(m, skip):
         return []
     stop = m.end("list")
     later = GRADE_RE.search(text, m.start("list"), stop)
@@ -1022,7 +1022,7 @@ def _other_areas(
         g for g in GRADE_RE.finditer(text, m.end(), min(stop, m.end() + 60))
         if now(text, g.start(), g.end(), latest)
     ]  # fmt: skip
-    if len({vocab.grade(g.group()) for g in found}) != 1 or inside(m.span(), skip):
+    if len({vocab.grade(g.group()) for g in found}) != 1 or _skipped(m, skip):
         return []
     lo = max(0, m.start() - 800)
     names: dict[str, Span] = {}
@@ -1200,6 +1200,12 @@ def _shared_grades(
     return out
 
 
+def _skipped(m: re.Match[str], skip: list[Span]) -> bool:
+    """True when the grade of a match (group ``g`` if it has one) lies in a skipped span."""
+    g = "g" if "g" in m.re.groupindex and m["g"] else 0
+    return inside(m.span(g), skip)
+
+
 def inside(span: Span, spans: list[Span]) -> bool:
     """True when ``span`` overlaps one of ``spans``."""
     return any(span[0] < b and a < span[1] for a, b in spans)
@@ -1230,8 +1236,20 @@ MENTION_PATTERNS = [
         rf"(?: in| of)? {_DATE}",
         re.I,
     ),
-    # "improved from 'Requires Improvement' to 'Good'".
-    re.compile(rf"\bimproved from {_G} to\b", re.I),
+    # "improved from 'Requires Improvement' to 'Good'", "moved from an Ofsted rating of
+    # inadequate in 2018 to good", "up from requires improvement".
+    re.compile(
+        rf"\bfrom (?:(?:an?|its|the|their) (?:\w+ )?(?:rating|judgement|grade) of )?{_G}"
+        rf"(?:,? in {_DATE})?,? to\b",
+        re.I,
+    ),
+    re.compile(rf"\b(?:up|down) from (?:an? |its |the )?{_G}", re.I),
+    # "rated inadequate for a decade", "judged good for the past six years".
+    re.compile(
+        rf"\b(?:rated|judged|graded|been){_Q} {_G},? for (?:a decade|(?:the )?(?:past |last )?"
+        rf"(?:\w+|\d+) (?:years|decades))\b",
+        re.I,
+    ),
     # "your last full inspection was in 2017", "your last focused visit early in 2019".
     re.compile(
         rf"\b(?:last|previous|most recent) (?P<type>{_TYPE})(?: was)?"
@@ -1257,7 +1275,9 @@ class Mention:
 
 #: Words without which a sentence cannot mention another judgement (a cheap filter that
 #: keeps the mention patterns off most of a long report).
-_MENTION_HINT = re.compile(r"inspect|visit|judged|rated|graded|improved from|found", re.IGNORECASE)
+_MENTION_HINT = re.compile(
+    r"inspect|visit|judged|rated|graded|from|found|decade|years", re.IGNORECASE
+)
 #: Every mention holds a year or a grade.
 _MENTION_NEEDS = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|{GRADE}", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")

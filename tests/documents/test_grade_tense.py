@@ -154,3 +154,22 @@ def test_a_past_ability_is_still_a_grade() -> None:
 )  # fmt: skip
 def test_services_for_children_as_the_subject_or_object(text: str, grade: str) -> None:
     assert extract(NEWS.format(text)).get("inspection.overall") == grade
+
+
+@pytest.mark.parametrize(
+    ("text", "now_grade", "mention"),
+    [
+        ("Northam is now rated good, up from requires improvement.", model.GOOD,
+         {"date": None, "type": None, "overall": model.REQUIRES_IMPROVEMENT}),
+        ("Northam's services, rated inadequate for a decade, were praised.", None,
+         {"date": None, "type": None, "overall": model.INADEQUATE}),
+        ("Northam moved from inadequate in 2018 to good.", model.GOOD,
+         {"date": "2018", "type": None, "overall": model.INADEQUATE}),
+    ],
+)  # fmt: skip
+def test_the_earlier_grade_goes_to_mentions(
+    text: str, now_grade: str | None, mention: dict[str, str | None]
+) -> None:
+    x = extract(NEWS.format(text))
+    assert x.get("inspection.overall") == now_grade
+    assert x.mentions == [mention]
