@@ -54,8 +54,23 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
     return out
 
 
+#: Kinds whose earlier grades are read from loose wording too (not Ofsted's own letters and
+#: reports, whose mentions follow set phrases).
+_LOOSE_KINDS = ("press_release", "committee_report", "other", None)
+
+
 def record_mentions(b: Builder, found: list[judgements.Mention]) -> None:
     """Record the other judgements the text refers to, leaving out the document's own."""
+    if b.get("kind") in _LOOSE_KINDS:
+        text = judgements.marked(b.view)
+        latest = tense.latest(text, b.get("date"))
+        known = {(m.date, m.overall) for m in found} | {(None, m.overall) for m in found}
+        taken = [m.span for m in found]
+        extra = judgements.past_grades(text, latest, taken, bool(b.get("date")))
+        found = sorted(
+            [*found, *[m for m in extra if (m.date, m.overall) not in known]],
+            key=lambda x: (x.date is None, x.date or "", x.span),
+        )
     own = current(b)
     graded = [
         (f.start, f.end, f.value)

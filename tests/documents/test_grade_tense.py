@@ -173,3 +173,14 @@ def test_the_earlier_grade_goes_to_mentions(
     x = extract(NEWS.format(text))
     assert x.get("inspection.overall") == now_grade
     assert x.mentions == [mention]
+
+
+def test_earlier_grades_in_loose_wording_become_mentions() -> None:
+    x = extract(NEWS.format("Northam's children's services are now rated 'good'. Two years ago "
+                            "inspectors branded them 'inadequate'. The council had previously "
+                            "been rated 'requires improvement' in 2016."))  # fmt: skip
+    assert x.get("inspection.overall") == model.GOOD
+    got = {(m["date"], m["overall"]) for m in x.mentions}
+    assert (None, model.INADEQUATE) in got
+    assert ("2016", model.REQUIRES_IMPROVEMENT) in got
+    assert not [m for m in x.mentions if m["overall"] == model.GOOD]
