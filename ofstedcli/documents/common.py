@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import dates, judgements, places, vocab
+from ofstedcli.documents import dates, judgements, places, tense, vocab
 from ofstedcli.documents.extraction import Builder, Fact, judgement_field
 from ofstedcli.documents.judgements import Span
 
@@ -66,13 +66,35 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
     return out
 
 
+#: Kinds whose earlier grades are read from loose wording too (not Ofsted's own letters and
+#: reports, whose mentions follow set phrases).
+_LOOSE_KINDS = ("press_release", "committee_report", "other", None)
+
+
 def record_mentions(b: Builder, found: list[judgements.Mention]) -> None:
     """Record the other judgements the text refers to, leaving out the document's own."""
+    if b.get("kind") in _LOOSE_KINDS:
+        text = judgements.marked(b.view)
+        latest = tense.latest(text, b.get("date"))
+        known = {(m.date, m.overall) for m in found} | {(None, m.overall) for m in found}
+        taken = [m.span for m in found]
+        extra = judgements.past_grades(text, latest, taken, bool(b.get("date")))
+        found = sorted(
+            [*found, *[m for m in extra if (m.date, m.overall) not in known]],
+            key=lambda x: (x.date is None, x.date or "", x.span),
+        )
     own = current(b)
+    graded = [
+        (f.start, f.end, f.value)
+        for f in b.facts
+        if f.field == "inspection.overall" or f.field.startswith("inspection.judgements.")
+    ]
     index = 0
     for mention in found:
-        if _is_current(mention, own):
-            continue
+        span = b.view.span(*mention.span)
+        same = [(a, z) for a, z, value in graded if value == mention.overall]
+        if _is_current(mention, own) or judgements.inside(span, same):
+            continue  # the document's own inspection, read as such
         b.add(f"mentions[{index}]", mention.value(), *mention.span)
         index += 1
 
@@ -277,8 +299,19 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
 
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:
     """Record the overall and sub-judgements: a judgement table first, then sentences."""
-    record_rows(b, rows)
-    for found in judgements.stated(b.text, skip):
+    text = judgements.marked(b.view)
+    latest = tense.latest(text, b.get("date"))
+    # a "row" read from prose is a grade like any other: not an earlier one ("2010: services
+    # for children in care were adequate")
+    record_rows(b, [r for r in rows if judgements.now(text, *r.value, latest)])
+    # "the Ofsted inspection in January 2025 rated Harrow 'Good' in ...": not an earlier one
+    recent = {
+        m.span
+        for m in judgements.mentions(b.text)
+        if m.date and b.get("date") and not tense.older(m.date, latest)
+    }
+    skip = [s for s in skip if s not in recent]
+    for found in judgements.stated(text, skip, b.get("date")):
         b.add(judgement_field(found.area), found.grade, *found.span)
 
 
