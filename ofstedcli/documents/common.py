@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import dates, judgements, places, vocab
+from ofstedcli.documents import dates, judgements, places, tense, vocab
 from ofstedcli.documents.extraction import Builder, Fact, judgement_field
 from ofstedcli.documents.judgements import Span
 
@@ -69,10 +69,15 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
 def record_mentions(b: Builder, found: list[judgements.Mention]) -> None:
     """Record the other judgements the text refers to, leaving out the document's own."""
     own = current(b)
+    graded = [
+        (f.start, f.end)
+        for f in b.facts
+        if f.field == "inspection.overall" or f.field.startswith("inspection.judgements.")
+    ]
     index = 0
     for mention in found:
-        if _is_current(mention, own):
-            continue
+        if _is_current(mention, own) or judgements.inside(b.view.span(*mention.span), graded):
+            continue  # the document's own inspection, read as such
         b.add(f"mentions[{index}]", mention.value(), *mention.span)
         index += 1
 
@@ -277,8 +282,19 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
 
 def judgements_from_text(b: Builder, skip: list[Span], rows: list[judgements.Row]) -> None:
     """Record the overall and sub-judgements: a judgement table first, then sentences."""
-    record_rows(b, rows)
-    for found in judgements.stated(b.text, skip):
+    text = judgements.marked(b.view)
+    latest = tense.latest(text, b.get("date"))
+    # a "row" read from prose is a grade like any other: not an earlier one ("2010: services
+    # for children in care were adequate")
+    record_rows(b, [r for r in rows if judgements.now(text, *r.value, latest)])
+    # "the Ofsted inspection in January 2025 rated Harrow 'Good' in ...": not an earlier one
+    recent = {
+        m.span
+        for m in judgements.mentions(b.text)
+        if m.date and b.get("date") and not tense.older(m.date, latest)
+    }
+    skip = [s for s in skip if s not in recent]
+    for found in judgements.stated(text, skip, b.get("date")):
         b.add(judgement_field(found.area), found.grade, *found.span)
 
 

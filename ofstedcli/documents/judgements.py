@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ofstedcli.documents import vocab
+from ofstedcli.documents import tense, vocab
+from ofstedcli.documents.text import View
 from ofstedcli.documents.vocab import AREA_PHRASE, GRADE, GRADE_RE, PARTIAL_DATE
 
 Span = tuple[int, int]
@@ -113,6 +114,14 @@ def _cut_before(text: str, floor: int, m: re.Match[str]) -> int:
     return cut
 
 
+#: Words a table cell's label never holds: a sentence's joins ("... were rated good along
+#: with the overall effectiveness while ...").
+_PROSE = re.compile(
+    r"\b(?:while|whilst|along with|whereas|although)\b",
+    re.I,
+)
+
+
 def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     """A table row made of the label ``text[begin:m.start()]`` and the grade ``m``.
 
@@ -126,6 +135,10 @@ def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     if cut and not first and label[:cut].strip():
         return None
     label = label[cut:]
+    joins = [j.end() for j in _PROSE.finditer(label)]
+    if joins:  # "... along with the overall effectiveness while help and protection ...":
+        cut += joins[-1]  # the grade is the clause's after the last join
+        label = label[joins[-1] :]
     lead = _NUMBERING.match(label)
     skip = lead.end() if lead else 0
     clean = label[skip:].strip(" '\"(")
@@ -174,6 +187,8 @@ OVERALL_PATTERNS = [
 _FOR_AREA = (
     rf"(?!{_Q},?\s+to\s+{_Q}{GRADE}"
     rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
+    rf"|around |regarding |concerning |(?:for|in) (?:any|one|some|part|parts) of "
+    rf"|(?:sub[- ]?)?(?:grades|ratings|judge?ments|scores) (?:for|in) "
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
     rf"|in the domains?|for (?:its|their|the) ))"
@@ -183,7 +198,7 @@ _FOR_AREA = (
 #: inadequate", "children's services is officially good", "the council requires improvement".
 LOOSE_OVERALL_PATTERNS = [
     re.compile(
-        rf"\b(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked)"
+        rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked)"
         rf"(?: by (?:Ofsted|inspectors))?(?: overall)?"
         rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services"
         rf"|provision|borough's|authority's))"
@@ -193,7 +208,7 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\bfrom\s+(?:(?:an?|its|the)\s+(?:\w+\s+)?(?:rating|judgement)\s+of\s+)?"
-        rf"{_Q}{GRADE}{_Q},?\s+to\s+{_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        rf"{_Q}{GRADE}{_Q}(?:\s+in\s+(?:19|20)\d\d)?,?\s+to\s+{_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
     re.compile(
@@ -204,14 +219,55 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\b(?:an?|its|their|the|our|overall) {_Q}(?P<g>{GRADE}){_Q}(?: overall)?"
-        rf" (?:Ofsted )?(?:rating|judgement|grade|verdict)\b{_Q}"
-        rf"(?! (?:for|in) | (?:being |was |has been )?(?:lifted|removed|dropped))",
+        rf" (?:Ofsted )?(?:rating|judgement|grade|verdict|assessment|score|mark)\b{_Q}"
+        rf"(?! for | (?:being |was |has been )?(?:lifted|removed|dropped)){_FOR_AREA}",
         re.I,
     ),
-    re.compile(rf"\b(?:rating|judgement|grade|verdict) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I),
     re.compile(
-        rf"\b(?:children's (?:social care )?services|the (?:council|authority|service"
-        rf"|department|local authority))(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
+        rf"\b(?:rating|judgement|grade|verdict|level|score) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I
+    ),
+    # "the overall rating says the services 'require improvement'"
+    re.compile(
+        rf"\boverall (?:rating|judgement|grade|verdict)\b(?: [\w']+){{1,6}}? {_Q}(?P<g>{GRADE})"
+        rf"{_FOR_AREA}",
+        re.I,
+    ),
+    # "the worst possible rating has been handed out to ...", "a 'good' rating was given to"
+    re.compile(
+        rf"{_Q}(?P<g>{GRADE}){_Q}(?: (?:Ofsted )?(?:rating|judgement|grade|verdict))?{_Q}"
+        rf"(?: (?:has|have|had))? (?:been|was|were) (?:handed(?: out| down)?|given|awarded"
+        rf"|issued|dished out) to\b",
+        re.I,
+    ),
+    # "awarded the highest possible rating", "received an 'Outstanding'", "achieved a good
+    # rating" (a grade word alone after these verbs is praise: "receive a good service")
+    re.compile(
+        rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|secured|earned"
+        rf"|handed|got|gets|retained|keeps|kept|maintained|sustained)"
+        rf"(?: (?:an?|the|its|their))?(?: overall)? (?P<q>['\"])?(?P<g>{GRADE})"
+        rf"(?(q)['\"]|(?:(?<=rating)|(?<=ratings)|(?<=grade)|(?<=grading)|(?<=mark)"
+        rf"|(?= (?:overall )?(?:Ofsted )?(?:rating|judgement|grade|verdict|assessment)\b)))"
+        rf"{_FOR_AREA}",
+        re.I,
+    ),
+    # "bumped up to 'outstanding'", "has slipped to inadequate", "climbed to good"
+    re.compile(
+        rf"\b(?:bumped|moved|gone|went|risen|rose|rises|climbed|jumped|upgraded|downgraded"
+        rf"|dropped|fallen|fell|slipped|slumped|elevated|lifted|raised|improved|declined|sunk"
+        rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?(?: (?:to|into))"
+        rf"(?: (?:an?|the|its))? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        re.I,
+    ),
+    # "found ... that it 'requires improvement'": a quoted grade verb after a pronoun
+    re.compile(
+        rf"\b(?:it|they)(?: (?:still|now|overall|also))* ['\"](?P<g>requires? improvement"
+        rf"(?: to be good)?){_FOR_AREA}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:children's (?:social care )?services|overall,? services|the (?:council|authority"
+        rf"|services?|department|local authority))"
+        rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
         rf"(?: (?:are|is|remains?|was|were|has been|have been))?"
         rf"(?: (?:now|still|officially|again|overall))*"
         rf"(?: (?:rated|judged|graded|deemed|found))?(?: as| to be)? {_Q}(?P<g>{GRADE})"
@@ -223,14 +279,32 @@ LOOSE_OVERALL_PATTERNS = [
 #: Sentences stating a sub-judgement: "judged outstanding for leadership, management and
 #: governance", "leadership ..., which Ofsted says is now good".
 AREA_PATTERNS = [
+    # "our sub judgement for help and protection has improved to good"
+    re.compile(
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf"(?: [\w']+){{0,3}}? (?:has |have )?(?:improved|risen|moved up|gone up|climbed|dropped"
+        rf"|fallen|slipped|declined|been upgraded|been downgraded) (?:to|into) {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    # "... while help and protection requires improvement": the grade as the area's verb
+    re.compile(
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf",? (?:still |also |now )?"
+        rf"(?P<g>(?:requires?|required) improvement(?:\s+to\s+be\s+good)?)",
+        re.I,
+    ),
     re.compile(
         rf"(?:judged|rated|graded) {_Q}(?P<g>{GRADE}){_Q} (?:for|in) "
         rf"(?:your |its |their )?{_AREA_GROUP}",
         re.I,
     ),
     re.compile(
-        rf"{_AREA_GROUP}(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
-        rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been)(?: now)?"
+        rf"(?<!education of )(?<!health of )(?<!education of the )"
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})?"
+        rf"(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
+        rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
+        rf"|remained|has remained)(?: now| still)?"
         rf"(?: (?:judged|rated|graded|found))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
         re.I,
     ),
@@ -240,8 +314,14 @@ AREA_PATTERNS = [
 #: One grade for a short list of areas after a rating verb: "judged both adoption and the
 #: experiences of care leavers as good", "rated leadership and help and protection as good".
 _LISTED = re.compile(
-    rf"\b(?:judged|rated|graded|found|assessed)(?: both| all)? (?P<list>[^.;:!?]{{4,160}}?)"
+    rf"\b(?:judged|rated|graded|found|assessed)(?: both| all)? (?P<list>[^.:!?]{{4,300}}?)"
     rf",? (?:as|to be)(?: being)? {_Q}(?P<g>{GRADE})",
+    re.I,
+)
+#: "with the adoption service, and leadership and management rated as 'Outstanding'".
+_WITH_LISTED = re.compile(
+    rf"\bwith (?P<list>[^.;:!?]{{4,200}}?) (?:both |all |each )?(?:rated|judged|graded|found"
+    rf"|assessed)(?: as| to be)? {_Q}(?P<g>{GRADE})",
     re.I,
 )
 
@@ -249,22 +329,46 @@ _LISTED = re.compile(
 #: A grade given to the areas listed after it: "'Outstanding' sub judgements for our work
 #: with children in care, care leavers and leadership", "good ratings for adoption and ...".
 _GRADE_FOR_LIST = re.compile(
-    rf"{_Q}(?P<g>{GRADE}){_Q} (?:sub[- ]?)?(?:judgements?|ratings?|grades?) (?:for|in)"
-    rf" (?P<list>[^.!?]{{4,200}})",
+    rf"{_Q}(?P<g>{GRADE}){_Q}(?P<n> (?:sub[- ]?)?(?:judge?ments?|ratings?|grades?|scores?)"
+    rf"(?: (?:were|was|have been|has been) (?:received|given|awarded|achieved))?{_Q})?,?"
+    rf" (?:for|in|around|across)(?: (?:the|these)(?: following)? \w+:| the following(?: \w+)?)?"
+    rf" (?=(?P<list>[^.!?]{{4,200}}))",
     re.I,
 )
+#: An area named first, as a judgement's title: "the experiences and progress of children in
+#: care", "the impact of leaders", "adoption".
+_AREA_FIRST = re.compile(
+    rf"(?:the (?:experiences? and progress|experiences?|progress) of |the impact of )?{AREA_PHRASE}"
+    r"(?![\w-])",
+    re.I,
+)
+#: Words just before a grade written bare that make it a grade ("with outstanding for
+#: the experiences of children in care"), not an object's complement ("judging the
+#: authority inadequate for child protection").
+_BARE_BEFORE = re.compile(
+    r"\b(?:with|as|and|be|been|was|were|is|are|rated|judged|graded|received|achieved|an?"
+    r"|also|now|remains?|remained|both)\W*$",
+    re.I,
+)
+#: The whole service's judgement named in a list of areas.
+_OVERALL_NAMED = re.compile(r"\boverall effectiveness\b", re.I)
 #: A plural rating verb whose grade the areas listed before it share: "adoption, care leavers
 #: and leadership were all rated as 'good'" (a singular "was rated" is one area's).
 _LIST_RATED = re.compile(
     rf"(?:(?:were|are|have been)(?: all| both| each)?|all|both)"
-    rf" (?:judged|rated|graded|found|assessed)(?: as| to be)? {_Q}(?P<g>{GRADE})",
+    rf" (?:(?:judged|rated|graded|found|assessed)(?: as| to be)?|(?:merited|received|earned"
+    rf"|achieved|got|secured|were given|were awarded)(?: (?:the|a|an))?) {_Q}(?P<g>{GRADE})",
     re.I,
 )
 
 
-def _areas_in(text: str, a: int, b: int, grade: str) -> list[Stated]:
-    """Each judgement area named between ``a`` and ``b``, given ``grade``."""
+def _areas_in(text: str, a: int, b: int, grade: str, overall: bool = False) -> list[Stated]:
+    """Each judgement area named between ``a`` and ``b``, given ``grade`` (and the overall
+    judgement when ``overall`` and "overall effectiveness" is one of them)."""
     out: list[Stated] = []
+    named = _OVERALL_NAMED.search(text, a, b) if overall else None
+    if named:
+        out.append(Stated("overall", vocab.grade(grade), named.span()))
     for n in _AREA_RE.finditer(text, a, b):
         key = vocab.area(n.group())
         if key and key != "overall":
@@ -272,23 +376,34 @@ def _areas_in(text: str, a: int, b: int, grade: str) -> list[Stated]:
     return out
 
 
-def _listed(text: str, a: int, b: int, skip: list[Span]) -> list[Stated]:
+def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> list[Stated]:
     """Areas listed with the one grade they all share: after a rating verb, after a grade
     given "for" them, or before the verb that rates them all."""
     out: list[Stated] = []
+    for m in _WITH_LISTED.finditer(text, a, b):
+        listed = not GRADE_RE.search(m["list"])
+        if listed and not inside(m.span(), skip) and _now_at(text, m, latest):
+            out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
     for m in _LISTED.finditer(text, a, b):
         if inside(m.span(), skip) or GRADE_RE.search(m["list"]):
             continue
-        start = vocab.sentence_start(text, m.start(), 300)
-        if not _NOT_NOW.search(text, start, m.end()):
-            out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
+        if _now_at(text, m, latest):
+            out += _areas_in(text, m.start("list"), m.end("list"), m["g"], overall=True)
     for m in _GRADE_FOR_LIST.finditer(text, a, b):
-        stop = m.end("list")
+        colon = text.rfind(":", m.end("g"), m.end("list"))  # a list after a colon runs on
+        brk = tense.CLAUSE_BREAK.search(text, max(m.end("g"), colon + 1), m.end("list"))
+        stop = brk.start() if brk else m.end("list")
         later = GRADE_RE.search(text, m.end("g"), stop)
         stop = later.start() if later else stop
-        start = vocab.sentence_start(text, m.start(), 300)
-        if not inside(m.span(), skip) and not _NOT_NOW.search(text, start, stop):
-            out += _areas_in(text, m.end("g"), stop, m["g"])
+        named = _AREA_FIRST.match(text, m.end()) and _BARE_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        )
+        if not m["n"] and not (_graded(text, m) or _quoted(text, m) or named):
+            continue  # "good in adoption support" is praise; "'good' in adoption" a grade
+        if not inside(m.span(), skip) and _now_at(text, m, latest):
+            out += _areas_in(text, m.end("g"), stop, m["g"], overall=True)
+            if colon >= 0 and text[colon + 1 : colon + 2] == "\n":  # a list on its own lines
+                out += _line_areas(text, _list_lines(text, colon, forward=True), m["g"])
     for m in _LIST_RATED.finditer(text, a, b):
         start = vocab.sentence_start(text, m.start(), 300)
         earlier = [g.end() for g in GRADE_RE.finditer(text, start, m.start())]
@@ -296,9 +411,14 @@ def _listed(text: str, a: int, b: int, skip: list[Span]) -> list[Stated]:
         begin = max(
             begin, text.rfind("\n", begin, m.start()) + 1, text.rfind(":", begin, m.start())
         )
-        if inside(m.span(), skip) or _NOT_NOW.search(text, begin, m.end()):
+        if inside(m.span(), skip) or not _now_at(text, m, latest):
             continue
         found = _areas_in(text, begin, m.start(), m["g"])
+        if len(found) == 1 and re.search(r"\bboth\b", m.group(), re.I):
+            # "children in care and care leavers were both found to be good": two areas
+            both = text[found[0].span[0] : found[0].span[1]]
+            if found[0].area == "in_care" and re.search(r"care leavers", both, re.I):
+                found.append(Stated("care_leavers", found[0].grade, found[0].span))
         if len(found) > 1:
             out += found
     return out
@@ -332,23 +452,88 @@ _SOME_AREAS = re.compile(
     r"|(?:other|some|most|several|many|remaining) (?:key )?)(?:areas|judgements|categories)\b",
     re.I,
 )
-#: A comparison after a grade with the inspection before: the grade itself is the new one.
-_SINCE_LAST = re.compile(
-    r"\b(?:since|than (?:at|in)|compared (?:to|with)) (?:the|its|their) (?:previous|last)"
-    r" (?:full )?inspection\b",
+#: A sentence about grades in general, not this inspection's: "few councils are rated
+#: outstanding", "every council rated inadequate", "rated Outstanding or Good".
+_GENERAL = re.compile(
+    r"\b(?:every (?!area|judgement|section|aspect|categor|one of|single)|few councils"
+    r"|councils (?:rated|judged)|(?:is|are) (?:rated|judged) (?:as )?(?:Outstanding|Good"
+    r"|Requires|Inadequate) (?:or|and) )",
     re.I,
 )
 
 
-def _about_now(text: str, m: re.Match[str]) -> bool:
+#: A denial just before a grade: the grade was not given.
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|nor|none|without|failed to|fails to|fail to)\b(?! longer)"
+    r"(?:\W+\w+){0,4}\W*$",
+    re.I,
+)
+#: Words joining two grades into one phrase: "good but requires improvement".
+_JOINED = re.compile(r"\W{0,3}(?:but|and|or|yet|with)\W{1,3}", re.I)
+
+
+def _now_at(text: str, m: re.Match[str], latest: int | None) -> bool:
+    """True when the grade of a match (group ``g``) is the current one, not a general one."""
+    start = vocab.sentence_start(text, m.start(), 300)
+    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 300)
+    stop = cut.start() if cut else min(len(text), m.end() + 300)
+    if _GENERAL.search(text, start, stop):
+        return False
+    return now(text, m.start("g"), m.end("g"), latest)
+
+
+def now(text: str, start: int, end: int, latest: int | None) -> bool:
+    """True when the grade written at ``text[start:end]`` is the current inspection's: no
+    time or comparison word of its own puts it in the past (see :mod:`tense`)."""
+    sentence = vocab.sentence_start(text, start, 300)
+    before = [g.end() for g in GRADE_RE.finditer(text, sentence, start)]
+    cut = _SENTENCE_CUT.search(text, end, end + 300)
+    stop = cut.start() if cut else min(len(text), end + 300)
+    later = GRADE_RE.search(text, end, stop)
+    if tense.opens_on_year(text, sentence, start):
+        return False
+    if _NEGATED.search(text, max(sentence, *before, start - 50), start):
+        return False  # "no area was awarded the top mark", "not yet 'good'"
+    if before and _JOINED.fullmatch(text, before[-1], start):
+        # "rated 'good but requires improvement in ...' in 2019": one time for both
+        first = [g for g in GRADE_RE.finditer(text, sentence, start)][-1]
+        return now(text, first.start(), first.end(), latest) and not tense.is_past(
+            text, start, end, start, latest, later.start() if later else stop
+        )
+    return not tense.is_past(
+        text, start, end, max([sentence, *before]), latest, later.start() if later else stop
+    )
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_ANY_LINE = re.compile(r"\n")
+#: A line that runs on into the next (a wrapped line of a PDF or an old web page).
+_WRAPPED = re.compile(r"[a-z,]\n[a-z(]")
+
+
+def marked(view: View) -> str:
+    """The normalised text with a line feed where the original ends a paragraph or a line
+    (a headline, a date line) when its lines are not wrapped: sentences stop there."""
+    raw = view.raw
+    lines = raw.count("\n")
+    wrapped = len(_WRAPPED.findall(raw)) > lines // 10
+    chars = list(view.text)
+    for m in (_BLANK_LINE if wrapped else _ANY_LINE).finditer(raw):
+        pos = view.norm_pos(m.start())
+        if pos < len(chars) and chars[pos] == " ":
+            chars[pos] = "\n"
+    return "".join(chars)
+
+
+def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
     """True when a loosely worded grade is the whole service's, now: its sentence puts it
     in no other time, and no judgement area is named just before or after it."""
     start = vocab.sentence_start(text, m.start(), 300)
     cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
     stop = cut.start() if cut else min(len(text), m.end() + 200)
-    since = _SINCE_LAST.search(text, m.end(), stop)
-    stop = since.start() if since else stop  # "good, a step forward since the last inspection"
-    if _NOT_NOW.search(text, start, stop) or _CLAUSE_AFTER.match(text, m.end(), m.end() + 60):
+    if _CLAUSE_AFTER.match(text, m.end(), m.end() + 60) or _GENERAL.search(text, start, stop):
+        return False
+    if not now(text, m.start("g"), m.end("g"), latest):
         return False
     before = text[max(start, m.start() - 90) : m.end()]
     if _SOME_AREAS.search(before):
@@ -402,8 +587,10 @@ def _grade_windows(text: str) -> list[Span]:
     return windows
 
 
-def stated(text: str, skip: list[Span]) -> list[Stated]:
-    """Grades the text states for the inspection it is about, outside the ``skip`` spans."""
+def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Stated]:
+    """Grades the text states for the inspection it is about, outside the ``skip`` spans
+    (``doc_date``: the document's own date, which tells an earlier year)."""
+    latest = tense.latest(text, doc_date)
     out: list[Stated] = []
     for a, b in _grade_windows(text):
         for pattern in OVERALL_PATTERNS:
@@ -412,19 +599,24 @@ def stated(text: str, skip: list[Span]) -> list[Stated]:
                     out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in LOOSE_OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
-                if not inside(m.span(), skip) and _about_now(text, m):
+                if not inside(m.span(), skip) and _about_now(text, m, latest):
                     out.append(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in AREA_PATTERNS:
             for m in pattern.finditer(text, a, b):
                 key = vocab.area(m["a"])
-                begin = vocab.sentence_start(text, m.start(), 300)
-                if _NOT_NOW.search(text, begin, m.end()):
+                if not _now_at(text, m, latest):
                     continue
                 if key and key != "overall" and not inside(m.span(), skip):
                     out.append(Stated(key, vocab.grade(m["g"]), m.span()))
-        out += [s for s in _listed(text, a, b, skip) if s.area not in {o.area for o in out}]
-    out += _shared_grades(text, skip, {s.area for s in out})
+        out += [s for s in _listed(text, a, b, skip, latest) if s.area not in {o.area for o in out}]
+    out += _shared_grades(text, skip, {s.area for s in out}, latest)
     out += _every_area(text, out)
+    out += _all_areas(text, skip, {s.area for s in out}, latest)
+    out += _area_grades(text, skip, {s.area for s in out}, latest)
+    if _slac_era(text, doc_date, latest):
+        out = _slac(text, out)
+    else:
+        out = [_slac_named(text, s) for s in out]
     out.sort(key=lambda s: s.span)
     return out
 
@@ -468,6 +660,357 @@ def _every_area(text: str, out: list[Stated]) -> list[Stated]:
     return found
 
 
+#: Every judgement area at once: "across all areas", "in all five areas of inspection",
+#: "across the board", "all four areas were judged", "with every area receiving".
+_ALL_AREAS = re.compile(
+    r"\b(?:(?:in|across|for|on) (?:all|each|every one)(?: of)?(?: (?:the|these|its|their|those))?"
+    r"(?: (?:two|three|four|five|six|seven|[2-7]))?(?: (?:key|main|inspection|inspected|judgement"
+    r"|assessment|assessed|judged"
+    r"|service))* (?:areas?|judge?ments?|categories|sub-?categories|criteria|aspects|sections"
+    r"|domains)|across the board|(?:in|for|across|with) every (?:single )?(?:area|judge?ment"
+    r"|category|aspect|section)|(?:all(?: of (?:the|these|its|their))?|each of the"
+    r"|every one of the)(?: (?:two|three|four|five|six"
+    r"|seven|[2-7]))?(?: (?:key|main|inspection|inspected))? (?:areas|judge?ments|categories"
+    r"|sub-?categories|criteria|aspects|sections|domains)(?: of (?:the )?(?:service|inspection"
+    r"|focus))? (?:were|was|are|have been|had been|received)|(?:each|every) (?:single )?(?:area"
+    r"|judge?ment|category|aspect|section)(?: of (?:the )?(?:inspection|service))?"
+    r" (?:was|were|is|has been|received))\b",
+    re.I,
+)
+#: A quantifier that is the sentence's subject ("all five areas were judged ...").
+_SUBJECT_FORM = re.compile(r"(?:was|were|are|is|been|received)$", re.I)
+#: A quantifier that refers back to the areas named before it ("each area", "these areas").
+_BACK_REFERENCE = re.compile(r"^(?:each|every|all of these|all these)\b", re.I)
+#: Not every area: "all other areas", "at least good in all areas".
+_NOT_ALL = re.compile(r"\b(?:other|remaining|rest|at least|or better|or above)\b", re.I)
+#: A list item: a line that starts with a bullet or a number.
+_ITEM = re.compile(r"^\W{0,3}(?:[-\u2022*\u25cf\u25aa\u25e6o]|\d{1,2}[.)])?\s*")
+_BULLET = re.compile(r"\W{0,3}(?:[-\u2022*\u25cf\u25aa\u25e6]|\d{1,2}[.)])\s")
+_LINE_MAX = 200
+
+
+#: A sentence that enumerates the areas judged ("The report is divided into three sections:
+#: ...", "judged the department in five areas including ...").
+_ENUMERATES = re.compile(
+    r"\b(?:areas|sections|judge?ments|categories|criteria)\b|^\W*(?:these|they|this|which)"
+    r" (?:were|are|included?|includes|including|covered?)\b",
+    re.I,
+)
+#: How far from an "all areas" sentence the sentence enumerating the areas may be.
+_ENUMERATION_REACH = 700
+
+
+def _enumeration(text: str, start: int, end: int) -> Span:
+    """The nearest sentence around ``start:end`` that enumerates two or more areas and gives
+    no grade (empty span if none)."""
+    lo, hi = max(0, start - _ENUMERATION_REACH), min(len(text), end + _ENUMERATION_REACH)
+    best: Span = (start, start)
+    for s in _SENTENCE.finditer(text, lo, hi):
+        a, b = s.span()
+        if (a < end and start < b) or not _ENUMERATES.search(text[a:b].strip()):
+            continue
+        if (
+            GRADE_RE.search(text, a, b)
+            or len({vocab.area(n.group()) for n in _AREA_RE.finditer(text, a, b)}) < 2
+        ):
+            continue
+        if best == (start, start) or abs(a - start) < abs(best[0] - start):
+            best = (a, b)
+    return best
+
+
+def _line_areas(text: str, lines: list[Span], grade: str) -> list[Stated]:
+    """The area each list line names ("- Leaders having a positive impact ..."), graded."""
+    out: list[Stated] = []
+    for a, b in lines:
+        name = re.sub(r"\([^)]*\)?", "", _ITEM.sub("", text[a:b], count=1))  # not "(including ..."
+        key = vocab.area(name)
+        if key and key != "overall":
+            out.append(Stated(key, vocab.grade(grade), (a, b)))
+    return out
+
+
+def _list_lines(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
+    """The lines of a list just after (or before) ``pos`` that each name a judgement area."""
+    found: list[tuple[int, int]] = []
+    at = pos
+    for _ in range(8):
+        if forward:
+            nl = text.find("\n", at)
+            if nl < 0:
+                break
+            end = text.find("\n", nl + 1)
+            line = (nl + 1, end if end >= 0 else len(text))
+        else:
+            nl = text.rfind("\n", 0, at)
+            if nl < 0:
+                break
+            line = (text.rfind("\n", 0, nl) + 1, nl)
+        a, b = line
+        body = text[a:b].strip()
+        if not body:
+            if forward:
+                at = b
+                continue
+            break
+        if len(body) > _LINE_MAX or vocab.area(_ITEM.sub("", body, count=1)) is None:
+            break
+        if not forward and not _BULLET.match(body):
+            break  # a list before its sentence is a bulleted one
+        found.append(line)
+        at = b if forward else a
+    return found if forward or len(found) > 1 else []
+
+
+def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
+    """One grade for every area: the whole service's and each area the sentence or the list
+    beside it names ("good across all five areas: 1. Overall effectiveness 2. ...")."""
+    out: list[Stated] = []
+    for q in _ALL_AREAS.finditer(text):
+        start = vocab.sentence_start(text, q.start(), _LIST_SENTENCE)
+        cut = _SENTENCE_CUT.search(text, q.end(), q.end() + _LIST_SENTENCE)
+        end = cut.start() if cut else min(len(text), q.end() + _LIST_SENTENCE)
+        if inside((start, end), skip) or _NOT_ALL.search(text, start, end):
+            continue
+        # "good across all areas": the grade comes first; "all areas were rated good": after.
+        subject = _SUBJECT_FORM.search(q.group())
+        a, b = (q.end(), min(end, q.end() + 60)) if subject else (start, q.start())
+        if q.start() == start and text[q.end() : q.end() + 30].find(",") >= 0:
+            a, b = q.end(), end  # "In all areas of judgement, the service required improvement"
+        found = [g for g in GRADE_RE.finditer(text, a, b) if now(text, g.start(), g.end(), latest)]
+        grades = {vocab.grade(g.group()) for g in found}
+        if len(grades) != 1 or not any(
+            _graded(text, g) or _quoted(text, g) or q.start() - g.end() < 4 for g in found
+        ):
+            continue
+        grade = grades.pop()
+        if "overall" not in given:
+            given.add("overall")
+            out.append(Stated("overall", grade, (min(found[0].start(), q.start()), q.end())))
+        named_after = [n for n in _AREA_RE.finditer(text, q.end(), end) if vocab.area(n.group())]
+        spans = [(q.start() if named_after else start, end)]
+        lines: list[Span] = []
+        if text[end : end + 1] == "\n" or text[end - 1 : end] == ":":
+            lines += _list_lines(text, end, forward=True)
+        lines += _list_lines(text, start, forward=False)
+        if _BACK_REFERENCE.search(q.group()):  # "each area was rated": the areas named before
+            spans.append((text.rfind("\n", 0, start) + 1, start))
+        if not any(_areas_in(text, a, b, grade) for a, b in spans) and not lines:
+            spans.append(_enumeration(text, start, end))  # the areas a nearby sentence lists
+        for a, b in spans:
+            for n in [*_areas_in(text, a, b, grade), *_line_areas(text, lines, grade)]:
+                if text.rfind("(", a, n.span[0]) > text.rfind(")", a, n.span[0]):
+                    continue  # "children looked after (including adoption ...)": one area
+                if n.area not in given:
+                    given.add(n.area)
+                    out.append(n)
+    return out
+
+
+#: Areas that share a grade, listed after it: "the aspects requiring improvement included
+#: ...", "three areas in particular require improvement: - ...".
+_AREAS_THEN_LIST = re.compile(
+    rf"\b(?:areas?|aspects?|judge?ments?|categories)\b(?: (?:in particular|that|which|were|was"
+    rf"|are|is|rated|judged|graded|found|deemed|as|to be|all|both|also|still|now)){{0,4}}"
+    rf" {_Q}(?P<g>{GRADE}){_Q}(?: (?:were|are|was|is|included?|includes|including"
+    rf"|are as follows)\s*:?| ?:| -)\s*(?=(?P<list>[^.!?]{{4,400}}))",
+    re.I,
+)
+#: A grade in brackets after an area's name: "help and protection (good)".
+_BRACKETED = re.compile(rf"\(\s*{_Q}(?P<g>{GRADE}){_Q}\s*\)", re.I)
+#: Where the name before a bracketed grade begins.
+_NAME_START = re.compile(r"[;:\n\u2022(]|\s-\s|\.\s|\band\s(?=the\b)", re.I)
+#: A move from one grade to another: "uplifted from 'good' to 'outstanding'".
+_MOVE = re.compile(rf"\bfrom {_Q}{GRADE}{_Q}(?: in (?:19|20)\d\d)?,? to {_Q}(?P<g>{GRADE})", re.I)
+#: A grade shared with the overall judgement: "rated good along with the overall
+#: effectiveness", "good, as was the overall effectiveness".
+_ALONG_WITH_OVERALL = re.compile(
+    rf"(?P<g>{GRADE}){_Q},? (?:along with|as well as|together with|alongside|as (?:was|were|is)"
+    rf"|and so (?:was|is)) (?:the )?(?:[\w']+ )?overall effectiveness\b",
+    re.I,
+)
+#: The areas a sentence does not name: "the other three areas were rated ...".
+_OTHERS = re.compile(
+    r"\b(?:the )?(?:other|remaining)(?: (?P<n>two|three|four|five|[2-5]))? (?:key )?"
+    r"(?:areas|judge?ments|categories)\b",
+    re.I,
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
+    """Sub-judgements written as people list them: areas after "the areas requiring
+    improvement included", an area's name before a bracketed grade, an area's move "from good
+    to outstanding", and "the other three areas" of a list named before."""
+    out: list[Stated] = []
+
+    def take(found: list[Stated]) -> None:
+        for n in found:
+            if n.area not in given:
+                given.add(n.area)
+                out.append(n)
+
+    for m in _AREAS_THEN_LIST.finditer(text):
+        if inside(m.span(), skip) or not _now_at(text, m, latest):
+            continue
+        if _OTHER_AREAS.search(text, m.start(), m.end()) or _NOT_ALL.search(m.group()):
+            continue
+        if _SOME_AREAS.search(text, max(0, m.start() - 30), m.end()):
+            continue  # "two of three areas were rated ...": which two is not said here
+        stop = m.end("list")
+        later = GRADE_RE.search(text, m.end(), stop)
+        take(_areas_in(text, m.end(), later.start() if later else stop, m["g"], overall=True))
+    for m in _BRACKETED.finditer(text):
+        lo = max(0, m.start() - _MAX_LABEL)
+        cuts = [c.end() for c in _NAME_START.finditer(text, lo, m.start())]
+        a = max([lo, *cuts])
+        name = text[a : m.start()]
+        key = vocab.area(name) if _AREA_RE.search(name) or _OVERALL_NAMED.search(name) else None
+        if key and not inside(m.span(), skip) and now(text, m.start("g"), m.end("g"), latest):
+            take([Stated(key, vocab.grade(m["g"]), (a + len(name) - len(name.lstrip()), m.end()))])
+    for m in _MOVE.finditer(text):
+        clause = tense.clause_start(text, vocab.sentence_start(text, m.start(), 300), m.start())
+        named = [n for n in _AREA_RE.finditer(text, clause, m.start()) if vocab.area(n.group())]
+        keys = {vocab.area(n.group()) for n in named}
+        if len(keys) == 1 and not inside(m.span(), skip) and _now_at(text, m, latest):
+            take(_areas_in(text, named[-1].start(), named[-1].end(), m["g"]))
+    for m in _ALONG_WITH_OVERALL.finditer(text):
+        if not inside(m.span(), skip) and _now_at(text, m, latest):
+            take([Stated("overall", vocab.grade(m["g"]), m.span())])
+    for m in _OTHERS.finditer(text):
+        take(_other_areas(text, m, skip, given, latest))
+    for m in _SOME_LISTED.finditer(text):
+        take(_some_listed(text, m, skip, latest))
+    return out
+
+
+#: Some of the areas, then a list of them: "requiring improvement in three out of five
+#: inspected areas - children looked after ..., care leavers and leadership", "three of the
+#: four areas reviewed were given requires improvement - ...".
+_SOME_LISTED = re.compile(
+    r"\b(?P<n>one|two|three|four|five|[1-5]) (?:of|out of) (?:the )?(?:\w+ )?(?:\w+ )?(?:areas"
+    r"|judge?ments|categories)\b(?P<mid>[^.!?:;]{0,80}?)(?: - |: ?)(?=(?P<list>[^.!?]{4,300}))",
+    re.I,
+)
+
+
+def _some_listed(text: str, m: re.Match[str], skip: list[Span], latest: int | None) -> list[Stated]:
+    """The areas listed after "three out of five areas - ...", given the grade written just
+    before or in the phrase, when the list names as many areas as it says."""
+    start = vocab.sentence_start(text, m.start(), 300)
+    grades = list(GRADE_RE.finditer(text, max(start, m.start() - 60), m.start("list")))
+    grades = [g for g in grades if now(text, g.start(), g.end(), latest)]
+    if len({vocab.grade(g.group()) for g in grades}) != 1 or inside(m.span(), skip):
+        return []
+    stop = m.end("list")
+    later = GRADE_RE.search(text, m.start("list"), stop)
+    stop = later.start() if later else stop
+    found = _areas_in(text, m.start("list"), stop, grades[0].group(), overall=True)
+    want = _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
+    return found if len({f.area for f in found}) == want else []
+
+
+def _other_areas(
+    text: str, m: re.Match[str], skip: list[Span], given: set[str], latest: int | None
+) -> list[Stated]:
+    """ "The other three areas were rated as good": the areas named in the lines before that
+    have no grade yet, when there are as many as the sentence says."""
+    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
+    stop = cut.start() if cut else min(len(text), m.end() + 200)
+    found = [
+        g for g in GRADE_RE.finditer(text, m.end(), min(stop, m.end() + 60))
+        if now(text, g.start(), g.end(), latest)
+    ]  # fmt: skip
+    if len({vocab.grade(g.group()) for g in found}) != 1 or inside(m.span(), skip):
+        return []
+    lo = max(0, m.start() - 800)
+    names: dict[str, Span] = {}
+    for n in _AREA_RE.finditer(text, lo, m.start()):
+        key = vocab.area(n.group())
+        if key and key != "overall" and key not in names:
+            names[key] = n.span()
+    rest = {k: v for k, v in names.items() if k not in given}
+    want = _NUMBERS.get((m["n"] or "").lower(), int(m["n"]) if (m["n"] or "").isdigit() else 0)
+    if not rest or len(rest) != want or len(names) - len(rest) < 1:
+        return []
+    grade = vocab.grade(found[0].group())
+    return [Stated(k, grade, span) for k, span in rest.items()]
+
+
+#: Before this month (as a count of months) councils were inspected for safeguarding and for
+#: looked after children separately, with no grade for the whole service.
+_SLAC_END = 2012 * 12 + 6
+#: The pre-2013 scale's "adequate" given as a grade: a page about a SLAC-era inspection.
+_OLD_SCALE = re.compile(
+    r"(?:\b(?:rated|judged|graded|deemed|described as|found to be|were|was)(?: only| as)? ['\"]?"
+    r"|['\"])(?P<a>adequate)\b",
+    re.I,
+)
+#: SLAC's two judgements, as a sentence names them.
+_SLAC_AREAS = [
+    (re.compile(r"looked[- ]after|in care", re.I), "looked_after"),
+    (re.compile(r"safeguarding|protection", re.I), "safeguarding"),
+]
+
+
+def _slac_era(text: str, doc_date: str | None, latest: int | None) -> bool:
+    """True when the page is about a SLAC-era inspection: dated before mid-2012, or undated,
+    writing no later year, and giving the old scale's "adequate" as a current grade."""
+    if doc_date:
+        return latest is not None and latest < _SLAC_END
+    if latest is not None and latest >= _SLAC_END - 5:
+        return False
+    return any(now(text, m.start("a"), m.end("a"), latest) for m in _OLD_SCALE.finditer(text))
+
+
+#: SLAC's whole-service judgements named outright: "the overall effectiveness of
+#: safeguarding services", "... of services for looked after children".
+_SLAC_NAMED = re.compile(
+    r"overall effectiveness of (?:the )?(?:(?P<s>[\w']+ )?safeguarding|services for (?P<l>looked"
+    r"[- ]after children))",
+    re.I,
+)
+
+
+def _slac_named(text: str, s: Stated) -> Stated:
+    """A whole-service grade that names a SLAC judgement is that judgement's."""
+    if s.area != "overall":
+        return s
+    m = _SLAC_NAMED.search(text, max(0, s.span[0] - 120), s.span[1] + 80)
+    if m is None:
+        return s
+    return Stated("looked_after" if m["l"] else "safeguarding", s.grade, s.span)
+
+
+def _slac(text: str, out: list[Stated]) -> list[Stated]:
+    """The grades of a SLAC-era page: children in care are "looked after children", child
+    protection is "safeguarding", and a whole-service grade is one of those two when its
+    sentence names it, else not a grade (SLAC gave none)."""
+    found: list[Stated] = []
+    for s in out:
+        if s.area in ("in_care", "looked_after"):
+            found.append(Stated("looked_after", s.grade, s.span))
+        elif s.area in ("help_and_protection", "safeguarding"):
+            found.append(Stated("safeguarding", s.grade, s.span))
+        elif s.area == "overall":
+            start = vocab.sentence_start(text, s.span[0], 300)
+            named = [k for p, k in _SLAC_AREAS if p.search(text, start, s.span[1] + 40)]
+            found.append(Stated(named[0], s.grade, s.span) if len(named) == 1 else s)
+        else:
+            found.append(s)
+    return found
+
+
+def _quoted(text: str, m: re.Match[str]) -> bool:
+    """True when a grade word (group ``g`` if the match has one) is written in quotes or with
+    a capital inside a sentence."""
+    g = "g" if "g" in m.re.groupindex else 0
+    a, word = m.start(g), m.group(g)
+    return text[a - 1 : a] in ("'", '"') or (
+        word[0].isupper() and text[a - 2 : a] not in (". ", "") and text[a - 1 : a] != "\n"
+    )
+
+
 _AREA_RE = re.compile(AREA_PHRASE, re.I)
 #: A grade given as one: after a rating word ("rated as 'good'", "a rating of good"), before
 #: one ("a 'good' rating"), or a grade that is a verb ("requires improvement").
@@ -476,27 +1019,41 @@ _RATED_BEFORE = re.compile(
     r"(?: (?:as|to be|all|both|now|being))*\W{0,3}$",
     re.I,
 )
-_RATED_AFTER = re.compile(r"^\W{0,3}(?:rating|judgement|grade|verdict)\b", re.I)
+_RATED_AFTER = re.compile(r"\W{0,3}(?:ratings?|judge?ments?|grades?|verdicts?)\b", re.I)
 
 
 def _graded(text: str, m: re.Match[str]) -> bool:
-    """True when a grade word is given as a grade, not as praise ("a good service")."""
-    if m.group().lower().startswith("requir"):
+    """True when a grade word (group ``g`` if the match has one) is given as a grade, not as
+    praise ("a good service")."""
+    g = "g" if "g" in m.re.groupindex else 0
+    a, b, word = m.start(g), m.end(g), m.group(g)
+    if word.lower().startswith("requir") or re.search(r"rating|grad|mark|judge?ment", word, re.I):
         return True
-    before = text[max(0, m.start() - 40) : m.start()]
-    return bool(_RATED_BEFORE.search(before) or _RATED_AFTER.match(text, m.end(), m.end() + 12))
+    before = text[max(0, a - 40) : a]
+    return bool(_RATED_BEFORE.search(before) or _RATED_AFTER.match(text, b, b + 12))
 
 
 #: The grade of a sentence is for areas it does not name: "other areas still require ...".
 _OTHER_AREAS = re.compile(
     r"\b(?:other|remaining|rest of the)(?: \w+)? (?:areas|judgements)\b", re.I
 )
-_SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)|\n")
 #: The longest sentence read for a list of areas sharing one grade.
 _LIST_SENTENCE = 400
 
 
-def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]:
+#: A verb of its own between a grade and an area named after it: the area is another
+#: clause's ("'requires improvement', the inspectors have acknowledged the leadership").
+_ANOTHER_VERB = re.compile(
+    r"\b(?:have|has|had|acknowledg\w*|prais\w*|noted|said|says|found|highlight\w*"
+    r"|recognis\w*|recogniz\w*|commend\w*|welcom\w*)\b",
+    re.I,
+)
+
+
+def _shared_grades(
+    text: str, skip: list[Span], given: set[str], latest: int | None
+) -> list[Stated]:
     """Areas listed in a sentence that states one grade for them all: "the impact of
     leaders, children in care and care leavers were all rated as outstanding", "requires
     improvement in regards to children who need help and protection and leadership"."""
@@ -513,15 +1070,17 @@ def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]
         grades = {vocab.grade(m.group()) for m in found}
         if len(grades) != 1 or not any(_graded(text, m) for m in found):
             continue
-        if inside((start, end), skip) or _NOT_NOW.search(text, start, end):
+        if inside((start, end), skip) or _GENERAL.search(text, start, end):
             continue
-        if _OTHER_AREAS.search(text, start, end):
+        if not all(now(text, m.start(), m.end(), latest) for m in found):
+            continue
+        if _OTHER_AREAS.search(text, start, end) or _SOME_AREAS.search(text, start, end):
             continue  # "progress in adoption, with other areas still requiring improvement"
         if (
             re.search(r"\boverall\b", text[start:end], re.I)
             or any(p.search(text, start, end) for p in OVERALL_PATTERNS)
             or any(
-                _about_now(text, m)
+                _about_now(text, m, latest)
                 for p in LOOSE_OVERALL_PATTERNS
                 for m in p.finditer(text, start, end)
             )
@@ -530,6 +1089,8 @@ def _shared_grades(text: str, skip: list[Span], given: set[str]) -> list[Stated]
         grade = grades.pop()
         for m in _AREA_RE.finditer(text, start, end):
             key = vocab.area(m.group())
+            if any(_ANOTHER_VERB.search(text, g.end(), m.start()) for g in found):
+                continue  # "... requires improvement; inspectors praised its leadership"
             if key and key != "overall" and key not in given:
                 given.add(key)
                 out.append(Stated(key, grade, (m.start(), m.end())))
@@ -555,7 +1116,8 @@ MENTION_PATTERNS = [
     # "the last full inspection ... in September/October 2019, when ... graded as '...'".
     re.compile(
         rf"(?P<type>{_TYPE})[^.]{{0,70}}?\b(?:in|of|during|on),? {_DATE},?[^.]{{0,80}}?"
-        rf"\b(?:found|judged|graded|rated|was|were|as)\b[^.]{{0,30}}?{_G}",
+        rf"\b(?:found|judged|graded|rated|was|were|as|judging|rating|grading|finding)\b"
+        rf"[^.]{{0,30}}?{_G}",
         re.I,
     ),
     # "judged inadequate in 2015", "were judged requires improvement to be good in November 2022".

@@ -15,16 +15,31 @@ from ofstedcli import model
 #: A grade as documents write it, including the verb forms of headlines ("require improvement")
 #: and the pre-2013 "adequate".  Not followed by a letter, so "improvement2" (a page number
 #: glued on) still matches while "goodness" does not.
+_OF_FOUR = r"(?:\s+(?:possible|available))?(?:\s+of\s+(?:the\s+)?(?:four|4))?"
+_RATING_WORD = r"\s+(?:marks?|ratings?|grades?|gradings?|judge?ments?)"
 GRADE = (
     r"(?:(?:requires?|required|requiring)\s+(?:an?\s+)?improvements?(?:\s+to\s+be\s+good)?"
+    r"(?!\W{0,2}to\s+be\s+good)"
+    r"|in\s+need\s+of\s+improvement|(?-i:RI)"
+    rf"|(?:the\s+)?(?:(?:second|third)[\s-]+)?(?:top|highest|best|lowest|worst|bottom)"
+    rf"(?:{_OF_FOUR}{_RATING_WORD}|\s+possible{_RATING_WORD}|{_RATING_WORD}{_OF_FOUR})"
     r"|outstanding|inadequate|adequate|good)(?![a-z])"
 )
 GRADE_RE = re.compile(GRADE, re.IGNORECASE)
+#: A grade described by its place on the four-point scale ("the worst possible rating").
+_PLACE = re.compile(r"(?:(?P<n>second|third)[\s-]+)?(?P<end>top|highest|best|lowest|worst|bottom)")
 
 
 def grade(words: str) -> str:
     """The canonical grade of a phrase matched by :data:`GRADE`."""
     key = " ".join(words.lower().split())
+    if key == "ri" or key.startswith("in need of"):
+        return model.REQUIRES_IMPROVEMENT
+    place = _PLACE.search(key)
+    if place and re.search(r"marks?|ratings?|grad|judge?ments?", key):
+        top = place["end"] in ("top", "highest", "best")
+        step = {"second": 1, "third": 2}.get(place["n"] or "", 0)
+        return model.GRADES[step if top else len(model.GRADES) - 1 - step]
     key = re.sub(r"^(?:require|requiring|requires|required)\s+(?:an?\s+)?improvements?", "", key)
     if key != " ".join(words.lower().split()):
         return model.REQUIRES_IMPROVEMENT
@@ -37,22 +52,35 @@ def grade(words: str) -> str:
 #: Words that tell which judgement a table row or a sentence is about, most specific first.
 _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"overall effectiveness|overall judgement", re.I), "overall"),
-    (re.compile(r"safeguarding children(?:'s)? (?:board|partnership)|\blscb\b", re.I), "lscb"),
+    (
+        re.compile(
+            r"safeguarding children(?:'s)? (?:board|partnership)|children'?s? safeguarding"
+            r" (?:board|partnership)|\bl[sc]{2}b\b",
+            re.I,
+        ),
+        "lscb",
+    ),
     (re.compile(r"adoption", re.I), "adoption"),
     (re.compile(r"\bleader|leadership|management and governance", re.I), "leadership"),
     (
-        re.compile(r"help and protection|need of help|protection of children", re.I),
+        re.compile(
+            r"help and protection|need of help|need help|protection of children|child protection",
+            re.I,
+        ),
         "help_and_protection",
     ),
     (
         re.compile(
-            r"in care and care leavers|looked after and achieving permanence"
-            r"|children looked after|looked after children|children in care",
+            r"in care and care leavers|looked[- ]after children and care leavers"
+            r"|looked[- ]after and achieving permanence"
+            r"|children (?:being )?looked[- ]after|looked[- ]after children|children in care"
+            r"|looking after children"
+            r"|(?:those|young people) in care",
             re.I,
         ),
         "in_care",
     ),
-    (re.compile(r"care leavers|leaving care", re.I), "care_leavers"),
+    (re.compile(r"care leavers|leaving care|left care", re.I), "care_leavers"),
     (re.compile(r"^\W*safeguarding", re.I), "safeguarding"),
 ]
 
@@ -68,12 +96,19 @@ def area(label: str) -> str | None:
 #: Phrases naming judgement areas inside sentences ("judged outstanding for leadership").
 AREA_PHRASE = (
     r"(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
-    r"|leadership(?:\s+and\s+management)?"
-    r"|(?:services\s+for\s+)?children\s+who\s+need\s+help\s+and\s+protection"
+    r"|impact\s+(?:that\s+)?leaders\s+have|leadership(?:\s+and\s+management)?"
+    r"|(?:services\s+for\s+)?children\s+who\s+need\s+help(?:\s+and\s+protection)?"
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
-    r"|children\s+looked\s+after(?:\s+and\s+achieving\s+permanence)?"
+    r"|child\s+protection(?!\s+(?:plans?|conferences?|registers?|investigations?|enquir"
+    r"|cases?|procedures?|concerns?|medical|social|team))"
+    r"|children\s+(?:being\s+)?looked[\s-]+after(?:\s+and\s+achieving\s+permanence)?"
+    r"|looking\s+after\s+children"
+    r"|looked[\s-]+after\s+children(?:\s+and\s+care\s+leavers)?"
+    r"|(?:those|young\s+people)\s+in\s+care"
+    r"|(?:those|young\s+people|children)\s+who\s+(?:have\s+)?left\s+care"
     r"|(?:services\s+for\s+)?care\s+leavers|(?:young\s+people\s+)?leaving\s+care|adoption(?:\s+performance)?"
-    r"|(?:the\s+)?(?:local\s+)?safeguarding\s+children(?:'s)?\s+board|lscb)"
+    r"|(?:the\s+)?(?:local\s+)?safeguarding\s+children(?:'s)?\s+board"
+    r"|(?:the\s+)?(?:local\s+)?children'?s?\s+safeguarding\s+board|l[sc]{2}b)"
 )
 
 MONTHS: dict[str, int] = {
@@ -291,9 +326,13 @@ def framework_at(day: str | None) -> str | None:
 
 
 def sentence_start(text: str, pos: int, reach: int) -> int:
-    """Where the sentence holding ``pos`` begins: just after the last full stop or blank line
-    before it, looking
-    back at most ``reach`` characters (else ``reach`` characters back, or the text's start)."""
+    """Where the sentence holding ``pos`` begins: just after the last full stop or line break
+    before it, looking back at most ``reach`` characters (else ``reach`` characters back, or
+    the text's start)."""
     lo = max(0, pos - reach)
-    stop = max(text.rfind(". ", lo, pos), text.rfind(".\n", lo, pos), text.rfind("\n\n", lo, pos))
-    return stop + 2 if stop >= 0 else lo
+    stops = [text.rfind(". ", lo, pos) + 2, text.rfind(".\n", lo, pos) + 2]
+    line = text.rfind("\n", lo, pos)
+    if line >= 0:
+        stops.append(line + 1)
+    best = max(stops)
+    return best if best >= 2 or line >= 0 else lo
