@@ -305,7 +305,8 @@ def _score_mentions(
 
     A labelled mention with a grade is right when an extracted mention has that grade and its
     date at the label's precision, stated wrongly when only an extracted mention of that
-    grade with another date is left, else missed; an extracted graded mention that matches
+    grade with another date is left, else missed (an undated one of that grade: the date is
+    not stated, so missed); an extracted graded mention that matches
     no label is stated wrongly too. Labels with only a type and date are scored apart as
     ``mentions_dated`` (right when an extracted mention has that date).
     """
@@ -327,10 +328,13 @@ def _score_mentions(
             left.remove(hit)
             score.add(kind, "mentions", _mention(label), _mention(label), doc)
     for label in unmatched:
-        near = next((m for m in left if m["overall"] == label["overall"]), None)
+        # the grade with another date is stated wrongly; undated, the date is only missed
+        near = next((m for m in left if m["overall"] == label["overall"] and m.get("date")), None)
+        near = near or next((m for m in left if m["overall"] == label["overall"]), None)
         if near is not None:
             left.remove(near)
-        score.add(kind, "mentions", _mention(label), _mention(near) if near else None, doc)
+        have_it = _mention(near) if near and near.get("date") else None
+        score.add(kind, "mentions", _mention(label), have_it, doc)
     for extra in left:
         score.counts[(kind, "mentions")][1] += 1
         score.misses.append(f"{doc} mentions: none labelled like {_mention(extra)}")

@@ -70,14 +70,17 @@ def record_mentions(b: Builder, found: list[judgements.Mention]) -> None:
     """Record the other judgements the text refers to, leaving out the document's own."""
     own = current(b)
     graded = [
-        (f.start, f.end)
+        f
         for f in b.facts
         if f.field == "inspection.overall" or f.field.startswith("inspection.judgements.")
     ]
     index = 0
     for mention in found:
-        if _is_current(mention, own) or judgements.inside(b.view.span(*mention.span), graded):
-            continue  # the document's own inspection, read as such
+        # inside a current grade's evidence, the document's own inspection, read as such,
+        # unless another grade ("moved from inadequate to good": the grade left behind)
+        same = [(f.start, f.end) for f in graded if mention.overall in (None, f.value)]
+        if _is_current(mention, own) or judgements.inside(b.view.span(*mention.span), same):
+            continue
         b.add(f"mentions[{index}]", mention.value(), *mention.span)
         index += 1
 

@@ -1,0 +1,204 @@
+"""Earlier judgements a text mentions in passing: grades put in the past by their own words.
+
+A grade written as a rating ("rated inadequate", "a 'good' rating", "from requires
+improvement to good") that :mod:`tense` puts in the past ("previously rated good", "up from
+requires improvement", "since being judged inadequate", "inadequate for a decade", "in 2012,
+Ofsted rated it inadequate") is an earlier judgement: a mention, never the current one. Its
+date is the year (and month) the text gives it, just after the grade or earlier in its
+sentence, and only one well before the document's own time; else none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ofstedcli.documents import tense, vocab
+from ofstedcli.documents.judgements import Mention
+from ofstedcli.documents.vocab import GRADE_RE
+
+_I = re.IGNORECASE
+#: A rating verb or noun just before a grade: "rated", "judged to be", "a rating of",
+#: "moved from", "was given the lowest rating".
+_RATED_BEFORE = re.compile(
+    r"\b(?:rated|rating|ratings|judged|judgement|judgment|graded|grading|branded|deemed"
+    r"|found|ranked|assessed|identified|labelled|declared|given|received|receiving|achieved"
+    r"|awarded|earned|was|were|been|being|as|previous|previously|last)"
+    r"(?: (?:to be|as|an?|the|overall|of|ofsted|an ofsted|only|its|their))*\W{0,3}$",
+    _I,
+)
+#: A rating noun just after a grade: "a 'good' rating", "the inadequate judgement".
+_RATED_AFTER = re.compile(
+    r"^\W{0,3}(?:ofsted )?(?:ratings?|gradings?|grades?|judge?ments?|verdicts?|inspections?"
+    r"|scores?|overall\b|to (?:an? )?['\"]?(?:good|outstanding|requir|inadequate|adequate))",
+    _I,
+)
+#: A denial or hedge before a grade: "not good enough", "far from outstanding".
+_DENIED = re.compile(
+    r"\b(?:not|never|nor|no|far|away|towards|bordering|staying|remain\w*|stay\w*"
+    r"|still)\b(?! longer)(?:\W+\w+){0,3}\W*$",
+    _I,
+)
+#: A grade given to one area, not the service: "good for care leavers", "in this area".
+_AREA_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:for|in) (?:the |its |their |this |one |some )?(?:area|help|adoption|care"
+    r"|children|leader|fostering|experiences|the experiences|protection|safeguarding|services"
+    r" for)|in (?:\w+ ){0,2}areas?\b)",
+    _I,
+)
+#: An area named as the grade's subject in its clause.
+_AREA_BEFORE = re.compile(
+    r"\b(?:care leavers|adoption|fostering|leadership|leaders|help and protection|child"
+    r" protection|children in care|looked[- ]after|protection work|in this area|sub[- ]"
+    r"(?:judge?ments?|categor)|(?:some|several|other|many|most|two|three|four) (?:of the )?"
+    r"(?:\w+ )?areas\b)",
+    _I,
+)
+#: A year just after a grade: "inadequate in 2013", "judged good (2016)", "in November 2021",
+#: "from 2018 inspection", "rated inadequate in 2013 and again in 2015".
+_DATE_AFTER = re.compile(
+    r"^\W{0,3}(?:(?!(?:and|then|but|when|before|after)\b)[\w'\"]+ ){0,8}?"
+    r"(?:in|of|from|since|back in|during|\()\s?(?:the |its |an? )?"
+    rf"(?P<d>{vocab.PARTIAL_DATE})(?!\d)(?P<more>(?: and (?:again )?(?:in )?(?:19|20)\d\d)*)",
+    _I,
+)
+#: A partial date earlier in the grade's sentence ("In 2015, Ofsted rated ...", "since
+#: January 2019, when ..."), or two joined ("In 2012 and 2013, ...").
+_DATE_BEFORE = re.compile(
+    rf"(?P<d>{vocab.PARTIAL_DATE})(?!\d)(?P<more>(?: and (?:again )?(?:in )?(?:19|20)\d\d)*)",
+    _I,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+#: How far before a grade its date may be written.
+_BEFORE = 150
+#: How far after a grade its date and its comparison words may be written.
+_AFTER = 90
+
+
+def earlier(text: str, doc_date: str | None, current: str | None = None) -> list[Mention]:
+    """Earlier judgements the (line-marked) ``text`` states, one per grade and date written;
+    an undated one of the ``current`` overall grade may be the current one and is left out."""
+    latest = tense.latest(text, doc_date)
+    out: list[Mention] = []
+    for m in GRADE_RE.finditer(text):
+        start, end = m.span()
+        sentence = vocab.sentence_start(text, start, 300)
+        before = [g.end() for g in GRADE_RE.finditer(text, sentence, start)]
+        floor = max([sentence, *before])
+        stop = _sentence_end(text, end)
+        later = GRADE_RE.search(text, end, stop)
+        ceiling = later.start() if later else stop
+        if not _rating(text, floor, start, end, ceiling) or _DENIED.search(
+            text, max(floor, start - 40), start
+        ):
+            continue
+        if _AREA_AFTER.match(text, end, ceiling) or _AREA_BEFORE.search(
+            text, tense.clause_start(text, floor, start), start
+        ):
+            continue
+        opens = tense.opens_on_year(text, sentence, start)
+        if not (opens or tense.is_past(text, start, end, floor, latest, ceiling)):
+            continue
+        dates = _dates(text, floor, start, end, ceiling)
+        old = [d for d in dates if tense.older(d, latest)]
+        if dates and not old:
+            continue  # dated at the document's own time: its inspection told in the past
+        if opens and not old:
+            continue
+        grade = vocab.grade(m.group())
+        if not old and grade == current:
+            continue
+        days: list[str | None] = list(old) or [None]
+        out += [Mention(d, None, grade, (start, end)) for d in days]
+    return out
+
+
+def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
+    """``found`` with the mentions of ``more`` that add to it: a grade at a date it does not
+    hold; a dated mention takes the place of the same grade undated."""
+    out = list(found)
+    for new in more:
+        over = [
+            x for x in out if x in found and x.span[0] < new.span[1] and new.span[0] < x.span[1]
+        ]
+        # the same grade word read with a date of its own: that date is the closer one
+        redated = [
+            x for x in over if 0 <= x.span[1] - new.span[1] <= 1 and x.overall == new.overall
+        ]
+        if new.date and redated and all(x.date != new.date for x in redated):
+            out = [x for x in out if x not in redated]
+        elif over:
+            continue
+        same = [x for x in out if x.overall == new.overall and _fits(x.date, new.date)]
+        if same and new.date is None:
+            continue
+        if any(x.date is not None and _fits(new.date, x.date) for x in same):
+            continue
+        out = [x for x in out if x not in same or x.date is not None]
+        out.append(new)
+    graded_dated = {(x.overall) for x in out if x.overall and x.date}
+    out = [x for x in out if x.date or not x.overall or x.overall not in graded_dated]
+    out.sort(key=lambda x: (x.date is None, x.date or "", x.span))
+    return out
+
+
+def _fits(a: str | None, b: str | None) -> bool:
+    """True when two partial dates may be the same (one undated, or one a prefix)."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """Where the sentence holding ``end`` stops (a full stop or a line break)."""
+    cut = re.compile(r"[.!?](?:\s|$)|\n").search(text, end, end + 300)
+    return cut.start() if cut else min(len(text), end + 300)
+
+
+def _rating(text: str, floor: int, start: int, end: int, ceiling: int) -> bool:
+    """True when the grade at ``text[start:end]`` is written as a rating, not as praise."""
+    words = vocab.grade(text[start:end])
+    if text[start:end].lower() not in ("good", "outstanding", "adequate", "inadequate") and (words):
+        return True  # "requires improvement", "the worst possible rating"
+    return bool(
+        _RATED_BEFORE.search(text, max(floor, start - 40), start)
+        or _RATED_AFTER.match(text, end, ceiling)
+    )
+
+
+def _dates(text: str, floor: int, start: int, end: int, ceiling: int) -> list[str]:
+    """The partial dates the text gives the grade: just after it, else before it in its
+    sentence."""
+    near = text[end : min(ceiling, end + _AFTER)]
+    cut = re.search(r";|\.\s|\.$| - |, (?!and\b)", near)
+    after = _DATE_AFTER.match(near[: cut.start()] if cut else near)
+    if after:
+        return _all(after)
+    lo = max(floor, start - _BEFORE)
+    found = [
+        d
+        for d in _DATE_BEFORE.finditer(text, lo, start)
+        if not _in_full_date(text, d) and not _since_then(text, d, start)
+    ]
+    return _all(found[-1]) if found else []
+
+
+def _since_then(text: str, m: re.Match[str], start: int) -> bool:
+    """True when a date before a grade starts a stretch of time the grade is before ("since
+    2015 the service has progressed from adequate"), not the grade's own ("since 2012, when
+    it was adequate")."""
+    since = re.search(r"\bsince\W*$", text[max(0, m.start() - 8) : m.start()], _I)
+    return bool(since) and not re.match(
+        r"\W{0,3}(?:when|where|at which)\b", text[m.end() : start], _I
+    )
+
+
+def _all(m: re.Match[str]) -> list[str]:
+    """The partial date of a match and any years joined to it ("2012 and 2013")."""
+    first = vocab.partial_in(m["d"]) or m["d"][-4:]
+    return [first, *_YEAR.findall(m["more"] or "")]
+
+
+def _in_full_date(text: str, m: re.Match[str]) -> bool:
+    """True when a partial date is part of a day's date ("20 November 2023"): a page's or a
+    publication's day, not an earlier judgement's."""
+    return bool(
+        re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s*$", text[max(0, m.start() - 6) : m.start()])
+    )

@@ -1,0 +1,61 @@
+"""Earlier judgements a page mentions go to ``mentions`` with the date the text gives them,
+never to the current inspection; praise and one area's grade are no mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofstedcli import model
+from ofstedcli.documents import extract
+
+NEWS = "Northam news\n\n{}\n\nThe report was published by Ofsted in March 2021."
+
+
+def _mentions(text: str) -> list[tuple[str | None, str | None]]:
+    """The (grade, date) of each mention read from a short news page."""
+    return [(m["overall"], m["date"]) for m in extract(NEWS.format(text)).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Northam's children's services are now good, up from 'requires improvement' in "
+         "2017.", [(model.REQUIRES_IMPROVEMENT, "2017")]),
+        ("In 2012 and 2013 the inspectorate rated the service as inadequate; it is now good.",
+         [(model.INADEQUATE, "2012"), (model.INADEQUATE, "2013")]),
+        ("The service has come a long way since 2016, when it was judged inadequate.",
+         [(model.INADEQUATE, "2016")]),
+        ("Northam was rated inadequate in November 2015 and has since recovered.",
+         [(model.INADEQUATE, "2015-11")]),
+        ("Northam's services, previously rated 'good', were judged outstanding this time.",
+         [(model.GOOD, None)]),
+        ("Since 2015 the service has moved from an Ofsted judgement of adequate to good.",
+         [(model.REQUIRES_IMPROVEMENT, None)]),
+    ],
+)  # fmt: skip
+def test_an_earlier_grade_is_a_mention_dated_as_written(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _mentions(text) == want
+
+
+def test_the_current_grade_is_never_a_mention() -> None:
+    text = (
+        "Northam's children's services have been rated 'inadequate' by Ofsted, having "
+        "previously been judged 'good' four years ago."
+    )
+    x = extract(NEWS.format(text))
+    assert x.get("inspection.overall") == model.INADEQUATE
+    assert [m["overall"] for m in x.mentions] == [model.GOOD]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families in Northam benefit from good early help, inspectors said in 2019.",
+        "Care leavers, previously rated good, are now served outstandingly well.",
+        "The service has been far from outstanding since 2014.",
+    ],
+)
+def test_praise_an_area_or_a_denial_is_no_mention(text: str) -> None:
+    assert _mentions(text) == []
