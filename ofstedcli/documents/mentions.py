@@ -28,19 +28,37 @@ _RATED_BEFORE = re.compile(
 )
 #: A rating noun just after a grade: "a 'good' rating", "the inadequate judgement".
 _RATED_AFTER = re.compile(
-    r"^\W{0,3}(?:ofsted )?(?:ratings?|gradings?|grades?|judge?ments?|verdicts?|inspections?"
+    r"\W{0,3}(?:ofsted )?(?:ratings?|gradings?|grades?|judge?ments?|verdicts?|inspections?"
     r"|scores?|overall\b|to (?:an? )?['\"]?(?:good|outstanding|requir|inadequate|adequate))",
+    _I,
+)
+#: A rating verb whose object stands between it and the grade ("judging the authority
+#: inadequate", "judged the overall effectiveness of its services to be inadequate").
+_RATING_VERB = re.compile(
+    r"\b(?:rated|rating|judged|judging|branded|branding|graded|grading|deemed|assessed"
+    r"|assessing|labelled|declared|ranked|identified)\b(?![^.;:]*\b(?:that|which|who)\b)",
+    _I,
+)
+#: How far before a grade its rating verb may stand, its object between them.
+_OBJECT = 110
+#: A noun after a grade: praise of a thing ("good quality", "a good service"), not a rating.
+_PRAISED = re.compile(
+    r"\W{0,2}[-\s]?(?!overall\b|in\b|for\b|by\b|at\b|and\b|or\b|but\b|with\b|since\b|as\b|after\b|before\b|following\b|until\b|four\b|two\b|three\b|five\b|six\b|a\b|the\b|when\b|during\b|from\b|to\b|\d)[a-z]+",
     _I,
 )
 #: A denial or hedge before a grade: "not good enough", "far from outstanding".
 _DENIED = re.compile(
-    r"\b(?:not|never|nor|no|far|away|towards|bordering|staying|remain\w*|stay\w*"
-    r"|still)\b(?! longer)(?:\W+\w+){0,3}\W*$",
+    r"\b(?:not|never|nor|no|far|away|towards|bordering|staying|remain\w*|stay\w*)\b"
+    r"(?! longer)(?:\W+\w+){0,3}\W*$",
     _I,
 )
+#: A denial anywhere in the grade's clause: "not yet enough to lift it out of its inadequate
+#: rating" (the grade is still held).
+_NOT = re.compile(r"\b(?:not|never|nor|cannot|failed to|fails to)\b|n't\b", _I)
 #: A grade given to one area, not the service: "good for care leavers", "in this area".
 _AREA_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:for|in) (?:the |its |their |this |one |some )?(?:area|help|adoption|care"
+    r"\W{0,3}(?:(?:ratings?|grades?|gradings?|judge?ments?) )?"
+    r"(?:(?:for|in) (?:the |its |their |this |one |some )?(?:area|help|adoption|care"
     r"|children|leader|fostering|experiences|the experiences|protection|safeguarding|services"
     r" for)|in (?:\w+ ){0,2}areas?\b)",
     _I,
@@ -53,6 +71,8 @@ _AREA_BEFORE = re.compile(
     r"(?:\w+ )?areas\b)",
     _I,
 )
+#: A move to another grade just after a grade ("from inadequate to good").
+_MOVED = re.compile(rf"\W{{0,3}}to (?:an? )?['\"]?{vocab.GRADE}", _I)
 #: A year just after a grade: "inadequate in 2013", "judged good (2016)", "in November 2021",
 #: "from 2018 inspection", "rated inadequate in 2013 and again in 2015".
 _DATE_AFTER = re.compile(
@@ -87,29 +107,43 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
         stop = _sentence_end(text, end)
         later = GRADE_RE.search(text, end, stop)
         ceiling = later.start() if later else stop
-        if not _rating(text, floor, start, end, ceiling) or _DENIED.search(
-            text, max(floor, start - 40), start
+        clause = tense.clause_start(text, floor, start)
+        if (
+            not _rating(text, floor, start, end, ceiling, stop)
+            or _DENIED.search(text, max(floor, start - 40), start)
+            or _NOT.search(text, clause, start)
         ):
             continue
-        if _AREA_AFTER.match(text, end, ceiling) or _AREA_BEFORE.search(
-            text, tense.clause_start(text, floor, start), start
+        moved = _MOVED.match(text, end, stop)
+        if (
+            _AREA_AFTER.match(text, end, ceiling)
+            or (moved and _AREA_AFTER.match(text, moved.end(), stop))
+            or _AREA_BEFORE.search(text, clause, start)
         ):
             continue
-        opens = tense.opens_on_year(text, sentence, start)
-        if not (opens or tense.is_past(text, start, end, floor, latest, ceiling)):
-            continue
-        dates = _dates(text, floor, start, end, ceiling)
+        dates = _dates(text, floor, start, end, ceiling, stop)
         old = [d for d in dates if tense.older(d, latest)]
+        if tense.is_past(text, start, end, floor, latest, ceiling):
+            # its own words put it in the past: the date the text gives it is its own, unless
+            # that is the document's own time, only "earlier" by the month
+            old = [d for d in dates if d[:4] < str(latest // 12 + 1)] if latest else dates
+        elif not (
+            old and (tense.opens_on_year(text, sentence, start) or _before_year(old, latest))
+        ):
+            continue
         if dates and not old:
             continue  # dated at the document's own time: its inspection told in the past
-        if opens and not old:
-            continue
         grade = vocab.grade(m.group())
         if not old and grade == current:
             continue
         days: list[str | None] = list(old) or [None]
         out += [Mention(d, None, grade, (start, end)) for d in days]
     return out
+
+
+def _before_year(days: list[str], latest: int | None) -> bool:
+    """True when every date is in a year before the document's latest year."""
+    return latest is not None and all(int(d[:4]) < (latest - 1) // 12 for d in days)
 
 
 def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
@@ -152,25 +186,30 @@ def _sentence_end(text: str, end: int) -> int:
     return cut.start() if cut else min(len(text), end + 300)
 
 
-def _rating(text: str, floor: int, start: int, end: int, ceiling: int) -> bool:
+def _rating(text: str, floor: int, start: int, end: int, ceiling: int, stop: int) -> bool:
     """True when the grade at ``text[start:end]`` is written as a rating, not as praise."""
     words = vocab.grade(text[start:end])
     if text[start:end].lower() not in ("good", "outstanding", "adequate", "inadequate") and (words):
         return True  # "requires improvement", "the worst possible rating"
-    return bool(
-        _RATED_BEFORE.search(text, max(floor, start - 40), start)
-        or _RATED_AFTER.match(text, end, ceiling)
-    )
+    if _RATED_BEFORE.search(text, max(floor, start - 40), start) or _RATED_AFTER.match(
+        text, end, stop
+    ):
+        return True
+    # "branded the council's services inadequate": the verb, its object, then the grade
+    verb = _RATING_VERB.search(text, max(floor, start - _OBJECT), start)
+    return bool(verb) and not _PRAISED.match(text, end, ceiling)
 
 
-def _dates(text: str, floor: int, start: int, end: int, ceiling: int) -> list[str]:
+def _dates(text: str, floor: int, start: int, end: int, ceiling: int, stop: int) -> list[str]:
     """The partial dates the text gives the grade: just after it, else before it in its
-    sentence."""
+    sentence (not for the grade a move leaves: "in June, moved from inadequate to good")."""
     near = text[end : min(ceiling, end + _AFTER)]
     cut = re.search(r";|\.\s|\.$| - |, (?!and\b)", near)
     after = _DATE_AFTER.match(near[: cut.start()] if cut else near)
     if after:
         return _all(after)
+    if _MOVED.match(text, end, stop):
+        return []
     lo = max(floor, start - _BEFORE)
     found = [
         d

@@ -31,6 +31,14 @@ def _mentions(text: str) -> list[tuple[str | None, str | None]]:
          [(model.GOOD, None)]),
         ("Since 2015 the service has moved from an Ofsted judgement of adequate to good.",
          [(model.REQUIRES_IMPROVEMENT, None)]),
+        ("Two years after they were branded inadequate by inspectors, Northam's services "
+         "are good.", [(model.INADEQUATE, None)]),
+        ("Ofsted's visit in 2017 resulted in it judging the county's services "
+         "inadequate.", [(model.INADEQUATE, "2017")]),
+        ("This is the second visit since the service was handed a rating of 'inadequate' in "
+         "October 2020.", [(model.INADEQUATE, "2020-10")]),
+        ("The inspection took place in January 2021 and moved Northam from 'inadequate' to "
+         "'requires improvement'.", [(model.INADEQUATE, None)]),
     ],
 )  # fmt: skip
 def test_an_earlier_grade_is_a_mention_dated_as_written(
@@ -55,6 +63,8 @@ def test_the_current_grade_is_never_a_mention() -> None:
         "Families in Northam benefit from good early help, inspectors said in 2019.",
         "Care leavers, previously rated good, are now served outstandingly well.",
         "The service has been far from outstanding since 2014.",
+        "Northam is good overall; care rose from 'good' to 'outstanding' in this area.",
+        "Efforts have not yet lifted the service out of its inadequate rating.",
     ],
 )
 def test_praise_an_area_or_a_denial_is_no_mention(text: str) -> None:
