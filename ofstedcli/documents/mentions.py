@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import tense, vocab
+from ofstedcli.documents import judgements, tense, vocab
 from ofstedcli.documents.judgements import Mention
 from ofstedcli.documents.vocab import GRADE_RE
 
@@ -22,21 +22,22 @@ _I = re.IGNORECASE
 _RATED_BEFORE = re.compile(
     r"\b(?:rated|rating|ratings|judged|judgement|judgment|graded|grading|branded|deemed"
     r"|found|ranked|assessed|identified|labelled|declared|given|received|receiving|achieved"
-    r"|awarded|earned|was|were|been|being|as|previous|previously|last)"
+    r"|awarded|earned|was|were|been|being|as|previous|previously|last|scored?|scores)"
     r"(?: (?:to be|as|an?|the|overall|of|ofsted|an ofsted|only|its|their))*\W{0,3}$",
     _I,
 )
 #: A rating noun just after a grade: "a 'good' rating", "the inadequate judgement".
 _RATED_AFTER = re.compile(
     r"\W{0,3}(?:ofsted )?(?:ratings?|gradings?|grades?|judge?ments?|verdicts?|inspections?"
-    r"|scores?|overall\b|to (?:an? )?['\"]?(?:good|outstanding|requir|inadequate|adequate))",
+    r"|scores?|overall\b|(?:in (?:19|20)\d\d\W{0,3})?to (?:an? )?['\"]?(?:good|outstanding|requir"
+    r"|inadequate|adequate))",
     _I,
 )
 #: A rating verb whose object stands between it and the grade ("judging the authority
 #: inadequate", "judged the overall effectiveness of its services to be inadequate").
 _RATING_VERB = re.compile(
     r"\b(?:rated|rating|judged|judging|branded|branding|graded|grading|deemed|assessed"
-    r"|assessing|labelled|declared|ranked|identified)\b(?![^.;:]*\b(?:that|which|who)\b)",
+    r"|assessing|labelled|declared|ranked|identified)\b(?![^.;:]{0,110}\b(?:that|which|who)\b)",
     _I,
 )
 #: How far before a grade its rating verb may stand, its object between them.
@@ -58,26 +59,32 @@ _NOT = re.compile(r"\b(?:not|never|nor|cannot|failed to|fails to)\b|n't\b", _I)
 #: A grade given to one area, not the service: "good for care leavers", "in this area".
 _AREA_AFTER = re.compile(
     r"\W{0,3}(?:(?:ratings?|grades?|gradings?|judge?ments?) )?"
-    r"(?:(?:for|in) (?:the |its |their |this |one |some )?(?:area|help|adoption|care"
-    r"|children|leader|fostering|experiences|the experiences|protection|safeguarding|services"
-    r" for)|in (?:\w+ ){0,2}areas?\b)",
+    r"(?:(?:for|in) (?:the |its |their |this |one |some )?(?:area|help|adoption|care\b"
+    r"|care leavers|children (?:in|who|looked)|leader|fostering|experiences|the experiences"
+    r"|protection|safeguarding|services for)|in (?!all\b|every\b|each\b)(?:\w+ ){0,2}areas?\b)",
     _I,
 )
 #: An area named as the grade's subject in its clause.
 _AREA_BEFORE = re.compile(
     r"\b(?:care leavers|adoption|fostering|leadership|leaders|help and protection|child"
     r" protection|children in care|looked[- ]after|protection work|in this area|sub[- ]"
-    r"(?:judge?ments?|categor)|(?:some|several|other|many|most|two|three|four) (?:of the )?"
-    r"(?:\w+ )?areas\b)",
+    r"(?:judge?ments?|categor))",
     _I,
 )
+#: Some areas, not the service, as the grade's subject: "some areas which were ...".
+_SOME_AREAS = re.compile(
+    r"\b(?:some|several|other|many|most|two|three|four) (?:of the )?(?:\w+ )?areas\b", _I
+)
 #: A move to another grade just after a grade ("from inadequate to good").
-_MOVED = re.compile(rf"\W{{0,3}}to (?:an? )?['\"]?{vocab.GRADE}", _I)
+_MOVED = re.compile(
+    rf"\W{{0,3}}(?:in (?:{vocab.MONTH} )?(?:19|20)\d\d\W{{0,3}})?to (?:an? )?['\"]?{vocab.GRADE}",
+    _I,
+)
 #: A year just after a grade: "inadequate in 2013", "judged good (2016)", "in November 2021",
 #: "from 2018 inspection", "rated inadequate in 2013 and again in 2015".
 _DATE_AFTER = re.compile(
     r"^\W{0,3}(?:(?!(?:and|then|but|when|before|after)\b)[\w'\"]+ ){0,8}?"
-    r"(?:in|of|from|since|back in|during|\()\s?(?:the |its |an? )?"
+    r"(?:in|of|from|since|back in|during|as recently as|\()\s?(?:the |its |an? )?"
     rf"(?P<d>{vocab.PARTIAL_DATE})(?!\d)(?P<more>(?: and (?:again )?(?:in )?(?:19|20)\d\d)*)",
     _I,
 )
@@ -118,10 +125,12 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
         if (
             _AREA_AFTER.match(text, end, ceiling)
             or (moved and _AREA_AFTER.match(text, moved.end(), stop))
-            or _AREA_BEFORE.search(text, clause, start)
+            or _AREA_BEFORE.search(text, _relative(text, clause, start), start)
+            or _SOME_AREAS.search(text, clause, start)
+            or (before and not re.search(r"\w", text[floor:start]))
         ):
             continue
-        dates = _dates(text, floor, start, end, ceiling, stop)
+        dates = _dates(text, floor, start, end, ceiling, stop) or _opening(text, sentence, start)
         old = [d for d in dates if tense.older(d, latest)]
         if tense.is_past(text, start, end, floor, latest, ceiling):
             # its own words put it in the past: the date the text gives it is its own, unless
@@ -138,12 +147,25 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
             continue
         days: list[str | None] = list(old) or [None]
         out += [Mention(d, None, grade, (start, end)) for d in days]
+        if len(out) >= judgements.MAX_MENTIONS:
+            break
     return out
+
+
+def _relative(text: str, clause: int, start: int) -> int:
+    """Where the grade's own relative clause begins ("..., since 2012 when it was adequate"),
+    else ``clause``."""
+    found = [m.end() for m in re.finditer(r"\b(?:when|where|which|who)\b", text[clause:start], _I)]
+    return clause + found[-1] if found else clause
 
 
 def _before_year(days: list[str], latest: int | None) -> bool:
     """True when every date is in a year before the document's latest year."""
     return latest is not None and all(int(d[:4]) < (latest - 1) // 12 for d in days)
+
+
+#: How near a grade an inspection of the same date must be written to be the same mention.
+_NEAR = 150
 
 
 def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
@@ -168,6 +190,20 @@ def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
         if any(x.date is not None and _fits(new.date, x.date) for x in same):
             continue
         out = [x for x in out if x not in same or x.date is not None]
+        # "the last inspection in 2016" read apart from its grade: one mention of both
+        typed = [
+            x
+            for x in out
+            if x in found
+            and x.overall is None
+            and x.date == new.date
+            and max(x.span[0], new.span[0]) - min(x.span[1], new.span[1]) < _NEAR
+        ]
+        if new.date and typed:
+            x = typed[0]
+            span = (min(x.span[0], new.span[0]), max(x.span[1], new.span[1]))
+            out[out.index(x)] = Mention(x.date, x.type, new.overall, span)
+            continue
         out.append(new)
     graded_dated = {(x.overall) for x in out if x.overall and x.date}
     out = [x for x in out if x.date or not x.overall or x.overall not in graded_dated]
@@ -227,6 +263,16 @@ def _since_then(text: str, m: re.Match[str], start: int) -> bool:
     return bool(since) and not re.match(
         r"\W{0,3}(?:when|where|at which)\b", text[m.end() : start], _I
     )
+
+
+def _opening(text: str, sentence: int, start: int) -> list[str]:
+    """The year a sentence opens on ("2010: services were ..."), which dates its grades."""
+    if not tense.opens_on_year(text, sentence, start):
+        return []
+    years = _YEAR.findall(text, sentence, start)
+    if len(years) > 1 or re.search(r"\b(?:today|now|this time|latest)\b", text[sentence:start], _I):
+        return []  # a later time between the opening year and the grade
+    return years
 
 
 def _all(m: re.Match[str]) -> list[str]:

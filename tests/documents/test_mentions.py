@@ -37,6 +37,16 @@ def _mentions(text: str) -> list[tuple[str | None, str | None]]:
          "inadequate.", [(model.INADEQUATE, "2017")]),
         ("This is the second visit since the service was handed a rating of 'inadequate' in "
          "October 2020.", [(model.INADEQUATE, "2020-10")]),
+        ("Northam was rated as requires improvement as recently as 2016.",
+         [(model.REQUIRES_IMPROVEMENT, "2016")]),
+        ("The upgrade from 'good' in 2019 to 'outstanding' delighted councillors.",
+         [(model.GOOD, "2019")]),
+        ("It improved on the last inspection in 2016, which achieved an overall score of "
+         "'good'.", [(model.GOOD, "2016")]),
+        ("Past judgements:\n2010: the county's safeguarding was rated 'inadequate'.",
+         [(model.INADEQUATE, "2010")]),
+        ("Back in 2016 the county was rated inadequate - the lowest of the four ratings.",
+         [(model.INADEQUATE, "2016")]),
         ("The inspection took place in January 2021 and moved Northam from 'inadequate' to "
          "'requires improvement'.", [(model.INADEQUATE, None)]),
     ],
@@ -64,6 +74,7 @@ def test_the_current_grade_is_never_a_mention() -> None:
         "Care leavers, previously rated good, are now served outstandingly well.",
         "The service has been far from outstanding since 2014.",
         "Northam is good overall; care rose from 'good' to 'outstanding' in this area.",
+        "It is good everywhere, whereas previously some areas were deemed to require improvement.",
         "Efforts have not yet lifted the service out of its inadequate rating.",
     ],
 )
