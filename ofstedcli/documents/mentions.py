@@ -164,6 +164,70 @@ def _before_year(days: list[str], latest: int | None) -> bool:
     return latest is not None and all(int(d[:4]) < (latest - 1) // 12 for d in days)
 
 
+#: An inspection or visit as texts name an earlier one: "full inspection", "focused visit",
+#: "full Ofsted report", "monitoring visit".
+_KIND = (
+    r"(?:(?:full|standard|short|ILACS|SIF|Ofsted|focus?sed|monitoring|assurance|judgement"
+    r"|local authority)\s+)+(?:inspection|visit|report)|inspection"
+)
+_D = rf"(?:(?:early|late|mid)[\s-]+)?(?P<d>{vocab.PARTIAL_DATE})(?!\d)"
+#: Earlier inspections and visits dated by the text: "the last full inspection took place in
+#: January 2019", "last inspected, in 2022", "since the full inspection in December 2023",
+#: "from the February 2016 full Ofsted inspection".
+_VISITS = [
+    re.compile(
+        r"\b(?P<q>last|previous|prior|earlier|subsequent|first|initial|most recent)\s+"
+        rf"(?P<k>{_KIND})(?: of [^.]{{0,60}}?)?(?:,? (?:which |that )?(?:took place|was held"
+        rf"|was carried out|was undertaken|happened|was))?,? (?:in|on|during) {_D}",
+        _I,
+    ),
+    re.compile(
+        rf"\b(?P<q>last) (?:been )?(?P<k>inspect)ed(?: by Ofsted| fully)?,? (?:in|during) {_D}",
+        _I,
+    ),
+    re.compile(
+        rf"\b(?P<q>since|from|following|after) (?:the|its|their|a|an) {_D} (?P<k>{_KIND})\b", _I
+    ),
+    re.compile(
+        rf"\b(?P<q>since|following|after) (?:the|its|their|a|an) (?P<k>{_KIND}) (?:in|of) {_D}",
+        _I,
+    ),
+]
+#: Qualifiers that make an inspection an earlier one whatever its date.
+_EARLIER = {"last", "previous", "prior", "earlier"}
+
+
+def visits(text: str, doc_date: str | None, own: list[str]) -> list[Mention]:
+    """Earlier inspections and visits the text dates (type and date, no grade), not the
+    document's own (a date of ``own``: its inspection's start, end, publication)."""
+    latest = tense.latest(text, doc_date)
+    out: list[Mention] = []
+    for pattern in _VISITS:
+        for m in pattern.finditer(text):
+            day = vocab.partial_in(m["d"])
+            if day is None or any(d.startswith(day) or day.startswith(d) for d in own):
+                continue
+            if m["q"].lower() not in _EARLIER and not tense.older(day, latest):
+                continue
+            out.append(Mention(day, _visit_type(m["k"]), None, m.span()))
+            if len(out) >= judgements.MAX_MENTIONS:
+                return out
+    return out
+
+
+def _visit_type(words: str) -> str:
+    """The type of an earlier inspection or visit as the contract names it."""
+    low = words.lower()
+    for key, name in (
+        ("focus", "focused visit"),
+        ("monitoring", "monitoring visit"),
+        ("assurance", "assurance visit"),
+    ):
+        if key in low:
+            return name
+    return "full inspection" if "full" in low else "inspection"
+
+
 #: How near a grade an inspection of the same date must be written to be the same mention.
 _NEAR = 150
 
@@ -173,6 +237,10 @@ def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
     hold; a dated mention takes the place of the same grade undated."""
     out = list(found)
     for new in more:
+        if new.overall is None and any(
+            x.date and new.date and _fits(x.date, new.date) for x in out
+        ):
+            continue  # an inspection already mentioned at that date
         over = [
             x for x in out if x in found and x.span[0] < new.span[1] and new.span[0] < x.span[1]
         ]

@@ -80,3 +80,22 @@ def test_the_current_grade_is_never_a_mention() -> None:
 )
 def test_praise_an_area_or_a_denial_is_no_mention(text: str) -> None:
     assert _mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Northam was last inspected, in 2016, under another framework.",
+         [("inspection", "2016")]),
+        ("Progress since the full inspection in May 2017 is clear; the subsequent focused "
+         "visit in 2019 said so.", [("full inspection", "2017-05"), ("focused visit", "2019")]),
+        ("Staff turnover is lower than at the June 2018 full Ofsted inspection.", []),
+        ("Agency staff are fewer than following the June 2018 full Ofsted inspection.",
+         [("full inspection", "2018-06")]),
+    ],
+)  # fmt: skip
+def test_an_earlier_inspection_is_a_mention_of_its_type_and_date(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    found = extract(NEWS.format(text)).mentions
+    assert [(m["type"], m["date"]) for m in found if m["overall"] is None] == want
