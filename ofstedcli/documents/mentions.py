@@ -101,12 +101,18 @@ _BEFORE = 150
 _AFTER = 90
 
 
+#: The most grade words looked at in one document.
+MAX_GRADES = 1000
+
+
 def earlier(text: str, doc_date: str | None, current: str | None = None) -> list[Mention]:
     """Earlier judgements the (line-marked) ``text`` states, one per grade and date written;
     an undated one of the ``current`` overall grade may be the current one and is left out."""
     latest = tense.latest(text, doc_date)
     out: list[Mention] = []
-    for m in GRADE_RE.finditer(text):
+    for seen, m in enumerate(GRADE_RE.finditer(text)):
+        if seen >= MAX_GRADES:
+            break  # a bound on work for hostile texts: real pages write a few dozen
         start, end = m.span()
         sentence = vocab.sentence_start(text, start, 300)
         before = [g.end() for g in GRADE_RE.finditer(text, sentence, start)]
