@@ -256,8 +256,8 @@ def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
         ]
         if new.date and redated and all(x.date != new.date for x in redated):
             out = [x for x in out if x not in redated]
-        elif over:
-            continue
+        elif any(x.overall in (None, new.overall) for x in over):
+            continue  # read already; another grade inside an earlier reading is its own
         same = [x for x in out if x.overall == new.overall and _fits(x.date, new.date)]
         if same and new.date is None:
             continue

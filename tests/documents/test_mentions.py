@@ -99,3 +99,12 @@ def test_an_earlier_inspection_is_a_mention_of_its_type_and_date(
 ) -> None:
     found = extract(NEWS.format(text)).mentions
     assert [(m["type"], m["date"]) for m in found if m["overall"] is None] == want
+
+
+def test_a_grade_inside_a_longer_reading_of_another_is_its_own_mention() -> None:
+    text = (
+        "Northam is now outstanding, improving on the last inspection in 2016, which gave it "
+        "an overall score of 'good' - up from its rating as 'adequate' in 2013."
+    )
+    found = {(m["overall"], m["date"]) for m in extract(NEWS.format(text)).mentions}
+    assert {(model.GOOD, "2016"), (model.REQUIRES_IMPROVEMENT, "2013")} <= found
