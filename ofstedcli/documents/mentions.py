@@ -285,6 +285,16 @@ def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
     return out
 
 
+def whole_service(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` without the grades it reads for one area ("rated Harrow 'Good' in the
+    safeguarding and children in care categories"): a mention's grade is the service's."""
+    return [
+        m
+        for m in found
+        if m.overall is None or not _AREA_AFTER.match(text, m.span[1], m.span[1] + 80)
+    ]
+
+
 def _fits(a: str | None, b: str | None) -> bool:
     """True when two partial dates may be the same (one undated, or one a prefix)."""
     return a is None or b is None or a.startswith(b) or b.startswith(a)

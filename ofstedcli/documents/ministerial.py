@@ -50,5 +50,6 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
         common.framework(b)
     text, overall = judgements.marked(b.view), b.get("inspection.overall")
     own = [d for k, d in common.current(b).items() if d and k != "overall"]
+    found = mentions.whole_service(text, found)
     found = mentions.merge(found, mentions.visits(text, b.get("date"), own))
     common.record_mentions(b, mentions.merge(found, mentions.earlier(text, b.get("date"), overall)))
