@@ -23,8 +23,10 @@ from ofstedcli.store import Store
 class Score:
     """Right, wrong and missed counts per (kind, field)."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, aside: frozenset[str] = frozenset()) -> None:
         self.title = title
+        #: Fields printed but kept out of "all labelled facts" and the wrong rate.
+        self.aside = aside
         self.counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         self.misses: list[str] = []
 
@@ -55,7 +57,8 @@ class Score:
         print(f"  {'field':24} {'right':>9} {'%':>6} {'wrong':>6} {'missed':>6} {'unlabelled':>10}")
         for field in fields:
             c = [sum(self.counts[(k, field)][i] for k in kinds) for i in range(4)]
-            total = [a + b for a, b in zip(total, c, strict=True)]
+            if field not in self.aside:
+                total = [a + b for a, b in zip(total, c, strict=True)]
             ok = self._line(field, c, goals.get(field)) and ok
         ok = self._line("all labelled facts", total, goals.get("all")) and ok
         labelled = sum(total[:3])
@@ -290,6 +293,65 @@ _WEB_FIELDS = {
 }
 
 
+def _same_date(want: str | None, have: str | None) -> bool:
+    """True when ``have`` is ``want`` at the label's precision (a null label: any date)."""
+    return want is None or (have is not None and have[: len(want)] == want)
+
+
+def _score_mentions(
+    score: Score, kind: str, want: list[dict[str, Any]], have: list[dict[str, Any]], doc: str
+) -> None:
+    """Score a page's labelled earlier judgements against the extracted mentions.
+
+    A labelled mention with a grade is right when an extracted mention has that grade and its
+    date at the label's precision, stated wrongly when only an extracted mention of that
+    grade with another date is left, else missed (an undated one of that grade: the date is
+    not stated, so missed); an extracted graded mention that matches
+    no label is stated wrongly too. Labels with only a type and date are scored apart as
+    ``mentions_dated`` (right when an extracted mention has that date).
+    """
+    graded = sorted((m for m in want if m.get("overall")), key=lambda m: m.get("date") is None)
+    left = [m for m in have if m.get("overall")]
+    unmatched = []
+    for label in graded:
+        hit = next(
+            (
+                m
+                for m in left
+                if m["overall"] == label["overall"] and _same_date(label["date"], m.get("date"))
+            ),
+            None,
+        )
+        if hit is None:
+            unmatched.append(label)
+        else:
+            left.remove(hit)
+            score.add(kind, "mentions", _mention(label), _mention(label), doc)
+    for label in unmatched:
+        # the grade with another date is stated wrongly; undated, the date is only missed
+        near = next((m for m in left if m["overall"] == label["overall"] and m.get("date")), None)
+        near = near or next((m for m in left if m["overall"] == label["overall"]), None)
+        if near is not None:
+            left.remove(near)
+        have_it = _mention(near) if near and near.get("date") else None
+        score.add(kind, "mentions", _mention(label), have_it, doc)
+    for extra in left:
+        score.counts[(kind, "mentions")][1] += 1
+        score.misses.append(f"{doc} mentions: none labelled like {_mention(extra)}")
+    dated = [m for m in want if not m.get("overall") and m.get("date")]
+    days = [m.get("date") for m in have]
+    for label in dated:
+        hit = next((d for d in days if _same_date(label["date"], d)), None)
+        if hit is not None:
+            days.remove(hit)
+        score.add(kind, "mentions_dated", label["date"], label["date"] if hit else None, doc)
+
+
+def _mention(m: dict[str, Any]) -> str:
+    """A mention as a short string for the misses list: "Inadequate (2016)"."""
+    return f"{m.get('overall') or m.get('type')} ({m.get('date') or 'undated'})"
+
+
 def web(shared: Path, store: Store | None, verbose: bool) -> bool:
     """Web pages: kind, date, authority, inspection facts, judgements, per labelled kind."""
     folder = shared / "documents" / "web"
@@ -297,7 +359,7 @@ def web(shared: Path, store: Store | None, verbose: bool) -> bool:
     if not labels.exists():
         print(f"no labels at {labels}")
         return True
-    score = Score("web pages")
+    score = Score("web pages", aside=frozenset({"mentions_dated"}))
     rows = [json.loads(line) for line in labels.open(encoding="utf-8") if line.strip()]
     for row in rows:
         path = folder / "text" / row["file"]
@@ -325,6 +387,8 @@ def web(shared: Path, store: Store | None, verbose: bool) -> bool:
             area = fact.field.rsplit(".", 1)[-1]
             if fact.field.startswith("inspection.judgements.") and area not in want_j:
                 score.add(kind, "judgements", None, fact.value, doc)
+        if "mentions" in row:  # absent: not annotated
+            _score_mentions(score, kind, row["mentions"] or [], x.mentions, doc)
     goals = {
         "all": 0.85,
         "authority": 0.97,

@@ -66,35 +66,21 @@ def candidates(b: Builder, first: list[places.Name] | None = None) -> list[place
     return out
 
 
-#: Kinds whose earlier grades are read from loose wording too (not Ofsted's own letters and
-#: reports, whose mentions follow set phrases).
-_LOOSE_KINDS = ("press_release", "committee_report", "other", None)
-
-
 def record_mentions(b: Builder, found: list[judgements.Mention]) -> None:
     """Record the other judgements the text refers to, leaving out the document's own."""
-    if b.get("kind") in _LOOSE_KINDS:
-        text = judgements.marked(b.view)
-        latest = tense.latest(text, b.get("date"))
-        known = {(m.date, m.overall) for m in found} | {(None, m.overall) for m in found}
-        taken = [m.span for m in found]
-        extra = judgements.past_grades(text, latest, taken, bool(b.get("date")))
-        found = sorted(
-            [*found, *[m for m in extra if (m.date, m.overall) not in known]],
-            key=lambda x: (x.date is None, x.date or "", x.span),
-        )
     own = current(b)
     graded = [
-        (f.start, f.end, f.value)
+        f
         for f in b.facts
         if f.field == "inspection.overall" or f.field.startswith("inspection.judgements.")
     ]
     index = 0
     for mention in found:
-        span = b.view.span(*mention.span)
-        same = [(a, z) for a, z, value in graded if value == mention.overall]
-        if _is_current(mention, own) or judgements.inside(span, same):
-            continue  # the document's own inspection, read as such
+        # inside a current grade's evidence, the document's own inspection, read as such,
+        # unless another grade ("moved from inadequate to good": the grade left behind)
+        same = [(f.start, f.end) for f in graded if mention.overall in (None, f.value)]
+        if _is_current(mention, own) or judgements.inside(b.view.span(*mention.span), same):
+            continue
         b.add(f"mentions[{index}]", mention.value(), *mention.span)
         index += 1
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ofstedcli.documents import tense, vocab
 from ofstedcli.documents.text import View
-from ofstedcli.documents.vocab import AREA_PHRASE, GRADE, GRADE_RE, PARTIAL_DATE, PARTIAL_RE
+from ofstedcli.documents.vocab import AREA_PHRASE, GRADE, GRADE_RE, PARTIAL_DATE
 
 Span = tuple[int, int]
 
@@ -546,53 +546,6 @@ def now(text: str, start: int, end: int, latest: int | None) -> bool:
     if key not in _Memo.answers:
         _Memo.answers[key] = _now(text, start, end, latest)
     return _Memo.answers[key]
-
-
-#: How far into a text earlier grades are read from loose wording (a page's story; a long
-#: paper's history is in its first pages).
-_PAST_READ = 20_000
-
-
-def past_grades(
-    text: str, latest: int | None, taken: list[Span], dated: bool = False
-) -> list[Mention]:
-    """Whole-service grades the text gives as earlier ones ("previously rated good in 2016",
-    "branded inadequate two years ago"), outside the ``taken`` spans, as mentions dated by
-    the year written with them (if any; when the document is ``dated``, not its own time)."""
-    out: list[Mention] = []
-    for g in GRADE_RE.finditer(text, 0, min(len(text), _PAST_READ)):
-        if len(out) >= MAX_MENTIONS or inside(g.span(), taken):
-            continue
-        if not (_graded(text, g) or _quoted(text, g)) or now(text, g.start(), g.end(), latest):
-            continue
-        sentence = vocab.sentence_start(text, g.start(), 300)
-        cut = _SENTENCE_CUT.search(text, g.end(), g.end() + 300)
-        stop = cut.start() if cut else min(len(text), g.end() + 300)
-        near = text[max(sentence, g.start() - 90) : min(stop, g.end() + 40)]
-        if _AREA_RE.search(near) or _SOME_AREAS.search(near) or _OTHER_SERVICE.search(near):
-            continue  # one area's grade, or another service's
-        if _GENERAL.search(text, sentence, stop) or _UNREAL.search(text, sentence, g.start()):
-            continue
-        if _NEGATED.search(text, max(sentence, g.start() - 50), g.start()):
-            continue
-        if re.search(r"\bto\W{0,3}$", text[max(0, g.start() - 8) : g.start()]):
-            continue  # "from good to outstanding": the grade moved to is the new one
-        when = _year_of(text, sentence, g, stop)
-        if when and dated and not tense.older(when, latest):
-            continue  # dated as the document is: the inspection it is about
-        out.append(Mention(when, None, vocab.grade(g.group()), g.span()))
-    return out
-
-
-def _year_of(text: str, sentence: int, g: re.Match[str], stop: int) -> str | None:
-    """The (partial) date written with an earlier grade: just after it, else the nearest
-    before it in its sentence."""
-    after = PARTIAL_RE.search(text, g.end(), min(stop, g.end() + 60))
-    later = GRADE_RE.search(text, g.end(), stop)
-    if after and (later is None or after.start() < later.start()):
-        return vocab.partial(after)
-    before = list(PARTIAL_RE.finditer(text, sentence, g.start()))
-    return vocab.partial(before[-1]) if before else None
 
 
 def _now(text: str, start: int, end: int, latest: int | None) -> bool:
