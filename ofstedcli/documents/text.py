@@ -189,7 +189,7 @@ def _rewrites(raw: str, flat: str) -> list[tuple[int, int, str]]:
     rare += [(a, b, " ") for a, b in _running_heads(raw)]
     if rare:
         edits += rare
-        edits.sort()
+        edits.sort(key=lambda e: (e[0], -e[1]))  # an edit enclosing another comes first
     out: list[tuple[int, int, str]] = []
     append = out.append
     p_start, p_end, p_new = -1, -1, "x"

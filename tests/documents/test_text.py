@@ -38,6 +38,7 @@ def test_running_page_headers_are_dropped_from_page_two_on() -> None:
 
 @settings(max_examples=200, deadline=None)
 @example("\ufffe\f 1\f")  # a line-break mark, then a page whose only line is its number
+@example("\f\ufb011\f\ufb011")  # a ligature opening a running head: deleted with the head
 @given(
     st.text(
         alphabet=st.sampled_from("ab \n\f\t\u00a0\u2019\u2013\ufb01\ufffe*_\u200b.1"), max_size=80
