@@ -168,6 +168,8 @@ _NOT_PLACES = {
     "The", "This", "These", "Ofsted", "England", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "January", "February", "Covid",
     "Local", "Children", "Council", "County", "City", "A", "It", "In", "Care", "Need",
+    # words that open English sentences and take "'s" ("There's been", "That's")
+    "There", "Here", "That", "What", "Who", "Let", "They", "We", "He", "She",
 }  # fmt: skip
 
 
@@ -225,6 +227,12 @@ def ranked_places(view: View, end: int | None = None) -> list[Name]:
 
 #: Looser ways a text names the place it is about, tried only as exact authority names:
 #: "Trafford council", "Bexley's", "Southwark Children's Services", "in Bristol".
+#: The place as the subject of what happened: "Redcar and Cleveland has improved", "Leicester
+#: was judged good" (a word opening a sentence must be a proper noun elsewhere too).
+_SUBJECT = re.compile(
+    r"\b(?P<x>" + _PLACE + r") (?:(?:has|have) (?:been|improved|received|achieved)"
+    r"|(?:is|are|was|were) (?:rated|judged|graded|found|praised))\b"
+)
 _LOOSE_PLACES = [
     re.compile(
         r"(?P<x>" + _PLACE + r")(?:'s)? (?:council\b|(?i:children's (?:social care )?services"
@@ -238,12 +246,7 @@ _LOOSE_PLACES = [
         r"\b(?:in|across|for|of|at|visits? to|inspection of|inspected|rated|judged|praised)"
         r" (?:the )?(?P<x>" + _PLACE + r")"
     ),
-    # the place as the subject of what happened: "Redcar and Cleveland has improved",
-    # "Leicester was judged good"
-    re.compile(
-        r"\b(?P<x>" + _PLACE + r") (?:(?:has|have) (?:been|improved|received|achieved)"
-        r"|(?:is|are|was|were) (?:rated|judged|graded|found|praised))\b"
-    ),
+    _SUBJECT,
 ]
 
 
@@ -255,8 +258,13 @@ def loose_places(view: View, end: int = 3000) -> list[Name]:
     for pattern in _LOOSE_PLACES:
         for m in pattern.finditer(text):
             value = _trim(m["x"])
-            if _not_place(value):
-                continue
+            if _not_place(value) or (
+                pattern is _SUBJECT
+                and " " not in value
+                and _SENTENCE_START.search(text, max(0, m.start("x") - 3), m.start("x"))
+                and not _inside_sentence(text, value)
+            ):
+                continue  # "There has improved", "Leaders were judged": a capital of a sentence
             a, b = view.span(m.start("x"), m.start("x") + len(value))
             found.append(Name(tidy(value), a, b))
     counts = Counter(n.value.lower() for n in found)
@@ -264,6 +272,16 @@ def loose_places(view: View, end: int = 3000) -> list[Name]:
     for n in sorted(found, key=lambda n: n.start):
         firsts.setdefault(n.value.lower(), n)
     return [firsts[v] for v in sorted(firsts, key=lambda v: (-counts[v], firsts[v].start))]
+
+
+#: Just before a word that opens a sentence (or a line, or the text).
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"]?)\W{0,2}$|^\W{0,2}$")
+
+
+def _inside_sentence(text: str, value: str) -> bool:
+    """True when the text writes ``value`` capitalised inside a sentence too (after a word
+    or a comma): a place's name is a proper noun; "There" or "Progress" opens sentences."""
+    return re.search(r"[\w,;:)] " + re.escape(value) + r"\b", text) is not None
 
 
 #: What a council's name adds to its place's: "London Borough of", "City of", "County

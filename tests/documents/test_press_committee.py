@@ -155,3 +155,17 @@ def test_a_common_word_is_not_counted_as_a_place() -> None:
     )
     names = extract(text).authority_names
     assert names[0] == "Rutland" and "Care" not in names
+
+
+def test_words_that_open_sentences_are_not_taken_for_places() -> None:
+    text = (
+        "Wessex children's services improve\n\n"
+        "There's been real progress in Wessex, inspectors said. Leaders were judged to be "
+        "effective. Progress has been steady since the visit to Wessex County Council.\n"
+    )
+    x = extract(text)
+    names = [f.value for f in x.facts if f.field.startswith("authority.")]
+    assert "There" not in names
+    assert "Leaders" not in names
+    assert "Progress" not in names
+    assert any("Wessex" in n for n in names)
