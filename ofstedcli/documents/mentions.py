@@ -288,17 +288,26 @@ def merge(found: list[Mention], more: list[Mention]) -> list[Mention]:
 def whole_service(text: str, found: list[Mention]) -> list[Mention]:
     """``found`` without the grades it reads for one area ("rated Harrow 'Good' in the
     safeguarding and children in care categories"): a mention's grade is the service's."""
-    return [m for m in found if m.overall is None or not _one_area(text, m.span[1])]
+    return [m for m in found if m.overall is None or not _one_area(text, *m.span)]
 
 
-def _one_area(text: str, end: int) -> bool:
-    """True when the grade read up to ``end`` is given to one area, itself or the grade it
-    moved to ("rose from good to outstanding in this area")."""
+def _one_area(text: str, start: int, end: int) -> bool:
+    """True when the grade read at ``text[start:end]`` is given to one area, itself or the
+    grade it moved to ("rose from good to outstanding in this area"), or an area moved
+    ("support for care leavers was downgraded from outstanding to good")."""
     moved = _MOVED.match(text, end, end + 80) or _MOVED_TO.match(text, end, end + 60)
+    if moved and _MOVED_FROM.match(text, start, end):
+        clause = tense.clause_start(text, vocab.sentence_start(text, start, 300), start)
+        if _AREA_BEFORE.search(text, clause, start):
+            return True
     return bool(
         _AREA_AFTER.match(text, end, end + 80)
         or (moved and _AREA_AFTER.match(text, moved.end(), moved.end() + 80))
     )
+
+
+#: A move read as a mention: "from good to ...".
+_MOVED_FROM = re.compile(r"\W*from\b", _I)
 
 
 #: The grade moved to, when a mention's evidence ends on its "to" ("from good to").

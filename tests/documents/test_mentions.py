@@ -74,6 +74,7 @@ def test_the_current_grade_is_never_a_mention() -> None:
         "Care leavers, previously rated good, are now served outstandingly well.",
         "The service has been far from outstanding since 2014.",
         "Northam is good overall; care rose from 'good' to 'outstanding' in this area.",
+        "Northam's support for care leavers has been moved from 'good' to 'outstanding'.",
         "It is good everywhere, whereas previously some areas were deemed to require improvement.",
         "The inspection in January 2019 rated Northam 'good' in the adoption category.",
         "Efforts have not yet lifted the service out of its inadequate rating.",
