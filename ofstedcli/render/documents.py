@@ -160,7 +160,10 @@ def text_lines(text: str) -> list[Text]:
 
 def fact_name(field: str) -> str:
     """A fact's field as words: "inspection.start_date" -> "inspection start date",
-    "mentions[0]" -> "mention 1", "authority.candidates[1]" -> "authority candidate 2"."""
+    "mentions[0]" -> "mention 1", "authority.candidates[1]" -> "authority candidate 2",
+    "inspection.judgements.care_leavers" -> "care leavers judgement"."""
+    if field.startswith("inspection.judgements."):
+        return f"{field.rsplit('.', 1)[1].replace('_', ' ')} judgement"
     out = []
     for part in field.split("."):
         name, _, index = part.partition("[")

@@ -90,7 +90,9 @@ def test_letter_keeps_the_texts_lines_and_names_facts_readably(db: Path, tmp_pat
     from tests.documents.conftest import LEICESTER_LETTER
 
     text = LEICESTER_LETTER.replace(
-        "Yours sincerely", "Services were judged inadequate in March 2016.\n\nYours sincerely"
+        "Yours sincerely",
+        "Services were judged inadequate in March 2016. Care leavers were judged 'good'.\n\n"
+        "Yours sincerely",
     )
     path = tmp_path / "letter.txt"
     path.write_text(text)
@@ -102,6 +104,7 @@ def test_letter_keeps_the_texts_lines_and_names_facts_readably(db: Path, tmp_pat
     assert "{'" not in joined and "None" not in joined
     assert "mention 1" in joined and "Inadequate (2016-03)" in joined
     assert "inspection published" in joined
+    assert "care leavers judgement" in joined and "inspection judgements" not in joined
     brief = invoke("letter", doc["id"], "--no-text")
     assert brief.code == 0 and "Yours sincerely" not in brief.stdout
     assert "mention 1" in brief.stdout
