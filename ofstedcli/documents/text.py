@@ -62,9 +62,15 @@ _LIGATURES = {
 _SPACE_RUN = re.compile(" {2,}")
 #: The rare edits, one pattern each: each starts with a literal or a character class, which
 #: the regular expression engine finds far faster than the alternation of them all.
-_RARE_PARTS = [re.compile(p) for p in ("\x01 *", "\x00+", "\\*\\*+", "__+", "[\ufb00-\ufb06]")]
-#: The first character of any rare edit: one pass finds which rare patterns need a pass.
-_RARE_FIRST = re.compile("[\x01\x00*_\ufb00-\ufb06]")
+#: Each is searched for only when its probe is in the text (``in`` on a string is a fast scan;
+#: the ligatures' probe is a pattern).
+_RARE_PARTS: list[tuple[str | re.Pattern[str], re.Pattern[str]]] = [
+    ("\x01", re.compile("\x01 *")),
+    ("\x00", re.compile("\x00+")),
+    ("**", re.compile("\\*\\*+")),
+    ("__", re.compile("__+")),
+    (re.compile("[\ufb00-\ufb06]"), re.compile("[\ufb00-\ufb06]")),
+]
 
 
 def _rare(m: re.Match[str]) -> str:
@@ -183,8 +189,8 @@ def _rewrites(raw: str, flat: str) -> list[tuple[int, int, str]]:
     """The (start, end, replacement) edits that change the length of the flattened text."""
     edits = [(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(flat)]
     rare: list[tuple[int, int, str]] = []
-    if _RARE_FIRST.search(flat):
-        for part in _RARE_PARTS:
+    for probe, part in _RARE_PARTS:
+        if probe in flat if isinstance(probe, str) else probe.search(flat):
             rare += [(m.start(), m.end(), _rare(m)) for m in part.finditer(flat)]
     rare += [(a, b, " ") for a, b in _running_heads(raw)]
     if rare:
