@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import time
 from collections import defaultdict
 from datetime import date
@@ -352,6 +353,36 @@ def _mention(m: dict[str, Any]) -> str:
     return f"{m.get('overall') or m.get('type')} ({m.get('date') or 'undated'})"
 
 
+def _party_name(name: str | None) -> str | None:
+    """An organisation's name compared loosely: lower case, "&" read as "and", punctuation
+    as spaces, a leading "the" dropped; a label's trailing bracketed note ("(local blog)")
+    dropped too."""
+    if not name:
+        return None
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name).lower().replace("\u2019", "'")
+    name = re.sub(r"[^\w']+", " ", name.replace("&", " and ")).replace("'", "")
+    name = " ".join(name.split())
+    return name.removeprefix("the ") or None
+
+
+def _score_party(
+    score: Score, kind: str, field: str, want: Any, have: Any, text: str, doc: str
+) -> None:
+    """Score a page's sender or recipient organisation.
+
+    A labelled organisation the text does not name (a news story's publication, taken from
+    its site) can only be missed: a value stated there is counted missed and listed.
+    """
+    label = _party_name((want or {}).get("organisation") if isinstance(want, dict) else None)
+    stated = _party_name(have)
+    if label and stated != label and f" {label} " not in f" {_party_name(text)} ":
+        score.add(kind, field, label, None, doc)
+        if stated:
+            score.misses[-1] += f" (not in the text; stated {have!r}, counted missed)"
+        return
+    score.add(kind, field, label, stated, doc)
+
+
 def web(shared: Path, store: Store | None, verbose: bool) -> bool:
     """Web pages: kind, date, authority, inspection facts, judgements, per labelled kind."""
     folder = shared / "documents" / "web"
@@ -367,7 +398,8 @@ def web(shared: Path, store: Store | None, verbose: bool) -> bool:
             path = folder / row["file"]
         if not path.exists():
             continue
-        x = extract(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        x = extract(text)
         doc, kind = row["file"], row.get("kind") or "unlabelled"
         if row.get("kind"):
             score.add(kind, "kind", row["kind"], x.kind, doc)
@@ -387,6 +419,9 @@ def web(shared: Path, store: Store | None, verbose: bool) -> bool:
             area = fact.field.rsplit(".", 1)[-1]
             if fact.field.startswith("inspection.judgements.") and area not in want_j:
                 score.add(kind, "judgements", None, fact.value, doc)
+        for party in ("sender", "recipient"):
+            have = x.get(f"{party}.organisation")
+            _score_party(score, kind, party, row.get(party), have, text, doc)
         if "mentions" in row:  # absent: not annotated
             _score_mentions(score, kind, row["mentions"] or [], x.mentions, doc)
     goals = {
