@@ -24,6 +24,28 @@ _COMMITTEE = re.compile(
 #: "REPORT OF THE DIRECTOR OF CHILDREN AND FAMILY SERVICES" (a heading in capitals, read
 #: from the normalised text so that line breaks do not cut it) or "Report of the Director of
 #: Children's Services" (read to the end of its line).
+#: A meeting body's proper name: capitalised words ending in what councils call their
+#: meetings ("Cabinet", "Executive Board", "Children and Young People Scrutiny Committee").
+_BODY_NAME = (
+    r"(?:[A-Z][\w'-]*(?:,? (?:and|&|of|for|the) | |, ))*?"
+    r"(?:Cabinet|Executive|Committee|Sub-Committee|Board|Panel|Commission|Forum)\b"
+    r"(?: (?:Committee|Sub-Committee|Board|Panel)\b)?"
+)
+#: Where a paper names the body it goes to: a heading line that is the body's name (with
+#: the meeting's date or item after it), "Meeting: <date> - <body>", "Report to: <body>", the
+#: body asked or recommended to act, the report provided to it, the body receiving it.
+_TO_BODY = [
+    re.compile(r"^[*#\s]*(?P<c>" + _BODY_NAME + r")[*\s]*(?:$|[-\u2013,(|] ?\w)", re.M),
+    re.compile(r"\bMeeting: [\d/. ]+[-\u2013] (?P<c>" + _BODY_NAME + ")"),
+    re.compile(r"\bReport to:[ \t]*(?:the )?(?P<c>" + _BODY_NAME + ")"),
+    re.compile(
+        r"(?:^|(?<=[.:] ))(?:The )?(?P<c>" + _BODY_NAME + r") (?:is|are) (?:asked|recommended) to\b"
+        r"|\breport (?:provided|presented to|submitted to|went to) the (?P<d>" + _BODY_NAME + ")"
+        r"|(?:^|(?<=[.:] ))(?:The )?(?P<e>" + _BODY_NAME + r") (?:received|considered) (?:a|the)"
+        r" report\b",
+        re.M,
+    ),
+]
 _REPORT_OF_CAPS = re.compile(r"\bREPORT OF (?:THE )?(?P<r>[A-Z][A-Z,&' -]*[A-Z])(?![a-z])")
 _REPORT_OF = re.compile(r"\bReport of (?:the )?(?P<r>[A-Z][^\n*]{3,100})", _I)
 _HEAD = 800
@@ -39,12 +61,7 @@ def extract(b: Builder) -> None:
         if value and _heading_date(b, m):
             b.match("date", value, m)
             break
-    committee = _COMMITTEE.search(raw, 0, _HEAD * 2)
-    if committee:
-        name = _committee_name(committee["c"])
-        offset = committee["c"].find(name.split()[0]) if name else 0
-        start = committee.start("c") + max(offset, 0)
-        b.add_raw("recipient.organisation", places.tidy(name), start, committee.end("c"))
+    _recipient(b)
     council = places.main_council(raw)
     _reporter(b)
     if council is not None:
@@ -70,6 +87,30 @@ def _heading_date(b: Builder, m: re.Match[str]) -> bool:
     if not before and raw[:line].rstrip()[-1:].islower():
         return False  # a sentence carried over from the line before
     return all(_HEADING_WORD.match(w) for w in before)
+
+
+def _recipient(b: Builder) -> None:
+    """Record the body a paper goes to: a committee heading in capitals at the top, else
+    the first place the paper names the body it is written to."""
+    raw = b.view.raw
+    committee = _COMMITTEE.search(raw, 0, _HEAD * 2)
+    if committee and _heads_line(raw, committee.start("c")) and committee["c"].isupper():
+        name = _committee_name(committee["c"])
+        offset = committee["c"].find(name.split()[0]) if name else 0
+        start = committee.start("c") + max(offset, 0)
+        b.add_raw("recipient.organisation", places.tidy(name), start, committee.end("c"))
+        return
+    found = [(m.start(), m) for rule in _TO_BODY if (m := rule.search(raw, 0, _HEAD * 2))]
+    if found:
+        m = min(found, key=lambda f: f[0])[1]
+        group = next(g for g in ("c", "d", "e") if g in m.groupdict() and m[g])
+        b.add_raw("recipient.organisation", places.tidy(m[group]), m.start(group), m.end(group))
+
+
+def _heads_line(raw: str, start: int) -> bool:
+    """True when only markup stands between a line's start and ``start``."""
+    line = raw.rfind("\n", 0, start) + 1
+    return not raw[line:start].strip("*# \t")
 
 
 def _reporter(b: Builder) -> None:
