@@ -8,6 +8,7 @@ are now rated as requiring improvement").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ofstedcli.documents import common, places, vocab
 from ofstedcli.documents.extraction import Builder
@@ -20,6 +21,18 @@ _PUBLISHED_ON = re.compile(
 #: "city council", "city mayor", "county council" ...: what kind of council is speaking.
 _COUNCIL_KIND = re.compile(r"\b(?P<k>city|county|borough|district)[- ](?:council|mayor|hall)\b", _I)
 _HEADLINE = re.compile(r"^[^\n]{20,200}$", re.MULTILINE)
+#: A children's services trust or company running a council's service: "Birmingham
+#: Children's Trust", "Slough Children's Services Trust", "Slough Children First".
+_TRUST = re.compile(
+    r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3} (?:Children[\u2019']s (?:Services )?Trust"
+    r"|Children First)\b"
+)
+#: A release's own heading naming who issues it: "<ORGANISATION> PRESS RELEASE".
+_ISSUER = re.compile(
+    r"^[ \t*#]*(?P<o>[A-Z][\w'&,-]*(?: (?:[A-Z][\w'&,-]*|&|and|for|of|the|with)){1,11})"
+    r" (?:PRESS RELEASE|Press Release|press release)[ \t*#:]*$",
+    re.MULTILINE,
+)
 
 
 def extract(b: Builder) -> None:
@@ -44,9 +57,19 @@ def speaker(b: Builder, names: list[places.Name]) -> None:
     """Record the council issuing a release: named outright, else "<place> City Council"
     when the release speaks of the city council or city mayor."""
     raw = b.view.raw
+    issuer = _ISSUER.search(raw, 0, 2000)
+    if issuer is not None:
+        value = places.tidy(issuer["o"])
+        b.add_raw("sender.organisation", value, issuer.start("o"), issuer.end("o"))
+        return
     council = places.main_council(raw)
+    trust = _trust(raw, council)
+    if trust is not None:
+        b.add_raw("sender.organisation", places.tidy(trust.group()), trust.start(), trust.end())
+        return
     if council is not None:
-        b.add_raw("sender.organisation", council.value, council.start, council.end)
+        if not _tied(raw, council):
+            b.add_raw("sender.organisation", council.value, council.start, council.end)
         return
     kind = _COUNCIL_KIND.search(raw)
     place = next((n for n in names if n.value), None)
@@ -55,3 +78,26 @@ def speaker(b: Builder, names: list[places.Name]) -> None:
     if kind is not None:
         value = f"{place.value} {kind['k'].title()} Council"
         b.add_raw("sender.organisation", value, kind.start(), kind.end())
+
+
+def _trust(raw: str, council: places.Name | None) -> re.Match[str] | None:
+    """The children's trust a release names before any council and at least as often as
+    its main council: the trust running the service speaks."""
+    trusts = list(_TRUST.finditer(raw))
+    if not trusts:
+        return None
+    first = trusts[0]
+    if council is None:
+        return first
+    named = [n for n in places.councils(raw) if n.value.lower() == council.value.lower()]
+    same = [t for t in trusts if t.group().lower() == first.group().lower()]
+    before = first.start() <= min(n.start for n in places.councils(raw))
+    return first if before and len(same) >= len(named) else None
+
+
+def _tied(raw: str, council: places.Name) -> bool:
+    """True when another council is named as often as the main one: which speaks is a
+    guess."""
+    counts = Counter(n.value.lower() for n in places.councils(raw))
+    top = counts[council.value.lower()]
+    return sum(1 for c in counts.values() if c == top) > 1

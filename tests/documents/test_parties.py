@@ -51,3 +51,39 @@ def test_a_committee_named_in_a_sentence_is_no_recipient() -> None:
     out = extract(text).to_json()
     assert out["kind"] == "committee_report"
     assert out["recipient"] is None
+
+
+def test_children_trust_named_first_speaks() -> None:
+    text = (
+        "Good news for children in Northam\n\nPublished: 3rd May 2024\n\n"
+        "Northam Children's Trust has been judged good by Ofsted after its inspection in "
+        "March. Northam Children's Trust runs children's social care for Northam City "
+        "Council.\n\nThe trust's chief executive said staff had worked hard for the result.\n"
+    )
+    out = extract(text).to_json()
+    assert out["kind"] == "press_release"
+    assert out["sender"]["organisation"] == "Northam Children's Trust"
+
+
+def test_council_speaks_when_the_trust_is_only_mentioned() -> None:
+    text = (
+        "Ofsted praises Northam's children's services\n\nPublished on 3 May 2024\n\n"
+        "Northam City Council's children's services have been judged good by Ofsted. "
+        "Northam City Council thanked its partners, among them Westshire Children's Trust, "
+        "for their work.\n"
+    )
+    out = extract(text).to_json()
+    assert out["kind"] == "press_release"
+    assert out["sender"]["organisation"] == "Northam City Council"
+
+
+def test_release_heading_names_its_issuer() -> None:
+    text = (
+        "Northam's children's services no longer inadequate\n"
+        "FAIR START FOR CHILDREN & NORTHAM CITY COUNCIL PRESS RELEASE\n"
+        "Fair Start for Children, the company that runs Northam City Council's children's "
+        "services, has been rated good by Ofsted. The council leader said: 'We are "
+        "delighted.' Published on 3 May 2024.\n"
+    )
+    out = extract(text).to_json()
+    assert out["sender"]["organisation"] == "Fair Start for Children & Northam City Council"
