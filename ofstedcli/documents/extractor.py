@@ -7,6 +7,7 @@ from ofstedcli.documents import (
     common,
     engagement,
     ministerial,
+    parties,
     press,
     reports,
     send,
@@ -44,6 +45,7 @@ def extract(text: str) -> Extraction:
     elif kind == "committee_report":
         committee.extract(b)
     else:
+        parties.sender(b)
         common.document_date(b)
         common.authority(b, common.candidates(b))
         ministerial.about_inspection(b, b.get("date"))

@@ -87,3 +87,34 @@ def test_release_heading_names_its_issuer() -> None:
     )
     out = extract(text).to_json()
     assert out["sender"]["organisation"] == "Fair Start for Children & Northam City Council"
+
+
+def test_department_heading_is_the_sender() -> None:
+    text = (
+        "Department For Education\nMay 2\n2024\n"
+        "This notice requires Northam City Council to improve its children's social care "
+        "services. It follows an Ofsted report that judged them inadequate.\n"
+    )
+    out = extract(text).to_json()
+    assert out["kind"] == "other"
+    assert out["sender"]["organisation"] == "Department for Education"
+
+
+@pytest.mark.parametrize(
+    ("byline", "paper"),
+    [
+        ("By Sam Carter, Northam Echo reporter", "Northam Echo"),
+        ("By Sam Carter, The Westshire Gazette", "The Westshire Gazette"),
+        ("By Sam Carter", None),
+        ("By Sam Carter, Chief Reporter", None),
+    ],
+)
+def test_byline_names_the_paper(byline: str, paper: str | None) -> None:
+    text = (
+        f"Children's services in Northam rated good\n\n{byline}\n\n"
+        "Ofsted inspectors have rated children's services in Northam good, the council "
+        "said on Friday.\n"
+    )
+    out = extract(text).to_json()
+    assert out["kind"] == "other"
+    assert (out["sender"] or {}).get("organisation") == paper

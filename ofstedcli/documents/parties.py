@@ -1,0 +1,41 @@
+"""Who a page with no letterhead is from: a department heading it, a news story's byline."""
+
+from __future__ import annotations
+
+import re
+
+from ofstedcli.documents import places
+from ofstedcli.documents.extraction import Builder
+
+#: A government department's name as the page's first line (GOV.UK's heading).
+_DEPARTMENT = re.compile(
+    r"\A\s*(?P<o>Department (?:for|of) [A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: The last word of a newspaper's name.
+_PAPER = (
+    r"(?:News|Post|Echo|Times|Star|Gazette|Herald|Mail|Telegraph|Chronicle|Argus|Express"
+    r"|Guardian|Mercury|Standard|Courier|Advertiser|Journal|Observer|Recorder|Citizen|Globe"
+    r"|Press|Shopper)"
+)
+#: A byline naming the paper: "By Jane Smith, Northam Echo reporter", "By Jane Smith,
+#: The Northam Gazette".
+_BYLINE = re.compile(
+    r"^By [A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2},? (?P<o>(?:The )?(?:[A-Z][\w&'-]* ){0,3}"
+    + _PAPER
+    + r")(?: (?:[Rr]eporter|[Cc]orrespondent))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def sender(b: Builder) -> None:
+    """Record the sender a department heading or a byline names, if any."""
+    raw = b.view.raw
+    m = _DEPARTMENT.search(raw, 0, 200)
+    if m:
+        value = places.title_case(m["o"])
+        b.add_raw("sender.organisation", value, m.start("o"), m.end("o"))
+        return
+    m = _BYLINE.search(raw, 0, 2000)
+    if m:
+        b.add_raw("sender.organisation", places.tidy(m["o"]), m.start("o"), m.end("o"))
