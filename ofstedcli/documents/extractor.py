@@ -46,6 +46,7 @@ def extract(text: str) -> Extraction:
         committee.extract(b)
     else:
         parties.sender(b)
+        parties.notice_recipient(b)
         common.document_date(b)
         common.authority(b, common.candidates(b))
         ministerial.about_inspection(b, b.get("date"))

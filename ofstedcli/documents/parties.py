@@ -27,6 +27,24 @@ _BYLINE = re.compile(
     re.MULTILINE,
 )
 
+#: The council a government notice or direction is addressed to, as the page names it:
+#: "Improvement notice issued to Northam council", "This improvement notice requires
+#: Northam City Council to".
+_NOTICE_TO = re.compile(
+    r"\b(?:[Nn]otice|[Dd]irection) (?:issued to|requires) (?:the )?(?P<o>[A-Z][\w'-]*"
+    r"(?: (?:(?:and|upon|on|with) )?[A-Z][\w'-]*){0,4} (?:(?:[Cc]ity|[Cc]ounty|[Bb]orough"
+    r"|[Mm]etropolitan [Bb]orough) )?[Cc]ouncil)\b"
+)
+
+
+def notice_recipient(b: Builder) -> None:
+    """Record the council a notice or direction is addressed to."""
+    m = _NOTICE_TO.search(b.view.raw, 0, 2000)
+    if m is None:
+        return
+    value = places.tidy(m["o"])
+    b.add_raw("recipient.organisation", value, m.start("o"), m.end("o"))
+
 
 def sender(b: Builder) -> None:
     """Record the sender a department heading or a byline names, if any."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ofstedcli.documents import common, places, vocab
+from ofstedcli.documents import common, parties, places, vocab
 from ofstedcli.documents.extraction import Builder
 from ofstedcli.documents.ministerial import about_inspection
 
@@ -49,13 +49,15 @@ def extract(b: Builder) -> None:
             break
     names = common.candidates(b)
     common.authority(b, names)
+    parties.notice_recipient(b)
     speaker(b, names)
     about_inspection(b, b.get("date"))
 
 
 def speaker(b: Builder, names: list[places.Name]) -> None:
     """Record the council issuing a release: named outright, else "<place> City Council"
-    when the release speaks of the city council or city mayor."""
+    when the release speaks of the city council or city mayor (never the council a notice
+    is addressed to)."""
     raw = b.view.raw
     issuer = _ISSUER.search(raw, 0, 2000)
     if issuer is not None:
@@ -67,8 +69,9 @@ def speaker(b: Builder, names: list[places.Name]) -> None:
     if trust is not None:
         b.add_raw("sender.organisation", places.tidy(trust.group()), trust.start(), trust.end())
         return
+    addressee = (b.get("recipient.organisation") or "").lower()
     if council is not None:
-        if not _tied(raw, council):
+        if council.value.lower() != addressee and not _tied(raw, council):
             b.add_raw("sender.organisation", council.value, council.start, council.end)
         return
     kind = _COUNCIL_KIND.search(raw)

@@ -118,3 +118,17 @@ def test_byline_names_the_paper(byline: str, paper: str | None) -> None:
     out = extract(text).to_json()
     assert out["kind"] == "other"
     assert (out["sender"] or {}).get("organisation") == paper
+
+
+def test_notice_names_its_recipient_never_its_sender() -> None:
+    text = (
+        "Decision: Improvement notice issued to Northam council\n"
+        "An improvement notice issued to Northam council due to poor performance in "
+        "children's social care services.\n"
+        "This improvement notice requires Northam council to take steps to improve. It "
+        "follows a report by Ofsted which judged children's services in Northam inadequate.\n"
+        "Published 2 May 2024\n"
+    )
+    out = extract(text).to_json()
+    assert out["recipient"]["organisation"] == "Northam council"
+    assert out["sender"] is None
