@@ -413,7 +413,8 @@ _VISIT_TYPE = re.compile(
     r"\b(?:(?P<t>monitoring|focus(?:s?ed)?) visits?|(?P<i>standard|short) inspection)\b", _I
 )
 _NOT_THIS_VISIT = re.compile(
-    r"\b(?:since|previous|following(?!\W+an?\b)|after|before|last|earlier|prior|series of"
+    r"\b(?:since|previous|following(?!\W+an?\b)|after|before"
+    r"|last(?! (?:week|month|year|autumn|spring|summer|winter)\b)|earlier|prior|series of"
     r"|number of|several|next|future|further|forthcoming|upcoming|planned|another|each|every"
     r"|subsequent|follows|followed|would|will|expect\w*"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten)(?!-)|(?<!\d)\d\d?(?!\d)"

@@ -186,7 +186,7 @@ OVERALL_PATTERNS = [
 #: Not a whole-service grade: the grade is for one area ("rated good for adoption").
 _FOR_AREA = (
     rf"(?!{_Q},?\s+to\s+{_Q}{GRADE}"
-    rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
+    rf"|{_Q},? (?:(?:for|in|to) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
     rf"|around |regarding |concerning |(?:for|in) (?:any|one|some|part|parts) of "
     rf"|(?:sub[- ]?)?(?:grades|ratings|judge?ments|scores) (?:for|in) "
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
@@ -199,8 +199,8 @@ _FOR_AREA = (
 LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked"
-        rf"|described)(?: by (?:Ofsted|inspectors))?(?: overall)?"
-        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services|them"
+        rf"|described|rates|judges|grades|deems|brands)(?: by (?:Ofsted|inspectors))?(?: overall)?"
+        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
         rf"|provision|borough's|authority's))"
         rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*){{1,6}}?"
         rf" (?:as|to be)"
@@ -324,6 +324,19 @@ AREA_PATTERNS = [
         rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
         rf"|remained|has remained)(?: now| still)?"
         rf"(?: (?:judged|rated|graded|found))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    # "with care leavers judged to require improvement": a participle with no verb before
+    re.compile(
+        rf"\b(?:with|and|while|whilst) {_AREA_GROUP}(?: (?:services?|support|work|provision))?"
+        rf" (?:judged|rated|graded|found|assessed|deemed)(?: to be| as|(?= to requir) to)?"
+        rf" {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    # "gave an outstanding grade to leadership", "a 'good' rating for children in care"
+    re.compile(
+        rf"{_Q}(?P<g>{GRADE}){_Q} (?:rating|grade|judgement|score|mark)s? (?:to|for) "
+        rf"(?:the |its |their |your |our )?{_AREA_GROUP}",
         re.I,
     ),
 ]
@@ -475,6 +488,8 @@ _SOME_AREAS = re.compile(
 #: outstanding", "every council rated inadequate", "rated Outstanding or Good".
 _GENERAL = re.compile(
     r"\b(?:every (?!area|judgement|section|aspect|categor|one of|single)|few councils"
+    r"|(?<!the )(?<!this )\b(?:an?|any) (?:local )?(?:council|authority|service|department)"
+    r" (?:that|which|whose)\b"
     r"|(?:councils|authorities)\b[^.]{0,30}?\b(?:rated|judged)|(?:is|are) (?:rated|judged)"
     r" (?:as )?(?:Outstanding|Good|Requires|Inadequate) (?:or|and) )",
     re.I,
@@ -1233,6 +1248,13 @@ _TYPE = (
 )
 _DATE = rf"(?P<date>{PARTIAL_DATE})"
 _G = rf"{_Q}(?P<g>{GRADE}){_Q}"
+#: The inspection and date a grade just written was given at: "at its last inspection in
+#: June 2018", "when it was last inspected in 2020", "in 2015".
+_WHEN = (
+    rf"(?: (?:at|in|following|after) (?:the |its |their |an? )?(?:last |previous |prior )?"
+    rf"(?P<type>{_TYPE})| when (?:it|they|the \w+) (?:was|were) (?:last |previously |first )?"
+    rf"(?:inspected|visited))?(?: in| of)? {_DATE}"
+)
 
 MENTION_PATTERNS = [
     # "after an inspection in January 2015 found them to be inadequate";
@@ -1245,9 +1267,7 @@ MENTION_PATTERNS = [
     ),
     # "judged inadequate in 2015", "were judged requires improvement to be good in November 2022".
     re.compile(
-        rf"\b(?:judged|rated|graded|found)(?: to be| as)? {_G}(?: overall)?,?"
-        rf"(?: (?:at|in|following|after) (?:the |its |an? )?(?P<type>{_TYPE}))?"
-        rf"(?: in| of)? {_DATE}",
+        rf"\b(?:judged|rated|graded|found)(?: to be| as)? {_G}(?: overall)?,?{_WHEN}",
         re.I,
     ),
     # "improved from 'Requires Improvement' to 'Good'", "moved from an Ofsted rating of
@@ -1257,7 +1277,7 @@ MENTION_PATTERNS = [
         rf"(?:,? in {_DATE})?,? to\b",
         re.I,
     ),
-    re.compile(rf"\b(?:up|down) from (?:an? |its |the )?{_G}", re.I),
+    re.compile(rf"\b(?:up|down) from (?:an? |its |the )?{_G}(?:,?{_WHEN})?", re.I),
     # "rated inadequate for a decade", "judged good for the past six years".
     re.compile(
         rf"\b(?:rated|judged|graded|been){_Q} {_G},? for (?:a decade|(?:the )?(?:past |last )?"

@@ -95,6 +95,8 @@ _DATE_BEFORE = re.compile(
     _I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: A semicolon opening a clause of its own (not "; and ...", which goes on with the last).
+_NEW_CLAUSE = re.compile(r";(?!\s*(?:and|but|or)\b)", _I)
 #: How far before a grade its date may be written.
 _BEFORE = 150
 #: How far after a grade its date and its comparison words may be written.
@@ -343,13 +345,21 @@ def _dates(text: str, floor: int, start: int, end: int, ceiling: int, stop: int)
     """The partial dates the text gives the grade: just after it, else before it in its
     sentence (not for the grade a move leaves: "in June, moved from inadequate to good")."""
     near = text[end : min(ceiling, end + _AFTER)]
-    cut = re.search(r";|\.\s|\.$| - |, (?!and\b)", near)
+    cut = re.search(
+        rf";|\.\s|\.$| - |, (?!and\b|in (?:(?:{vocab.MONTH}) )?(?:19|20)\d\d)", near, _I
+    )
     after = _DATE_AFTER.match(near[: cut.start()] if cut else near)
     if after:
         return _all(after)
     if _MOVED.match(text, end, stop):
         return []
     lo = max(floor, start - _BEFORE)
+    # "judged RI, in 2021; inspectors now rate it good": a new clause, not the later one's
+    # ("in 2014; and had achieved 'good'" goes on with the same one)
+    semicolon = _NEW_CLAUSE.search(text, lo, start)
+    while semicolon:
+        lo = semicolon.end()
+        semicolon = _NEW_CLAUSE.search(text, lo, start)
     found = [
         d
         for d in _DATE_BEFORE.finditer(text, lo, start)

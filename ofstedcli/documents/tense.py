@@ -30,7 +30,8 @@ _PAST_BEFORE = re.compile(
     r"|before (?:this|the|its|that|their)"
     r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of|out of"
     r"|since|back in|as recently as|at the time|at that time|at which point|ditch\w*"
-    r"|shed\w*|remov\w*|lost|losing|dropp\w*|lift\w* (?:out|from)|escap\w*|after (?:being"
+    r"|shed\w*|remov\w*|lost|losing|dropp\w*(?!\W+(?:down |back )?(?:to|into)\W+$)"
+    r"|lift\w* (?:out|from)|escap\w*|after (?:being"
     r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as"
     r"|(?:comes?|came|coming) (?:\w+ ){0,3}?after)\b",
     _I,
@@ -45,7 +46,12 @@ _SINCE_LAST_INSPECTION = re.compile(
     _I,
 )
 #: The year written just after the grade before (its own year, not this grade's).
-_OWN_YEAR = re.compile(r"^\W{0,3}(?:in|of) (?:\w+ )?(?:19|20)\d\d\b", _I)
+_OWN_YEAR = re.compile(
+    r"^\W{0,3}(?:(?:rating|grade|judgement|verdict|label)s?\W{1,3}"
+    r"|(?:given|handed|awarded|issued|received|made)(?: down| out)? )?"
+    r"(?:in|of) (?:\w+ )?(?:19|20)\d\d\b",
+    _I,
+)
 #: A grade kept at this inspection: "retained", "maintains the good rating".
 _KEPT = re.compile(r"\b(?:retain|maintain|sustain|keep|kept)\w*\b", _I)
 #: "from" a few words before a grade: the grade left behind ("moved from an Ofsted rating

@@ -1,0 +1,230 @@
+"""Probes of generalisation: the same facts of an Ofsted judgement written as councils,
+local papers, trade press and committee minutes write them, with other verbs, orders,
+area names, hedges, tenses and date forms than the development pages use."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofstedcli import model
+from ofstedcli.documents import extract
+
+G, OUT, RI, INAD = model.GOOD, model.OUTSTANDING, model.REQUIRES_IMPROVEMENT, model.INADEQUATE
+#: A local news page dated in its own date line, about the made-up borough of Westbrook.
+PAGE = "Westbrook Evening Post\nPosted on 14 March 2024\n\n{}\n\nComments are closed.\n"
+
+
+def _todo(*values: str | None, reason: str) -> object:
+    """A probe the reader does not yet pass: kept as a strict xfail with the reason."""
+    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+def _x(text: str):  # type: ignore[no-untyped-def]
+    return extract(PAGE.format(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("Ofsted has judged Westbrook council's children's services to be good overall.", G),
+        ("Westbrook's children's services have been awarded an 'outstanding' rating by "
+         "Ofsted after a three-week inspection.", OUT),
+        ("Westbrook handed 'inadequate' rating for children's services\n\nInspectors found "
+         "serious and widespread failings in the council's work with families.", INAD),
+        ("Children's services in Westbrook have climbed to 'good' following an inspection.",
+         G),
+        ("The borough's children's services have slipped to 'requires improvement' after "
+         "inspectors visited in February.", RI),
+        ("Westbrook council has retained its 'good' rating for children's services.", G),
+        ("Children's services at Westbrook have been graded 'outstanding' by inspectors.", OUT),
+        ("Westbrook secured an overall judgement of good from the inspectorate.", G),
+        ("Ofsted assessed the council's services for children as requiring improvement to be "
+         "good.", RI),
+        ("The council received a 'requires improvement' grade from Ofsted for its "
+         "children's services.", RI),
+        ("Children's services in Westbrook have moved up to 'good' from 'requires "
+         "improvement'.", G),
+        ("Westbrook's children's services have dropped to 'inadequate', the lowest grade.", INAD),
+        ("Overall effectiveness: Good\nLeadership: Good\nHelp and protection: Good", G),
+        ("The overall effectiveness of the council's children's social care was judged "
+         "outstanding.", OUT),
+        ("Westbrook's social care services for children were branded 'inadequate' by Ofsted "
+         "in a report published on Tuesday.", INAD),
+        ("Ofsted gave the council's children's services a rating of 'good'.", G),
+        ("Ofsted inspectors rated Westbrook Council's children's services as Outstanding "
+         "in every area.", OUT),
+        ("Inspectors concluded that services for children in Westbrook are good.", G),
+        ("'We are thrilled,' said the council's leader, after Westbrook was rated 'good' "
+         "overall.", G),
+        ("Westbrook children's services now rated 'good' by Ofsted", G),
+    ],
+)  # fmt: skip
+def test_overall_grade(text: str, grade: str) -> None:
+    assert _x(text).get("inspection.overall") == grade
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Westbrook is expected to be rated good when inspectors return next year.",
+        "The council hopes to be judged good at its next inspection.",
+        "If the council is judged inadequate, the government could step in.",
+        "The council's ambition is to become outstanding by 2027.",
+        "Westbrook had been rated inadequate in 2018 and is awaiting a new inspection.",
+        "Services were previously rated 'requires improvement'.",
+        "Councillors asked whether the service would be graded good or outstanding next time.",
+        "The foster carers were praised for their outstanding commitment.",
+        "Children's services were not rated inadequate, contrary to rumours.",
+        "A council that is rated inadequate must draw up an improvement plan.",
+    ],
+)
+def test_no_current_overall(text: str) -> None:
+    assert _x(text).get("inspection.overall") is None
+
+
+SUB = "inspection.judgements."
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The help and protection of children was judged good, while services for care "
+         "leavers were rated as requiring improvement.",
+         {"help_and_protection": G, "care_leavers": RI}),
+        ("Leadership and management were rated outstanding.", {"leadership": OUT}),
+        ("The experiences and progress of children in care was graded good.",
+         {"in_care": G}),
+        ("Ofsted rated leadership as good, help and protection as good, children in care as "
+         "outstanding and care leavers as good.",
+         {"leadership": G, "help_and_protection": G, "in_care": OUT, "care_leavers": G}),
+        ("It was rated outstanding for children in care and good for the impact of leaders.",
+         {"in_care": OUT, "leadership": G}),
+        ("Three of the four areas were rated good, with care leavers judged to require "
+         "improvement.", {"care_leavers": RI}),
+        ("Support for care leavers was found to be outstanding.", {"care_leavers": OUT}),
+        ("The judgements were:\nChildren who need help and protection - Good\nChildren in "
+         "care - Requires improvement\nCare leavers - Good",
+         {"help_and_protection": G, "in_care": RI, "care_leavers": G}),
+        ("The council received 'good' for the experiences and progress of children in care "
+         "and 'requires improvement' for services for care leavers.",
+         {"in_care": G, "care_leavers": RI}),
+        ("Inspectors gave an outstanding grade to leadership and management.",
+         {"leadership": OUT}),
+        ("The impact of leaders on social work practice: outstanding.", {"leadership": OUT}),
+        ("Care leavers' services were judged to be inadequate.", {"care_leavers": INAD}),
+        ("Help and protection for children was assessed as requiring improvement.",
+         {"help_and_protection": RI}),
+        ("Its work with children in care was rated good.", {"in_care": G}),
+    ],
+)  # fmt: skip
+def test_sub_judgements(text: str, want: dict[str, str]) -> None:
+    x = _x(text)
+    assert {a: x.get(SUB + a) for a in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The inspection took place on 4-8 March 2024.", "2024-03-04", "2024-03-08"),
+        ("Inspectors were in the borough from 27 February to 10 March 2023.",
+         "2023-02-27", "2023-03-10"),
+        ("Ofsted inspected the service over three weeks in January 2024.", "2024-01", None),
+        ("The inspection was carried out between 22 January and 2 February.",
+         "2024-01-22", "2024-02-02"),
+        ("The inspection, held from 11 to 22 September 2023, found much to praise.",
+         "2023-09-11", "2023-09-22"),
+        ("Inspectors visited on 9th and 10th October 2023.", "2023-10-09", "2023-10-10"),
+        _todo("Ofsted inspectors visited the council earlier this month.", "2024-03", None,
+         reason=("a month relative to the page's date ('earlier this month') is not read"
+                 " as the inspection's")),
+        ("Ofsted inspected Westbrook's services last month.", "2024-02", None),
+        ("The inspection ran from Monday 15 January to Friday 26 January 2024.",
+         "2024-01-15", "2024-01-26"),
+        ("Inspectors spent two weeks in Westbrook in February.", "2024-02", None),
+        _todo("The inspection took place between 15.01.24 and 26.01.24.", "2024-01-15",
+         "2024-01-26",
+         reason="dotted numeric dates (15.01.24) are not read"),
+        ("Ofsted carried out the inspection between 29 January - 9 February 2024.",
+         "2024-01-29", "2024-02-09"),
+        ("Ofsted's inspection of children's services, which took place from January 15 to "
+         "January 26, found strengths.", "2024-01-15", "2024-01-26"),
+        ("The inspection took place in the week of 5 February 2024.", "2024-02-05", None),
+    ],
+)  # fmt: skip
+def test_inspection_dates(text: str, start: str, end: str | None) -> None:
+    x = _x(text)
+    assert (x.get("inspection.start_date"), x.get("inspection.end_date")) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The report, published on 12 March 2024, rated the council good.", "2024-03-12"),
+        _todo("Ofsted published its report today.", "2024-03-14",
+         reason="'published ... today' without a date is not taken from the page's date"),
+        _todo("Ofsted published its findings on Tuesday (12 March).", "2024-03-12",
+         reason="'findings' as the published thing is not read"),
+        ("The inspectorate's report was released on 8 March.", "2024-03-08"),
+        _todo("In a report made public yesterday, inspectors rated the council good.",
+         "2024-03-13",
+         reason="'made public yesterday' is not read"),
+    ],
+)  # fmt: skip
+def test_published(text: str, published: str) -> None:
+    assert _x(text).get("inspection.published") == published
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ofsted carried out a focused visit to Westbrook's front door services in February.",
+         "focused visit"),
+        ("Inspectors returned for a third monitoring visit on 6 and 7 February 2024.",
+         "monitoring visit"),
+        ("The council's children's services were inspected under the ILACS framework last "
+         "month, in a standard inspection.", "standard inspection"),
+        ("Westbrook has had a short inspection of its children's services.",
+         "short inspection"),
+    ],
+)  # fmt: skip
+def test_visit_type(text: str, kind: str) -> None:
+    assert _x(text).get("inspection.type") == kind
+
+
+def _mentions(text: str) -> list[tuple[str | None, str | None]]:
+    return [(m["overall"], m["date"]) for m in _x(text).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "want"),
+    [
+        ("Westbrook, which had been rated inadequate in 2019, is now judged good.", G,
+         [(INAD, "2019")]),
+        ("The council was previously judged to require improvement, in 2021; inspectors "
+         "have now rated it good.", G, [(RI, "2021")]),
+        ("Services have moved up to 'good' from 'requires improvement' in 2020.", G,
+         [(RI, "2020")]),
+        ("Westbrook is now rated good, up from inadequate at its last inspection in June "
+         "2018.", G, [(INAD, "2018-06")]),
+        ("Children's services slipped to 'requires improvement', having been rated good in "
+         "2019.", RI, [(G, "2019")]),
+        ("In its previous inspection, in 2017, Westbrook was rated good. This time Ofsted "
+         "judged it outstanding.", OUT, [(G, "2017")]),
+        ("Westbrook, which received an inadequate rating in 2016, has been judged good.", G,
+         [(INAD, "2016")]),
+        ("The council had been in intervention since being judged inadequate in March 2017; "
+         "it is now rated requires improvement.", RI, [(INAD, "2017-03")]),
+        ("Ofsted graded the council outstanding in 2018. This week's report rates it "
+         "good.", G, [(OUT, "2018")]),
+        ("The rating of 'good' replaces the 'inadequate' verdict handed down in 2015.", G,
+         [(INAD, "2015")]),
+        ("It is a big improvement on 2019, when the service was found to be inadequate. "
+         "Inspectors rated it good.", G, [(INAD, "2019")]),
+        ("Westbrook was rated as 'requires improvement' when it was last inspected in "
+         "2020. It has now been rated good.", G, [(RI, "2020")]),
+    ],
+)  # fmt: skip
+def test_two_inspections(text: str, current: str, want: list[tuple[str, str | None]]) -> None:
+    x = _x(text)
+    assert x.get("inspection.overall") == current
+    assert [(m["overall"], m["date"]) for m in x.mentions] == want
