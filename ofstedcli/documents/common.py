@@ -421,6 +421,8 @@ _NOT_THIS_VISIT = re.compile(
     r")\W+(?:\w+\W+){0,3}$",
     _I,
 )
+#: A headline's "after (the) visit": the news the page tells ("Update after focused visit").
+_HEADLINE_AFTER = re.compile(r"\b(?:after|following)\W+(?:(?:the|an?|ofsted)\W+){0,2}$", _I)
 #: Words just before a visit that make it this one, whatever came before them.
 _THIS_VISIT = re.compile(r"\b(?:latest|recent|most recent|this|today's)\W+(?:\w+\W+){0,2}$", _I)
 #: How far into a page the visit it is about is named (normalised characters), and how
@@ -433,10 +435,17 @@ def visit_type(b: Builder) -> None:
     """Record ``inspection.type`` for a page about a focused or monitoring visit, or a
     standard or short inspection (not one mentioned as past, future or one of many)."""
     text = b.text
+    lines = judgements.marked(b.view)
     for m in _VISIT_TYPE.finditer(text, 0, min(len(text), _LEAD)):
-        before = max(0, m.start() - 40)
-        if _NOT_THIS_VISIT.search(text, before, m.start()) and not _THIS_VISIT.search(
-            text, before, m.start()
+        # the words before it on its own line: a date line's day is no count of visits
+        line = lines.rfind("\n", 0, m.start()) + 1
+        before = max(0, m.start() - 40, line)
+        if (
+            _NOT_THIS_VISIT.search(text, before, m.start())
+            and not _THIS_VISIT.search(text, before, m.start())
+            and not (
+                _headline(lines, line, m.end()) and _HEADLINE_AFTER.search(text, before, m.start())
+            )
         ):
             continue
         if m.group().lower().endswith("visits") and m.start() > _HEADLINE:
@@ -447,6 +456,16 @@ def visit_type(b: Builder) -> None:
         else:
             b.match("inspection.type", f"{m['i'].lower()} inspection", m)
         return
+
+
+def _headline(lines: str, start: int, pos: int) -> bool:
+    """True when the line from ``start`` holding ``pos`` is near the top, short and no sentence."""
+    end = lines.find("\n", pos, start + _HEADLINE_LINE)
+    return start < _HEADLINE and end > 0 and lines[end - 1] not in ".!?"
+
+
+#: The most characters of a headline's line.
+_HEADLINE_LINE = 150
 
 
 #: The inspector who led: "lead inspector Julie Knight", "Her Majesty's Inspector Dominic

@@ -228,3 +228,96 @@ def test_two_inspections(text: str, current: str, want: list[tuple[str, str | No
     x = _x(text)
     assert x.get("inspection.overall") == current
     assert [(m["overall"], m["date"]) for m in x.mentions] == want
+
+
+#: A committee paper's minute, dated by its meeting.
+MINUTE = (
+    "Westbrook Borough Council\nChildren and Young People Scrutiny Committee\n"
+    "Minutes of the meeting held on 9 April 2024\n\n7. Ofsted inspection of children's "
+    "services\n\n{}\n\nRESOLVED: that the report be noted.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "areas"),
+    [
+        ("The Director reported that the service had been judged Good overall, with "
+         "leadership rated Outstanding.", G, {"leadership": OUT}),
+        ("Members noted the outcome of the inspection: overall effectiveness - requires "
+         "improvement to be good.", RI, {}),
+        ("The committee heard that Ofsted had graded the authority 'good' in all four "
+         "judgement areas.", G, {}),  # the areas unnamed: which four is not stated
+        ("The inspection outcome was as follows:\nOverall effectiveness: Good\nThe impact "
+         "of leaders on social work practice with children and families: Good\nThe "
+         "experiences and progress of children in care: Outstanding", G,
+         {"leadership": G, "in_care": OUT}),
+        ("Members were pleased that children's services had moved up to Good from "
+         "Requires Improvement.", G, {}),
+    ],
+)  # fmt: skip
+def test_minutes(text: str, overall: str, areas: dict[str, str]) -> None:
+    x = extract(MINUTE.format(text))
+    assert x.get("inspection.overall") == overall
+    assert {a: x.get(SUB + a) for a in areas} == areas
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Westbrook's neighbour, Eastmoor, was rated outstanding last year.",
+        "Nationally, around one in ten councils are judged inadequate.",
+        "The council's adult social care was rated good by the CQC.",
+        "Westbrook's fostering agency was judged outstanding.",
+        "Local schools were rated good or better in nine cases out of ten.",
+        "The council's ambition remains to be rated outstanding.",
+        "Leaders said they were 'not complacent' and would keep working to be outstanding.",
+    ],
+)
+def test_other_grades_are_not_this_inspection(text: str) -> None:
+    assert _x(text).get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Westbrook was last inspected in 2019, when it was rated requires improvement.",
+         [(RI, "2019")]),
+        ("The borough's services have been rated inadequate since 2017.", [(INAD, "2017")]),
+        ("Ofsted's 2018 inspection judged the council's services to be good.",
+         [(G, "2018")]),
+        ("The service, which was rated outstanding in 2015, slipped in 2019.",
+         [(OUT, "2015")]),
+    ],
+)  # fmt: skip
+def test_earlier_only(text: str, want: list[tuple[str, str | None]]) -> None:
+    x = _x(text)
+    assert x.get("inspection.overall") is None
+    assert [(m["overall"], m["date"]) for m in x.mentions] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Inspectors spent a fortnight in the borough, from 4 to 15 March 2024.",
+         "2024-03-04", "2024-03-15"),
+        ("The visit took place on 20 and 21 February 2024.", "2024-02-20", "2024-02-21"),
+        ("Ofsted visited between 5th-16th February 2024.", "2024-02-05", "2024-02-16"),
+        ("The inspection ran from Jan 29 to Feb 9, 2024.", "2024-01-29", "2024-02-09"),
+    ],
+)  # fmt: skip
+def test_more_dates(text: str, start: str, end: str | None) -> None:
+    x = _x(text)
+    assert (x.get("inspection.start_date"), x.get("inspection.end_date")) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Westbrook update after Ofsted focussed visit\n\nInspectors looked at services for "
+         "children in care.", "focused visit"),
+        ("The monitoring visit, the fourth since the council was judged inadequate, found "
+         "progress.", "monitoring visit"),
+    ],
+)  # fmt: skip
+def test_more_visit_types(text: str, kind: str) -> None:
+    assert _x(text).get("inspection.type") == kind
