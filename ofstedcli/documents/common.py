@@ -5,6 +5,7 @@ and the inspection a letter, press release or committee report is about.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ofstedcli.documents import dates, judgements, places, tense, vocab
 from ofstedcli.documents.extraction import Builder, Fact, judgement_field
@@ -114,7 +115,9 @@ _REPORT_PUBLISHED_ON = re.compile(
 #: "the report, published today", "Ofsted has today published", "the rating has been
 #: announced today": the page's own date.
 _PUBLISHED_TODAY = re.compile(
-    r"\b(?:(?:published|released|announced) today|today (?:published|released|announced))\b",
+    r"\b(?:(?:published|released|announced|made public)(?: (?:its|their|the) (?:[\w'-]+ ){0,3}?"
+    r"(?:report|findings|letter|judgements?|verdict|results))? (?P<when>today|yesterday)"
+    r"|(?P<first>today|yesterday),? (?:\w+ ){0,2}?(?:published|released|announced))\b",
     _I,
 )
 #: Words in a sentence that make a publication the inspection's.
@@ -168,7 +171,7 @@ def published(b: Builder, skip: list[Span] | None = None) -> None:
                 found.append((not m["today"], m.start(), value, m))
     if day and len(day) == 10:
         found += [
-            (False, m.start(), day, m)
+            (False, m.start(), _day_of(day, m["when"] or m["first"]), m)
             for m in _PUBLISHED_TODAY.finditer(text, 0, reach)
             if _about_report(text, m)
         ]
@@ -176,6 +179,13 @@ def published(b: Builder, skip: list[Span] | None = None) -> None:
         # "Published today" first: it is this report's, where another may be earlier.
         _, _, value, m = min(found, key=lambda f: f[:2])
         b.match("inspection.published", value, m)
+
+
+def _day_of(day: str, word: str) -> str:
+    """The ISO day "today" or "yesterday" is on a page dated ``day``."""
+    if word.lower() == "today":
+        return day
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
 def _own_date(b: Builder, m: re.Match[str], own: Fact | None) -> bool:

@@ -162,7 +162,8 @@ _OTHER_INSPECTION = re.compile(
 )
 #: Words that make a sentence's inspection an earlier one.
 _EARLIER = re.compile(
-    r"\b(?:previous|last (?:[\w-]+ ){0,2}inspect\w*|prior|since|earlier|before|preceding"
+    r"\b(?:previous|last (?:[\w-]+ ){0,2}inspect\w*|prior|since|earlier(?! this\b)|before"
+    r"|preceding"
     r"|improvement (?:on|from)|compared|than|build(?:s|ing)? on|built on"
     r"|(?:first|second)(?! (?:formal )?(?:monitoring|focused|focussed) visit)"
     r" (?:[\w-]+ )?(?:inspection|visit)"
@@ -283,7 +284,8 @@ def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
 #: May 2025", "published in April 2023".
 PUBLISHED = re.compile(
     r"\b(?:published|released)\b(?: (?:its|their|the) (?:[\w-]+ ){0,4}?"
-    r"(?:report|findings|letter|judgement)s?)?(?P<on> on| in)?(?P<today> today)?,? ?\(?(?:on )?"
+    r"(?:report|findings|letter|judgement)s?)?(?P<on> on| in)?(?P<today> today)?,? ?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day ?(?=\())?\(?(?:on )?"
     rf"(?:(?P<days>{WEEKDAY}?{DAY}(?:\s+of)?\s+{MONTH}(?:\s*,?\s+{YEAR})?)(?![\w/])"
     rf"|(?P<us>{WEEKDAY}?(?P<um>{MONTH})\s+(?P<ud>{DAY})(?:,?\s+(?P<uy>{YEAR}))?)(?![\w/])"
     rf"|(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?(?![\w/]))",
