@@ -203,7 +203,9 @@ def inspection_whens(view: View, doc_date: str | None, upto: int) -> list[tuple[
 
 
 #: Words just before a single day that make it the inspection's last: "concluded on".
-_ENDED = re.compile(r"\b(?:conclud\w*|ended|ending|finish\w*|until)\W+(?:on\W+)?$", _I)
+_ENDED = re.compile(
+    r"\b(?:conclud\w*|ended|ending|finish\w*|until|(?:was|were) completed|closed)\W+(?:on\W+)?$", _I
+)
 
 
 #: Where a paragraph ends in the original text: a blank line, or a line that ends a sentence.

@@ -191,7 +191,7 @@ _FOR_AREA = (
     rf"|(?:sub[- ]?)?(?:grades|ratings|judge?ments|scores) (?:for|in) "
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
-    rf"|in the domains?|for (?:its|their|the) ))"
+    rf"|in the domains?|for (?:its|their|the) (?!children's (?:social care )?services?\b)))"
 )
 #: How people write an overall grade in news and releases: "rated 'good'", "deemed as being
 #: outstanding", "gone from inadequate to good", "a 'Good' rating", "an overall judgement of
@@ -210,7 +210,8 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\bfrom\s+(?:(?:an?|its|the)\s+(?:\w+\s+)?(?:rating|judgement)\s+of\s+)?"
-        rf"{_Q}{GRADE}{_Q}(?:\s+in\s+(?:19|20)\d\d)?,?\s+to\s+{_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        rf"{_Q}{GRADE}{_Q}(?:\s+in\s+(?:19|20)\d\d|\s*\((?:19|20)\d\d\))?,?\s+to\s+{_Q}"
+        rf"(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
     re.compile(
@@ -258,7 +259,9 @@ LOOSE_OVERALL_PATTERNS = [
         rf"|dropped|fallen|fell|slipped|slumped|elevated|lifted|raised|improved|declined|sunk"
         rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?"
         rf"(?: (?:[A-Z][\w-]*'s|its|their|the(?: council's)?) (?:overall )?(?:Ofsted )?"
-        rf"(?:rating|grade|judgement))?(?: (?:to|into))"
+        rf"(?:rating|grade|judgement))?"
+        rf"(?: (?:the|its|their) (?:council|authority|services?|borough|county|department)"
+        rf"| it| them)?(?: (?:to|into))"
         rf"(?: (?:an?|the|its))? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
@@ -333,6 +336,13 @@ AREA_PATTERNS = [
         rf" {_Q}(?P<g>{GRADE})",
         re.I,
     ),
+    # "graded the service for children in care 'good'": the area inside the verb's object
+    re.compile(
+        rf"\b(?:judged|rated|graded|assessed|deemed) (?:the |its |their )?(?:services?|work"
+        rf"|support|provision|practice) (?:for|with) {_AREA_GROUP}(?: as| to be)? {_Q}"
+        rf"(?P<g>{GRADE})",
+        re.I,
+    ),
     # "gave an outstanding grade to leadership", "a 'good' rating for children in care"
     re.compile(
         rf"{_Q}(?P<g>{GRADE}){_Q} (?:rating|grade|judgement|score|mark)s? (?:to|for) "
@@ -391,6 +401,25 @@ _LIST_RATED = re.compile(
     rf"|achieved|got|secured|were given|were awarded)(?: (?:the|a|an))?) {_Q}(?P<g>{GRADE})",
     re.I,
 )
+
+
+#: A line that opens on a grade and lists the areas given it: "Good: leadership; care
+#: leavers", "Outstanding - children in care".
+_GRADE_LINE = re.compile(rf"(?m)^\W{{0,3}}(?P<g>{GRADE}){_Q}\s*(?::|\s-\s|\u2013)\s*(?=\S)", re.I)
+
+
+def _grade_lines(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
+    """The areas each grade-first line names, given its grade (areas not yet graded)."""
+    out: list[Stated] = []
+    for m in _GRADE_LINE.finditer(text):
+        end = text.find("\n", m.end(), m.end() + _LINE_MAX)
+        if end < 0 or _skipped(m, skip) or not now(text, m.start("g"), m.end("g"), latest):
+            continue
+        for n in _areas_in(text, m.end(), end, vocab.grade(m["g"])):
+            if n.area not in given and n.area != "overall":
+                given.add(n.area)
+                out.append(n)
+    return out
 
 
 def _areas_in(text: str, a: int, b: int, grade: str, overall: bool = False) -> list[Stated]:
@@ -519,6 +548,7 @@ _UNREAL = re.compile(
     r"\b(?:hopes?|hoped|hoping|aims?|aimed|aiming|ambitions?|aspir\w*|wants?|wanted|wanting"
     r"|striv\w*|goals?|targets?|expects?|expected|expecting|plans?|planned|planning|bid|on track"
     r"|trajectory|to become|will|would|could (?:be|become|achieve|get|gain|earn)|might"
+    r"|ought to|towards?"
     r"|(?-i:may)|must|if|unless|whether"
     r"|predict\w*)\b",
     re.I,
@@ -734,6 +764,8 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
     for found in _all_areas(text, skip, set(count), latest):
         keep(found)
     for found in _area_grades(text, skip, set(count), latest):
+        keep(found)
+    for found in _grade_lines(text, skip, set(count), latest):
         keep(found)
     if _slac_era(text, doc_date, latest):
         out = _slac(text, out)

@@ -49,7 +49,7 @@ _SINCE_LAST_INSPECTION = re.compile(
 _OWN_YEAR = re.compile(
     r"^\W{0,3}(?:(?:rating|grade|judgement|verdict|label)s?\W{1,3}"
     r"|(?:given|handed|awarded|issued|received|made)(?: down| out)? )?"
-    r"(?:in|of) (?:\w+ )?(?:19|20)\d\d\b",
+    r"(?:in|of) (?:\w+ )?(?:19|20)\d\d\b|^['\"]?\s*\(\s*(?:19|20)\d\d\s*\)",
     _I,
 )
 #: A grade kept at this inspection: "retained", "maintains the good rating".

@@ -316,3 +316,107 @@ def test_more_dates(text: str, start: str, end: str | None) -> None:
 )  # fmt: skip
 def test_more_visit_types(text: str, kind: str) -> None:
     assert _x(text).get("inspection.type") == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Good: leadership; help and protection; care leavers.\nOutstanding: children in care.",
+         {"leadership": G, "help_and_protection": G, "care_leavers": G, "in_care": OUT}),
+        ("| Judgement | Grade |\n| Overall effectiveness | Good |\n| Help and protection | "
+         "Requires improvement |", {"help_and_protection": RI}),
+        ("Inspectors graded the service for children in care 'good'.", {"in_care": G}),
+        ("Children in care and care leavers were both judged to be good.",
+         {"in_care": G, "care_leavers": G}),
+        ("Ofsted found that leaders' impact on social work practice was outstanding.",
+         {"leadership": OUT}),
+        ("The experiences and progress of care leavers has improved to 'good'.",
+         {"care_leavers": G}),
+        ("Help and protection remains 'requires improvement', the report says.",
+         {"help_and_protection": RI}),
+        ("Leadership was deemed outstanding, and children in care good.",
+         {"leadership": OUT}),
+        ("The area for care leavers was rated as 'inadequate'.", {"care_leavers": INAD}),
+        ("Westbrook was rated requires improvement for the help and protection of children.",
+         {"help_and_protection": RI}),
+    ],
+)  # fmt: skip
+def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
+    x = _x(text)
+    assert {a: x.get(SUB + a) for a in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("Westbrook: children's services judged 'Requires Improvement'", RI),
+        ("OFSTED RATES WESTBROOK CHILDREN'S SERVICES AS GOOD", G),
+        ("Inspectors have awarded Westbrook's children's services the top rating of "
+         "'outstanding'.", OUT),
+        ("Ofsted verdict: Westbrook children's services 'inadequate'", INAD),
+        ("Children's social care in Westbrook is now rated 'Good' overall after a "
+         "two-week inspection.", G),
+        ("The service was given a 'requires improvement to be good' judgement.", RI),
+        ("Westbrook has been awarded 'good' for its children's services.", G),
+        ("Following the inspection, Westbrook was rated good.", G),
+    ],
+)  # fmt: skip
+def test_overall_grade_more(text: str, grade: str) -> None:
+    assert _x(text).get("inspection.overall") == grade
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Westbrook could be rated inadequate if progress stalls, councillors warned.",
+        "The rating of 'inadequate' was removed after the 2022 inspection.",
+        "Staff are working towards an 'outstanding' judgement.",
+        "Which councils are rated outstanding? Here is the full list.",
+        _todo(
+            "Parents said the service should be graded inadequate.",
+            reason="'should be rated' is how pages report a finding too ('inspectors concluded"
+            " that the council should be rated Good'): who says it decides, not read",
+        ),
+        "It was the third time in a row the council has failed to achieve a good rating.",
+    ],
+)
+def test_no_current_overall_more(text: str) -> None:
+    assert _x(text).get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "want"),
+    [
+        ("The council's children's services, rated inadequate in 2017 and requires "
+         "improvement in 2021, have now been judged good.", G,
+         [(INAD, "2017"), (RI, "2021")]),
+        ("Westbrook has gone from requires improvement (2019) to good.", G, [(RI, "2019")]),
+        ("Westbrook was judged good. At its previous inspection in 2018, it was rated "
+         "requires improvement.", G, [(RI, "2018")]),
+        ("Inspectors upgraded the council to 'good', having rated it 'inadequate' in "
+         "March 2019.", G, [(INAD, "2019-03")]),
+    ],
+)  # fmt: skip
+def test_two_inspections_more(text: str, current: str, want: list[tuple[str, str | None]]) -> None:
+    x = _x(text)
+    assert x.get("inspection.overall") == current
+    assert [(m["overall"], m["date"]) for m in x.mentions] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        _todo("The inspection was completed on 26 January 2024, having begun on 15 January.",
+              "2024-01-15", "2024-01-26",
+              reason="a start written after its end ('completed on ..., having begun on')"
+              " is not joined to it: only the end is stated"),
+        ("Inspectors were on site from the 4th until the 15th of March 2024.",
+         "2024-03-04", "2024-03-15"),
+        ("Ofsted's three-week visit began on 15 January.", "2024-01-15", None),
+        ("Ofsted visited Westbrook during November and December 2023.", "2023-11",
+         "2023-12"),
+    ],
+)  # fmt: skip
+def test_dates_more(text: str, start: str, end: str | None) -> None:
+    x = _x(text)
+    assert (x.get("inspection.start_date"), x.get("inspection.end_date")) == (start, end)
