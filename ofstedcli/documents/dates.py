@@ -28,9 +28,12 @@ _US = (
     rf"{WEEKDAY}?(?P<am>{MONTH})\s+(?P<ad>{DAY})(?:\s*(?:-|to|and|until|&)\s*{WEEKDAY}?"
     rf"(?:(?P<bm>{MONTH})\s+)?(?P<bd>{DAY}))?(?:,?\s+(?P<uy>{YEAR}))?"
 )
+#: A day written in figures: "15/01/24", "15.01.2024" (day first, as British pages write).
+_NUMERIC = r"(?<![\w/.])[0-3]?\d[./][01]?\d[./](?:19|20)?\d\d(?![\w/])"
 #: One date expression: days, days month first, two months, a month, a relative month.
 EXPR = re.compile(
-    rf"(?<![\w/])(?:(?P<days>{DAY_LIST})(?![\w/])"
+    rf"(?<![\w/])(?:(?P<num>{_NUMERIC}(?:\s*(?:-|to|and|until)\s*{_NUMERIC})?)(?![\w/.]\w)"
+    rf"|(?P<days>{DAY_LIST})(?![\w/])"
     rf"|(?P<us>{_US})(?![\w/])"
     rf"|(?P<pair>(?P<pm1>{MONTH})\s*(?:/|and|to|-|&)\s*(?P<pm2>{MONTH})"
     rf"(?:,?\s+(?P<py>{YEAR})|\s+(?P<pty>this|last)\s+year)?)(?![\w/])"
@@ -39,6 +42,7 @@ EXPR = re.compile(
     r"|(?P<rel>(?:(?:early|earlier|late|later)\s+)?this\s+month|last\s+month))",
     _I,
 )
+_NUMERIC_RE = re.compile(_NUMERIC)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,14 @@ def read(m: re.Match[str], doc_date: str | None) -> When | None:
     span = m.span()
     if _FULL_STOP.search(m.group()):
         span = (span[0], span[1] - 1)  # "in January.": the sentence's full stop
+    if m["num"]:
+        read_days = [_numeric(d.group()) for d in _NUMERIC_RE.finditer(m["num"])]
+        days = [d for d in read_days if d]
+        if not days or len(days) < len(read_days):
+            return None
+        if days[0] > days[-1]:
+            return None
+        return When(days[0], days[-1] if days[-1] != days[0] else None, span, 3)
     if m["days"] or m["us"]:
         text = m["days"] or _us_text(m)
         first, last = vocab.day_list(text, doc_date)
@@ -81,6 +93,15 @@ def read(m: re.Match[str], doc_date: str | None) -> When | None:
     if m["rel"].lower().startswith("last"):
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return When(f"{year}-{month:02d}", None, span, 2)
+
+
+def _numeric(text: str) -> str | None:
+    """The ISO date of a day written in figures, day first ("15/01/24"), if it is one."""
+    d, mo, y = re.split(r"[./]", text)
+    try:
+        return date(int(y) + (2000 if len(y) == 2 else 0), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
 
 
 #: A month's full name ending the match with the sentence's full stop.

@@ -139,9 +139,9 @@ def test_sub_judgements(text: str, want: dict[str, str]) -> None:
         ("The inspection ran from Monday 15 January to Friday 26 January 2024.",
          "2024-01-15", "2024-01-26"),
         ("Inspectors spent two weeks in Westbrook in February.", "2024-02", None),
-        _todo("The inspection took place between 15.01.24 and 26.01.24.", "2024-01-15",
-         "2024-01-26",
-         reason="dotted numeric dates (15.01.24) are not read"),
+        ("The inspection took place between 15.01.24 and 26.01.24.", "2024-01-15",
+         "2024-01-26"),
+        ("Ofsted inspected the council on 17/01/24.", "2024-01-17", None),
         ("Ofsted carried out the inspection between 29 January - 9 February 2024.",
          "2024-01-29", "2024-02-09"),
         ("Ofsted's inspection of children's services, which took place from January 15 to "
