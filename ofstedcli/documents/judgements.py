@@ -200,7 +200,8 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked"
         rf"|described|rates|judges|grades|deems|brands)(?: by (?:Ofsted|inspectors))?(?: overall)?"
-        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
+        rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= {_Q}{GRADE})"
+        rf"|(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
         rf"|provision|borough's|authority's))"
         rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*){{1,6}}?"
         rf" (?:as|to be)"
@@ -245,7 +246,8 @@ LOOSE_OVERALL_PATTERNS = [
     # "awarded the highest possible rating", "received an 'Outstanding'", "achieved a good
     # rating" (a grade word alone after these verbs is praise: "receive a good service")
     re.compile(
-        rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|secured|earned"
+        rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|gains?|secured"
+        rf"|secures?|earned|earns?|wins?|won"
         rf"|handed|got|gets|retained|keeps|kept|maintained|sustained)"
         rf"(?: (?:an?|the|its|their))?(?: overall)? (?P<q>['\"])?(?P<g>{GRADE})"
         rf"(?(q)['\"]|(?:(?<=rating)|(?<=ratings)|(?<=grade)|(?<=grading)|(?<=mark)"
@@ -255,13 +257,14 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     # "bumped up to 'outstanding'", "has slipped to inadequate", "climbed to good"
     re.compile(
-        rf"\b(?:bumped|moved|gone|went|risen|rose|rises|climbed|jumped|upgraded|downgraded"
-        rf"|dropped|fallen|fell|slipped|slumped|elevated|lifted|raised|improved|declined|sunk"
-        rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?"
+        rf"\b(?:bumped|moved|gone|went|risen|rose|rises?|climbed|climbs?|jumped|jumps?|upgraded"
+        rf"|upgrades?|downgraded|dropped|drops?|fallen|fell|falls?|slipped|slips?|slumped"
+        rf"|elevated|lifted|raised|improved|declined|sunk|sank|sinks?|plunged|plummeted|moves?)"
+        rf"(?: (?:up|down|back|straight))?"
         rf"(?: (?:[A-Z][\w-]*'s|its|their|the(?: council's)?) (?:overall )?(?:Ofsted )?"
         rf"(?:rating|grade|judgement))?"
-        rf"(?: (?:the|its|their) (?:council|authority|services?|borough|county|department)"
-        rf"| it| them)?(?: (?:to|into))"
+        rf"(?: (?:the|its|their|(?-i:[A-Z])[\w-]*'s) (?:children's )?(?:social care )?"
+        rf"(?:council|authority|services?|borough|county|department)| it| them)?(?: (?:to|into))"
         rf"(?: (?:an?|the|its))? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
@@ -331,9 +334,12 @@ AREA_PATTERNS = [
     ),
     # "with care leavers judged to require improvement": a participle with no verb before
     re.compile(
-        rf"\b(?:with|and|while|whilst) {_AREA_GROUP}(?: (?:services?|support|work|provision))?"
-        rf" (?:judged|rated|graded|found|assessed|deemed)(?: to be| as|(?= to requir) to)?"
-        rf" {_Q}(?P<g>{GRADE})",
+        rf"\b(?:with|(?<!care )(?<!after )(?<!children )and|while|whilst) {_AREA_GROUP}"
+        rf"(?: (?:services?|support|work|provision))?(?: (?:also|too|likewise|again))?"
+        rf"(?: (?:judged|rated|graded|found|assessed|deemed)"
+        rf"(?: to be| as|(?= to requir) to)?)? {_Q}(?P<g>{GRADE}){_Q}"
+        rf"(?! (?:work|practice|progress|support|services?|care|relationships?|outcomes?"
+        rf"|experiences?|help)\b)",
         re.I,
     ),
     # "graded the service for children in care 'good'": the area inside the verb's object
@@ -517,6 +523,7 @@ _SOME_AREAS = re.compile(
 #: outstanding", "every council rated inadequate", "rated Outstanding or Good".
 _GENERAL = re.compile(
     r"\b(?:every (?!area|judgement|section|aspect|categor|one of|single)|few councils"
+    r"|self-?(?:assess|evaluat)\w*|(?:judged|rated|graded|assessed) (?:itself|themselves)"
     r"|(?<!the )(?<!this )\b(?:an?|any) (?:local )?(?:council|authority|service|department)"
     r" (?:that|which|whose)\b"
     r"|(?:councils|authorities)\b[^.]{0,30}?\b(?:rated|judged)|(?:is|are) (?:rated|judged)"
