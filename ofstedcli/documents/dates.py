@@ -307,7 +307,9 @@ def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
 #: May 2025", "published in April 2023".
 PUBLISHED = re.compile(
     r"\b(?:published|released)\b(?: (?:its|their|the) (?:[\w-]+ ){0,4}?"
-    r"(?:report|findings|letter|judgement)s?)?(?P<on> on| in)?(?P<today> today)?,? ?"
+    r"(?:report|findings|letter|judgement)s?)?"
+    r"(?: (?:on|to) (?:the |its |their |Ofsted's |the inspectorate's )?(?:website|web site"
+    r"|site|gov\.uk))?(?P<on> on| in)?(?P<today> today)?,? ?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day ?(?=\())?\(?(?:on )?"
     rf"(?:(?P<days>{WEEKDAY}?{DAY}(?:\s+of)?\s+{MONTH}(?:\s*,?\s+{YEAR})?)(?![\w/])"
     rf"|(?P<us>{WEEKDAY}?(?P<um>{MONTH})\s+(?P<ud>{DAY})(?:,?\s+(?P<uy>{YEAR}))?)(?![\w/])"

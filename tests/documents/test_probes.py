@@ -508,3 +508,48 @@ def test_overall_grade_verbs(text: str, grade: str) -> None:
 )
 def test_no_current_overall_again(text: str) -> None:
     assert _x(text).get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("The full report was published on Ofsted's website on 8 March 2024.",
+         "inspection.published", "2024-03-08"),
+        ("Ofsted's report, released on Friday 8 March, rates the service good.",
+         "inspection.published", "2024-03-08"),
+        ("The findings were published on 8th March 2024.", "inspection.published",
+         "2024-03-08"),
+        ("The report (published 8 March 2024) rates Westbrook good.", "inspection.published",
+         "2024-03-08"),
+        ("The latest monitoring visit took place on 6 and 7 February.", "inspection.type",
+         "monitoring visit"),
+        ("Ofsted's focused visit looked at the 'front door' in January.", "inspection.type",
+         "focused visit"),
+        ("A team of five inspectors spent two weeks in Westbrook in late January and early "
+         "February 2024.", "inspection.start_date", "2024-01"),
+        ("The inspection took place between Monday 29 January and Friday 9 February.",
+         "inspection.end_date", "2024-02-09"),
+        ("Inspectors visited Westbrook between 29th January and 9th February 2024.",
+         "inspection.start_date", "2024-01-29"),
+        ("The inspection took place from 29 Jan to 9 Feb 2024.", "inspection.end_date",
+         "2024-02-09"),
+    ],
+)  # fmt: skip
+def test_field_as_written(text: str, field: str, value: str) -> None:
+    assert _x(text).get(field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("The next full inspection is expected in 2027.", "inspection.start_date"),
+        ("The council's improvement plan was published on 1 March 2024.",
+         "inspection.published"),
+        ("Westbrook's last monitoring visit was in 2022.", "inspection.type"),
+        ("Ofsted will publish its report on 28 March.", "inspection.published"),
+        ("Westbrook's previous inspection took place in January 2021.",
+         "inspection.start_date"),
+    ],
+)  # fmt: skip
+def test_field_not_this_inspections(text: str, field: str) -> None:
+    assert _x(text).get(field) is None
