@@ -249,6 +249,7 @@ LOOSE_OVERALL_PATTERNS = [
         rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|gains?|secured"
         rf"|secures?|earned|earns?|wins?|won"
         rf"|handed|got|gets|retained|keeps|kept|maintained|sustained)"
+        rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= (?:an?|the|its|their) ))?"
         rf"(?: (?:an?|the|its|their))?(?: overall)? (?P<q>['\"])?(?P<g>{GRADE})"
         rf"(?(q)['\"]|(?:(?<=rating)|(?<=ratings)|(?<=grade)|(?<=grading)|(?<=mark)"
         rf"|(?= (?:overall )?(?:Ofsted )?(?:rating|judgement|grade|verdict|assessment)\b)))"

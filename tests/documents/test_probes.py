@@ -488,8 +488,8 @@ def test_mentions_more(text: str, want: list[tuple[str, str | None]]) -> None:
          "improvement.", RI),
         ("Ofsted has upgraded Westbrook's children's services to 'good'.", G),
         ("Westbrook's children's services have retained their outstanding rating.", OUT),
-        _todo("The inspectorate has handed Westbrook its lowest rating, inadequate.", INAD,
-              reason="a grade in apposition after 'its lowest rating,' is not read"),
+        ("The inspectorate has handed Westbrook its lowest rating, inadequate.", INAD),
+        ("Ofsted handed Westbrook a 'good' rating after its three-week inspection.", G),
     ],
 )  # fmt: skip
 def test_overall_grade_verbs(text: str, grade: str) -> None:
