@@ -553,3 +553,30 @@ def test_field_as_written(text: str, field: str, value: str) -> None:
 )  # fmt: skip
 def test_field_not_this_inspections(text: str, field: str) -> None:
     assert _x(text).get(field) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Westbrook's services had been rated good at the previous inspection in 2019.",
+         [(G, "2019")]),
+        ("Ofsted last inspected Westbrook in 2020 and rated it inadequate.",
+         [(INAD, "2020")]),
+        ("When Ofsted last visited, in July 2021, it judged the service to require "
+         "improvement.", [(RI, "2021-07")]),
+        ("Westbrook's 2017 Ofsted judgement of inadequate led to a government commissioner "
+         "being appointed.", [(INAD, "2017")]),
+        ("The council's previous rating, awarded in 2018, was 'requires improvement'.",
+         [(RI, "2018")]),
+        ("Westbrook was rated inadequate in 2015, requires improvement in 2018 and good in "
+         "2022.", [(INAD, "2015"), (RI, "2018"), (G, "2022")]),
+        ("Services for care leavers were rated outstanding in 2019.", []),
+        ("Westbrook was previously rated 'good' (in 2018).", [(G, "2018")]),
+        ("Westbrook was rated inadequate in 2015 and good work followed in 2017.",
+         [(INAD, "2015")]),
+    ],
+)  # fmt: skip
+def test_mentions_as_written(text: str, want: list[tuple[str, str | None]]) -> None:
+    x = _x(text)
+    assert [(m["overall"], m["date"]) for m in x.mentions] == want
+    assert x.get("inspection.overall") is None
