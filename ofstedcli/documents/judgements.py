@@ -122,6 +122,11 @@ _PROSE = re.compile(
 )
 
 
+#: A label that ends on an article ("... for leaders and an 'outstanding'", "received a
+#: good"): the grade is a noun its sentence goes on to give to what follows, not a cell's.
+_OPEN_END = re.compile(r"\b(?:an?|the)\W*$", re.I)
+
+
 def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     """A table row made of the label ``text[begin:m.start()]`` and the grade ``m``.
 
@@ -132,7 +137,7 @@ def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     cut = 0
     for c in _LABEL_CUT.finditer(label):
         cut = c.end()
-    if cut and not first and label[:cut].strip():
+    if cut and not first and label[:cut].strip(" ;"):  # "; " parts the items of a list
         return None
     label = label[cut:]
     joins = [j.end() for j in _PROSE.finditer(label)]
@@ -142,7 +147,7 @@ def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     lead = _NUMBERING.match(label)
     skip = lead.end() if lead else 0
     clean = label[skip:].strip(" '\"(")
-    if not clean or len(clean) > _MAX_LABEL:
+    if not clean or len(clean) > _MAX_LABEL or _OPEN_END.search(clean):
         return None
     key = vocab.area(clean)
     if key is None:

@@ -51,7 +51,7 @@ def grade(words: str) -> str:
 
 #: Words that tell which judgement a table row or a sentence is about, most specific first.
 _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"overall effectiveness|overall judgement", re.I), "overall"),
+    (re.compile(r"overall effectiveness|overall judgement|^\W*overall\W*$", re.I), "overall"),
     (
         re.compile(
             r"safeguarding children(?:'s)? (?:board|partnership)|children'?s? safeguarding"

@@ -580,3 +580,44 @@ def test_mentions_as_written(text: str, want: list[tuple[str, str | None]]) -> N
     x = _x(text)
     assert [(m["overall"], m["date"]) for m in x.mentions] == want
     assert x.get("inspection.overall") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "areas"),
+    [
+        ("Inspectors did not find any area to be inadequate; overall, the service requires "
+         "improvement to be good.", RI, {}),
+        ("'This is a really positive outcome,' said the cabinet member. Ofsted judged "
+         "Westbrook's services 'good' in each of the four areas inspected.", G, {}),
+        ("The ratings were: overall - good; leadership - outstanding; children in care - "
+         "good; care leavers - requires improvement.", G,
+         {"leadership": OUT, "in_care": G, "care_leavers": RI}),
+        ("Westbrook received a 'good' for the impact of leaders and an 'outstanding' for "
+         "children in care, with an overall grade of good.", G,
+         {"leadership": G, "in_care": OUT}),
+        ("In their report, inspectors said the council's services for children were "
+         "'inadequate' overall and that children in need of help and protection were not "
+         "safe.", INAD, {}),
+    ],
+)  # fmt: skip
+def test_mixed_pages(text: str, overall: str, areas: dict[str, str]) -> None:
+    x = _x(text)
+    assert x.get("inspection.overall") == overall
+    assert {a: x.get(SUB + a) for a in areas} == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "published"),
+    [
+        ("Inspectors visited Westbrook from 22 January to 2 February 2024, and the report "
+         "was published on 8 March 2024.", "2024-01-22", "2024-02-02", "2024-03-08"),
+        ("The report of the inspection, carried out between 4 and 15 December 2023, was "
+         "published on 1 February 2024.", "2023-12-04", "2023-12-15", "2024-02-01"),
+        ("Published today, the report follows an inspection in January.", "2024-01", None,
+         "2024-03-14"),
+    ],
+)  # fmt: skip
+def test_dates_and_publication(text: str, start: str, end: str | None, published: str) -> None:
+    x = _x(text)
+    got = (x.get("inspection.start_date"), x.get("inspection.end_date"))
+    assert (*got, x.get("inspection.published")) == (start, end, published)
