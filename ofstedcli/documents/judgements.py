@@ -235,6 +235,11 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:rating|judgement|grade|verdict|level|score) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I
     ),
+    # "Overall: Good", "overall - inadequate" (a list's item)
+    re.compile(
+        rf"\boverall\s*(?::|\s-|\u2013)\s*{_Q}(?P<g>{GRADE}){_Q}(?!\s+[a-z])",
+        re.I,
+    ),
     # "the overall rating says the services 'require improvement'"
     re.compile(
         rf"\boverall (?:rating|judgement|grade|verdict)\b(?: [\w']+){{1,6}}? {_Q}(?P<g>{GRADE})"
@@ -332,7 +337,8 @@ AREA_PATTERNS = [
         rf"(?<!education of )(?<!health of )(?<!education of the )"
         rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
         rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})?"
-        rf"(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
+        rf"(?: of [\w' ]{{0,40}}?)?(?:, [^,.;:]{{1,60}},)?,? (?:which |that )?"
+        rf"(?:Ofsted |inspectors )?"
         rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
         rf"|remained|has remained)(?: now| still)?"
         rf"(?: (?:judged|rated|graded|found))?(?: to be| as)? {_Q}(?P<g>{GRADE})",

@@ -621,3 +621,27 @@ def test_dates_and_publication(text: str, start: str, end: str | None, published
     x = _x(text)
     got = (x.get("inspection.start_date"), x.get("inspection.end_date"))
     assert (*got, x.get("inspection.published")) == (start, end, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "areas"),
+    [
+        ("Westbrook is rated RI overall, with care leavers judged good.", RI,
+         {"care_leavers": G}),
+        ("The judgement for leadership was good; the judgement for children in care was "
+         "requires improvement.", None, {"leadership": G, "in_care": RI}),
+        ("Ofsted's verdict on the 'experiences and progress of children in care': good.",
+         None, {"in_care": G}),
+        ("Westbrook's children's services remain 'good', inspectors say, and leaders' "
+         "impact is now outstanding.", G, {"leadership": OUT}),
+        ("Help and protection: Good. Children in care: Good. Care leavers: Outstanding. "
+         "Leadership: Good. Overall: Good.", G,
+         {"help_and_protection": G, "in_care": G, "care_leavers": OUT, "leadership": G}),
+        ("The experiences of care leavers, previously rated inadequate, are now good.", None,
+         {"care_leavers": G}),
+    ],
+)  # fmt: skip
+def test_areas_as_written(text: str, overall: str | None, areas: dict[str, str]) -> None:
+    x = _x(text)
+    assert x.get("inspection.overall") == overall
+    assert {a: x.get(SUB + a) for a in areas} == areas
