@@ -27,7 +27,8 @@ _PAST_BEFORE = re.compile(
     r"\b(?:previously|formerly|originally|once(?! (?:again|more))|used to"
     r"|(?:was|were|been) last|last (?:time|rated|judged|graded|inspect\w*|full"
     r"|ofsted|report|review|visit\w*|assessment)|previous(?! (?:five|four|three|two|few)\b)"
-    r"|before (?:this|the|its|that|their)"
+    r"|before (?:this|the|its|that|their)(?! (?:\w+ )?(?:inspection|visit|report) (?:found|judged"
+    r"|rated|graded|gave|awarded)\b)"
     r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of|out of"
     r"|since|back in|as recently as|at the time|at that time|at which point|ditch\w*"
     r"|shed\w*|remov\w*|lost|losing|dropp\w*(?!\W+(?:down |back )?(?:to|into)\W+$)"
@@ -50,6 +51,13 @@ _OWN_YEAR = re.compile(
     r"^\W{0,3}(?:(?:rating|grade|judgement|verdict|label)s?\W{1,3}"
     r"|(?:given|handed|awarded|issued|received|made)(?: down| out)? )?"
     r"(?:in|of) (?:\w+ )?(?:19|20)\d\d\b|^['\"]?\s*\(\s*(?:19|20)\d\d\s*\)",
+    _I,
+)
+#: A text ending on a grade (the grade before the one being read).
+_ENDS_ON_GRADE = re.compile(rf"(?:{vocab.GRADE})['\"]?$", _I)
+#: The time a grade was held from, written just after it: "rating since 2018".
+_HELD_SINCE = re.compile(
+    r"^\W{0,3}(?:(?:rating|grade|judgement|verdict|label)s?\W{1,3})?since (?:\w+ )?(?:19|20)\d\d\b",
     _I,
 )
 #: A grade kept at this inspection: "retained", "maintains the good rating".
@@ -131,12 +139,19 @@ def is_past(
     rel = re.search(r"\b(?:when|which|at which point|where)\b", text[clause:start], _I)
     before_from = floor if rel else clause
     before = _SINCE_LAST_INSPECTION.sub(" ", text[before_from:start])
+    between = text[floor:start]
+    if _ENDS_ON_GRADE.search(text, max(0, floor - 40), floor):
+        # "a 'requires improvement' rating since 2018 before ... found it good": the time
+        # just after the grade before is that grade's
+        between = _HELD_SINCE.sub(" ", between, count=1)
+        if before_from == floor:
+            before = _HELD_SINCE.sub(" ", before, count=1)
     kept = _KEPT.search(text, clause, start)
     if kept or _NOW_BEFORE.search(text, max(clause, start - 30), start):
         return False  # "retained the outstanding grade it earned in 2017": still its grade
     if _PAST_BEFORE.search(before) or _FROM.search(before):
         return True
-    if _old_year(_OWN_YEAR.sub(" ", text[floor:start], count=1), latest):
+    if _old_year(_OWN_YEAR.sub(" ", between, count=1), latest):
         return True
     stop = min(len(text), end + _AFTER, ceiling if ceiling is not None else len(text))
     after = text[end:stop]

@@ -459,11 +459,8 @@ def test_trade_press(headline: str, body: str, overall: str, areas: dict[str, st
     ("text", "want"),
     [
         ("Westbrook, judged inadequate back in 2016, is now rated good.", [(INAD, "2016")]),
-        _todo("The council had held a 'requires improvement' rating since 2018 before this "
-              "inspection found it good.", [(RI, "2018")],
-              reason="'held a rating since 2018' is no rating verb, so the year is not the"
-              " mention's; and 'before this inspection found it good' puts the new grade in"
-              " the past (a mention of Good is stated wrongly)"),
+        ("The council had held a 'requires improvement' rating since 2018 before this "
+         "inspection found it good.", [(RI, "2018")]),
         ("It is the first 'good' rating for Westbrook since its services were judged "
          "inadequate in 2015.", [(INAD, "2015")]),
         ("Westbrook was graded outstanding - up two grades from its 2019 rating of "
