@@ -46,20 +46,16 @@ _SINCE_LAST_INSPECTION = re.compile(
     r"|which|at|where|,))",
     _I,
 )
-#: The year written just after the grade before (its own year, not this grade's).
+#: The year written just after the grade before (its own year, not this grade's): "rating in
+#: 2016", "handed down in 2015", "(2019)", "rating since 2018".
 _OWN_YEAR = re.compile(
     r"^\W{0,3}(?:(?:rating|grade|judgement|verdict|label)s?\W{1,3}"
     r"|(?:given|handed|awarded|issued|received|made)(?: down| out)? )?"
-    r"(?:in|of) (?:\w+ )?(?:19|20)\d\d\b|^['\"]?\s*\(\s*(?:19|20)\d\d\s*\)",
+    r"(?:in|of|since) (?:\w+ )?(?:19|20)\d\d\b|^['\"]?\s*\(\s*(?:19|20)\d\d\s*\)",
     _I,
 )
 #: A text ending on a grade (the grade before the one being read).
 _ENDS_ON_GRADE = re.compile(rf"(?:{vocab.GRADE})['\"]?$", _I)
-#: The time a grade was held from, written just after it: "rating since 2018".
-_HELD_SINCE = re.compile(
-    r"^\W{0,3}(?:(?:rating|grade|judgement|verdict|label)s?\W{1,3})?since (?:\w+ )?(?:19|20)\d\d\b",
-    _I,
-)
 #: A grade kept at this inspection: "retained", "maintains the good rating".
 _KEPT = re.compile(r"\b(?:retain|maintain|sustain|keep|kept)\w*\b", _I)
 #: "from" a few words before a grade: the grade left behind ("moved from an Ofsted rating
@@ -139,19 +135,16 @@ def is_past(
     rel = re.search(r"\b(?:when|which|at which point|where)\b", text[clause:start], _I)
     before_from = floor if rel else clause
     before = _SINCE_LAST_INSPECTION.sub(" ", text[before_from:start])
-    between = text[floor:start]
-    if _ENDS_ON_GRADE.search(text, max(0, floor - 40), floor):
+    if before_from == floor and _ENDS_ON_GRADE.search(text, max(0, floor - 40), floor):
         # "a 'requires improvement' rating since 2018 before ... found it good": the time
         # just after the grade before is that grade's
-        between = _HELD_SINCE.sub(" ", between, count=1)
-        if before_from == floor:
-            before = _HELD_SINCE.sub(" ", before, count=1)
+        before = _OWN_YEAR.sub(" ", before, count=1)
     kept = _KEPT.search(text, clause, start)
     if kept or _NOW_BEFORE.search(text, max(clause, start - 30), start):
         return False  # "retained the outstanding grade it earned in 2017": still its grade
     if _PAST_BEFORE.search(before) or _FROM.search(before):
         return True
-    if _old_year(_OWN_YEAR.sub(" ", between, count=1), latest):
+    if _old_year(_OWN_YEAR.sub(" ", text[floor:start], count=1), latest):
         return True
     stop = min(len(text), end + _AFTER, ceiling if ceiling is not None else len(text))
     after = text[end:stop]
