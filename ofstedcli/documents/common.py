@@ -5,6 +5,7 @@ and the inspection a letter, press release or committee report is about.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ofstedcli.documents import dates, judgements, places, tense, vocab
 from ofstedcli.documents.extraction import Builder, Fact, judgement_field
@@ -114,7 +115,9 @@ _REPORT_PUBLISHED_ON = re.compile(
 #: "the report, published today", "Ofsted has today published", "the rating has been
 #: announced today": the page's own date.
 _PUBLISHED_TODAY = re.compile(
-    r"\b(?:(?:published|released|announced) today|today (?:published|released|announced))\b",
+    r"\b(?:(?:published|released|announced|made public)(?: (?:its|their|the) (?:[\w'-]+ ){0,3}?"
+    r"(?:report|findings|letter|judgements?|verdict|results))? (?P<when>today|yesterday)"
+    r"|(?P<first>today|yesterday),? (?:\w+ ){0,2}?(?:published|released|announced))\b",
     _I,
 )
 #: Words in a sentence that make a publication the inspection's.
@@ -168,7 +171,7 @@ def published(b: Builder, skip: list[Span] | None = None) -> None:
                 found.append((not m["today"], m.start(), value, m))
     if day and len(day) == 10:
         found += [
-            (False, m.start(), day, m)
+            (False, m.start(), _day_of(day, m["when"] or m["first"]), m)
             for m in _PUBLISHED_TODAY.finditer(text, 0, reach)
             if _about_report(text, m)
         ]
@@ -176,6 +179,13 @@ def published(b: Builder, skip: list[Span] | None = None) -> None:
         # "Published today" first: it is this report's, where another may be earlier.
         _, _, value, m = min(found, key=lambda f: f[:2])
         b.match("inspection.published", value, m)
+
+
+def _day_of(day: str, word: str) -> str:
+    """The ISO day "today" or "yesterday" is on a page dated ``day``."""
+    if word.lower() == "today":
+        return day
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
 def _own_date(b: Builder, m: re.Match[str], own: Fact | None) -> bool:
@@ -413,13 +423,16 @@ _VISIT_TYPE = re.compile(
     r"\b(?:(?P<t>monitoring|focus(?:s?ed)?) visits?|(?P<i>standard|short) inspection)\b", _I
 )
 _NOT_THIS_VISIT = re.compile(
-    r"\b(?:since|previous|following(?!\W+an?\b)|after|before|last|earlier|prior|series of"
+    r"\b(?:since|previous|following(?!\W+an?\b)|after|before"
+    r"|last(?! (?:week|month|year|autumn|spring|summer|winter)\b)|earlier|prior|series of"
     r"|number of|several|next|future|further|forthcoming|upcoming|planned|another|each|every"
     r"|subsequent|follows|followed|would|will|expect\w*"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten)(?!-)|(?<!\d)\d\d?(?!\d)"
     r")\W+(?:\w+\W+){0,3}$",
     _I,
 )
+#: A headline's "after (the) visit": the news the page tells ("Update after focused visit").
+_HEADLINE_AFTER = re.compile(r"\b(?:after|following)\W+(?:(?:the|an?|ofsted)\W+){0,2}$", _I)
 #: Words just before a visit that make it this one, whatever came before them.
 _THIS_VISIT = re.compile(r"\b(?:latest|recent|most recent|this|today's)\W+(?:\w+\W+){0,2}$", _I)
 #: How far into a page the visit it is about is named (normalised characters), and how
@@ -432,10 +445,17 @@ def visit_type(b: Builder) -> None:
     """Record ``inspection.type`` for a page about a focused or monitoring visit, or a
     standard or short inspection (not one mentioned as past, future or one of many)."""
     text = b.text
+    lines = judgements.marked(b.view)
     for m in _VISIT_TYPE.finditer(text, 0, min(len(text), _LEAD)):
-        before = max(0, m.start() - 40)
-        if _NOT_THIS_VISIT.search(text, before, m.start()) and not _THIS_VISIT.search(
-            text, before, m.start()
+        # the words before it on its own line: a date line's day is no count of visits
+        line = lines.rfind("\n", 0, m.start()) + 1
+        before = max(0, m.start() - 40, line)
+        if (
+            _NOT_THIS_VISIT.search(text, before, m.start())
+            and not _THIS_VISIT.search(text, before, m.start())
+            and not (
+                _headline(lines, line, m.end()) and _HEADLINE_AFTER.search(text, before, m.start())
+            )
         ):
             continue
         if m.group().lower().endswith("visits") and m.start() > _HEADLINE:
@@ -446,6 +466,16 @@ def visit_type(b: Builder) -> None:
         else:
             b.match("inspection.type", f"{m['i'].lower()} inspection", m)
         return
+
+
+def _headline(lines: str, start: int, pos: int) -> bool:
+    """True when the line from ``start`` holding ``pos`` is near the top, short and no sentence."""
+    end = lines.find("\n", pos, start + _HEADLINE_LINE)
+    return start < _HEADLINE and end > 0 and lines[end - 1] not in ".!?"
+
+
+#: The most characters of a headline's line.
+_HEADLINE_LINE = 150
 
 
 #: The inspector who led: "lead inspector Julie Knight", "Her Majesty's Inspector Dominic

@@ -28,9 +28,12 @@ _US = (
     rf"{WEEKDAY}?(?P<am>{MONTH})\s+(?P<ad>{DAY})(?:\s*(?:-|to|and|until|&)\s*{WEEKDAY}?"
     rf"(?:(?P<bm>{MONTH})\s+)?(?P<bd>{DAY}))?(?:,?\s+(?P<uy>{YEAR}))?"
 )
+#: A day written in figures: "15/01/24", "15.01.2024" (day first, as British pages write).
+_NUMERIC = r"(?<![\w/.])[0-3]?\d[./][01]?\d[./](?:19|20)?\d\d(?![\w/])"
 #: One date expression: days, days month first, two months, a month, a relative month.
 EXPR = re.compile(
-    rf"(?<![\w/])(?:(?P<days>{DAY_LIST})(?![\w/])"
+    rf"(?<![\w/])(?:(?P<num>{_NUMERIC}(?:\s*(?:-|to|and|until)\s*{_NUMERIC})?)(?![\w/.]\w)"
+    rf"|(?P<days>{DAY_LIST})(?![\w/])"
     rf"|(?P<us>{_US})(?![\w/])"
     rf"|(?P<pair>(?P<pm1>{MONTH})\s*(?:/|and|to|-|&)\s*(?P<pm2>{MONTH})"
     rf"(?:,?\s+(?P<py>{YEAR})|\s+(?P<pty>this|last)\s+year)?)(?![\w/])"
@@ -39,6 +42,7 @@ EXPR = re.compile(
     r"|(?P<rel>(?:(?:early|earlier|late|later)\s+)?this\s+month|last\s+month))",
     _I,
 )
+_NUMERIC_RE = re.compile(_NUMERIC)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,14 @@ def read(m: re.Match[str], doc_date: str | None) -> When | None:
     span = m.span()
     if _FULL_STOP.search(m.group()):
         span = (span[0], span[1] - 1)  # "in January.": the sentence's full stop
+    if m["num"]:
+        read_days = [_numeric(d.group()) for d in _NUMERIC_RE.finditer(m["num"])]
+        days = [d for d in read_days if d]
+        if not days or len(days) < len(read_days):
+            return None
+        if days[0] > days[-1]:
+            return None
+        return When(days[0], days[-1] if days[-1] != days[0] else None, span, 3)
     if m["days"] or m["us"]:
         text = m["days"] or _us_text(m)
         first, last = vocab.day_list(text, doc_date)
@@ -81,6 +93,15 @@ def read(m: re.Match[str], doc_date: str | None) -> When | None:
     if m["rel"].lower().startswith("last"):
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return When(f"{year}-{month:02d}", None, span, 2)
+
+
+def _numeric(text: str) -> str | None:
+    """The ISO date of a day written in figures, day first ("15/01/24"), if it is one."""
+    d, mo, y = re.split(r"[./]", text)
+    try:
+        return date(int(y) + (2000 if len(y) == 2 else 0), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
 
 
 #: A month's full name ending the match with the sentence's full stop.
@@ -162,7 +183,8 @@ _OTHER_INSPECTION = re.compile(
 )
 #: Words that make a sentence's inspection an earlier one.
 _EARLIER = re.compile(
-    r"\b(?:previous|last (?:[\w-]+ ){0,2}inspect\w*|prior|since|earlier|before|preceding"
+    r"\b(?:previous|last (?:[\w-]+ ){0,2}inspect\w*|prior|since|earlier(?! this\b)|before"
+    r"|preceding"
     r"|improvement (?:on|from)|compared|than|build(?:s|ing)? on|built on"
     r"|(?:first|second)(?! (?:formal )?(?:monitoring|focused|focussed) visit)"
     r" (?:[\w-]+ )?(?:inspection|visit)"
@@ -202,7 +224,9 @@ def inspection_whens(view: View, doc_date: str | None, upto: int) -> list[tuple[
 
 
 #: Words just before a single day that make it the inspection's last: "concluded on".
-_ENDED = re.compile(r"\b(?:conclud\w*|ended|ending|finish\w*|until)\W+(?:on\W+)?$", _I)
+_ENDED = re.compile(
+    r"\b(?:conclud\w*|ended|ending|finish\w*|until|(?:was|were) completed|closed)\W+(?:on\W+)?$", _I
+)
 
 
 #: Where a paragraph ends in the original text: a blank line, or a line that ends a sentence.
@@ -283,7 +307,10 @@ def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
 #: May 2025", "published in April 2023".
 PUBLISHED = re.compile(
     r"\b(?:published|released)\b(?: (?:its|their|the) (?:[\w-]+ ){0,4}?"
-    r"(?:report|findings|letter|judgement)s?)?(?P<on> on| in)?(?P<today> today)?,? ?\(?(?:on )?"
+    r"(?:report|findings|letter|judgement)s?)?"
+    r"(?: (?:on|to) (?:the |its |their |Ofsted's |the inspectorate's )?(?:website|web site"
+    r"|site|gov\.uk))?(?P<on> on| in)?(?P<today> today)?,? ?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day ?(?=\())?\(?(?:on )?"
     rf"(?:(?P<days>{WEEKDAY}?{DAY}(?:\s+of)?\s+{MONTH}(?:\s*,?\s+{YEAR})?)(?![\w/])"
     rf"|(?P<us>{WEEKDAY}?(?P<um>{MONTH})\s+(?P<ud>{DAY})(?:,?\s+(?P<uy>{YEAR}))?)(?![\w/])"
     rf"|(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?(?![\w/]))",

@@ -122,6 +122,11 @@ _PROSE = re.compile(
 )
 
 
+#: A label that ends on an article ("... for leaders and an 'outstanding'", "received a
+#: good"): the grade is a noun its sentence goes on to give to what follows, not a cell's.
+_OPEN_END = re.compile(r"\b(?:an?|the)\W*$", re.I)
+
+
 def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     """A table row made of the label ``text[begin:m.start()]`` and the grade ``m``.
 
@@ -132,7 +137,7 @@ def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     cut = 0
     for c in _LABEL_CUT.finditer(label):
         cut = c.end()
-    if cut and not first and label[:cut].strip():
+    if cut and not first and label[:cut].strip(" ;"):  # "; " parts the items of a list
         return None
     label = label[cut:]
     joins = [j.end() for j in _PROSE.finditer(label)]
@@ -142,7 +147,7 @@ def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     lead = _NUMBERING.match(label)
     skip = lead.end() if lead else 0
     clean = label[skip:].strip(" '\"(")
-    if not clean or len(clean) > _MAX_LABEL:
+    if not clean or len(clean) > _MAX_LABEL or _OPEN_END.search(clean):
         return None
     key = vocab.area(clean)
     if key is None:
@@ -186,12 +191,12 @@ OVERALL_PATTERNS = [
 #: Not a whole-service grade: the grade is for one area ("rated good for adoption").
 _FOR_AREA = (
     rf"(?!{_Q},?\s+to\s+{_Q}{GRADE}"
-    rf"|{_Q},? (?:(?:for|in) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
+    rf"|{_Q},? (?:(?:for|in|to) (?:the |its |their |your |our )?(?:{AREA_PHRASE}|safeguarding\b)"
     rf"|around |regarding |concerning |(?:for|in) (?:any|one|some|part|parts) of "
     rf"|(?:sub[- ]?)?(?:grades|ratings|judge?ments|scores) (?:for|in) "
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
-    rf"|in the domains?|for (?:its|their|the) ))"
+    rf"|in the domains?|for (?:its|their|the) (?!children's (?:social care )?services?\b)))"
 )
 #: How people write an overall grade in news and releases: "rated 'good'", "deemed as being
 #: outstanding", "gone from inadequate to good", "a 'Good' rating", "an overall judgement of
@@ -199,8 +204,9 @@ _FOR_AREA = (
 LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked"
-        rf"|described)(?: by (?:Ofsted|inspectors))?(?: overall)?"
-        rf"(?:(?: (?:the|its|their|overall|council|council's|children's|service|services|them"
+        rf"|described|rates|judges|grades|deems|brands)(?: by (?:Ofsted|inspectors))?(?: overall)?"
+        rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= {_Q}{GRADE})"
+        rf"|(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
         rf"|provision|borough's|authority's))"
         rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*){{1,6}}?"
         rf" (?:as|to be)"
@@ -210,7 +216,8 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\bfrom\s+(?:(?:an?|its|the)\s+(?:\w+\s+)?(?:rating|judgement)\s+of\s+)?"
-        rf"{_Q}{GRADE}{_Q}(?:\s+in\s+(?:19|20)\d\d)?,?\s+to\s+{_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        rf"{_Q}{GRADE}{_Q}(?:\s+in\s+(?:19|20)\d\d|\s*\((?:19|20)\d\d\))?,?\s+to\s+{_Q}"
+        rf"(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
     re.compile(
@@ -228,6 +235,11 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:rating|judgement|grade|verdict|level|score) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I
     ),
+    # "Overall: Good", "overall - inadequate" (a list's item)
+    re.compile(
+        rf"\boverall\s*(?::|\s-|\u2013)\s*{_Q}(?P<g>{GRADE}){_Q}(?!\s+[a-z])",
+        re.I,
+    ),
     # "the overall rating says the services 'require improvement'"
     re.compile(
         rf"\boverall (?:rating|judgement|grade|verdict)\b(?: [\w']+){{1,6}}? {_Q}(?P<g>{GRADE})"
@@ -244,8 +256,10 @@ LOOSE_OVERALL_PATTERNS = [
     # "awarded the highest possible rating", "received an 'Outstanding'", "achieved a good
     # rating" (a grade word alone after these verbs is praise: "receive a good service")
     re.compile(
-        rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|secured|earned"
+        rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|gains?|secured"
+        rf"|secures?|earned|earns?|wins?|won"
         rf"|handed|got|gets|retained|keeps|kept|maintained|sustained)"
+        rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= (?:an?|the|its|their) ))?"
         rf"(?: (?:an?|the|its|their))?(?: overall)? (?P<q>['\"])?(?P<g>{GRADE})"
         rf"(?(q)['\"]|(?:(?<=rating)|(?<=ratings)|(?<=grade)|(?<=grading)|(?<=mark)"
         rf"|(?= (?:overall )?(?:Ofsted )?(?:rating|judgement|grade|verdict|assessment)\b)))"
@@ -254,11 +268,14 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     # "bumped up to 'outstanding'", "has slipped to inadequate", "climbed to good"
     re.compile(
-        rf"\b(?:bumped|moved|gone|went|risen|rose|rises|climbed|jumped|upgraded|downgraded"
-        rf"|dropped|fallen|fell|slipped|slumped|elevated|lifted|raised|improved|declined|sunk"
-        rf"|sank|plunged|plummeted)(?: (?:up|down|back|straight))?"
+        rf"\b(?:bumped|moved|gone|went|risen|rose|rises?|climbed|climbs?|jumped|jumps?|upgraded"
+        rf"|upgrades?|downgraded|dropped|drops?|fallen|fell|falls?|slipped|slips?|slumped"
+        rf"|elevated|lifted|raised|improved|declined|sunk|sank|sinks?|plunged|plummeted|moves?)"
+        rf"(?: (?:up|down|back|straight))?"
         rf"(?: (?:[A-Z][\w-]*'s|its|their|the(?: council's)?) (?:overall )?(?:Ofsted )?"
-        rf"(?:rating|grade|judgement))?(?: (?:to|into))"
+        rf"(?:rating|grade|judgement))?"
+        rf"(?: (?:the|its|their|(?-i:[A-Z])[\w-]*'s) (?:children's )?(?:social care )?"
+        rf"(?:council|authority|services?|borough|county|department)| it| them)?(?: (?:to|into))"
         rf"(?: (?:an?|the|its))? {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
@@ -320,10 +337,34 @@ AREA_PATTERNS = [
         rf"(?<!education of )(?<!health of )(?<!education of the )"
         rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
         rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})?"
-        rf"(?: of [\w' ]{{0,40}}?)?,? (?:which |that )?(?:Ofsted |inspectors )?"
+        rf"(?: of [\w' ]{{0,40}}?)?(?:, [^,.;:]{{1,60}},)?,? (?:which |that )?"
+        rf"(?:Ofsted |inspectors )?"
         rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
         rf"|remained|has remained)(?: now| still)?"
         rf"(?: (?:judged|rated|graded|found))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    # "with care leavers judged to require improvement": a participle with no verb before
+    re.compile(
+        rf"\b(?:with|(?<!care )(?<!after )(?<!children )and|while|whilst) {_AREA_GROUP}"
+        rf"(?: (?:services?|support|work|provision))?(?: (?:also|too|likewise|again))?"
+        rf"(?: (?:judged|rated|graded|found|assessed|deemed)"
+        rf"(?: to be| as|(?= to requir) to)?)? {_Q}(?P<g>{GRADE}){_Q}"
+        rf"(?! (?:work|practice|progress|support|services?|care|relationships?|outcomes?"
+        rf"|experiences?|help)\b)",
+        re.I,
+    ),
+    # "graded the service for children in care 'good'": the area inside the verb's object
+    re.compile(
+        rf"\b(?:judged|rated|graded|assessed|deemed) (?:the |its |their )?(?:services?|work"
+        rf"|support|provision|practice) (?:for|with) {_AREA_GROUP}(?: as| to be)? {_Q}"
+        rf"(?P<g>{GRADE})",
+        re.I,
+    ),
+    # "gave an outstanding grade to leadership", "a 'good' rating for children in care"
+    re.compile(
+        rf"{_Q}(?P<g>{GRADE}){_Q} (?:rating|grade|judgement|score|mark)s? (?:to|for) "
+        rf"(?:the |its |their |your |our )?{_AREA_GROUP}",
         re.I,
     ),
 ]
@@ -378,6 +419,25 @@ _LIST_RATED = re.compile(
     rf"|achieved|got|secured|were given|were awarded)(?: (?:the|a|an))?) {_Q}(?P<g>{GRADE})",
     re.I,
 )
+
+
+#: A line that opens on a grade and lists the areas given it: "Good: leadership; care
+#: leavers", "Outstanding - children in care".
+_GRADE_LINE = re.compile(rf"(?m)^\W{{0,3}}(?P<g>{GRADE}){_Q}\s*(?::|\s-\s|\u2013)\s*(?=\S)", re.I)
+
+
+def _grade_lines(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
+    """The areas each grade-first line names, given its grade (areas not yet graded)."""
+    out: list[Stated] = []
+    for m in _GRADE_LINE.finditer(text):
+        end = text.find("\n", m.end(), m.end() + _LINE_MAX)
+        if end < 0 or _skipped(m, skip) or not now(text, m.start("g"), m.end("g"), latest):
+            continue
+        for n in _areas_in(text, m.end(), end, vocab.grade(m["g"])):
+            if n.area not in given and n.area != "overall":
+                given.add(n.area)
+                out.append(n)
+    return out
 
 
 def _areas_in(text: str, a: int, b: int, grade: str, overall: bool = False) -> list[Stated]:
@@ -475,6 +535,9 @@ _SOME_AREAS = re.compile(
 #: outstanding", "every council rated inadequate", "rated Outstanding or Good".
 _GENERAL = re.compile(
     r"\b(?:every (?!area|judgement|section|aspect|categor|one of|single)|few councils"
+    r"|self-?(?:assess|evaluat)\w*|(?:judged|rated|graded|assessed) (?:itself|themselves)"
+    r"|(?<!the )(?<!this )\b(?:an?|any) (?:local )?(?:council|authority|service|department)"
+    r" (?:that|which|whose)\b"
     r"|(?:councils|authorities)\b[^.]{0,30}?\b(?:rated|judged)|(?:is|are) (?:rated|judged)"
     r" (?:as )?(?:Outstanding|Good|Requires|Inadequate) (?:or|and) )",
     re.I,
@@ -504,6 +567,7 @@ _UNREAL = re.compile(
     r"\b(?:hopes?|hoped|hoping|aims?|aimed|aiming|ambitions?|aspir\w*|wants?|wanted|wanting"
     r"|striv\w*|goals?|targets?|expects?|expected|expecting|plans?|planned|planning|bid|on track"
     r"|trajectory|to become|will|would|could (?:be|become|achieve|get|gain|earn)|might"
+    r"|ought to|towards?"
     r"|(?-i:may)|must|if|unless|whether"
     r"|predict\w*)\b",
     re.I,
@@ -719,6 +783,8 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
     for found in _all_areas(text, skip, set(count), latest):
         keep(found)
     for found in _area_grades(text, skip, set(count), latest):
+        keep(found)
+    for found in _grade_lines(text, skip, set(count), latest):
         keep(found)
     if _slac_era(text, doc_date, latest):
         out = _slac(text, out)
@@ -1233,6 +1299,13 @@ _TYPE = (
 )
 _DATE = rf"(?P<date>{PARTIAL_DATE})"
 _G = rf"{_Q}(?P<g>{GRADE}){_Q}"
+#: The inspection and date a grade just written was given at: "at its last inspection in
+#: June 2018", "when it was last inspected in 2020", "in 2015".
+_WHEN = (
+    rf"(?: (?:at|in|following|after) (?:the |its |their |an? )?(?:last |previous |prior )?"
+    rf"(?P<type>{_TYPE})| when (?:it|they|the \w+) (?:was|were) (?:last |previously |first )?"
+    rf"(?:inspected|visited))?(?: in| of)? {_DATE}"
+)
 
 MENTION_PATTERNS = [
     # "after an inspection in January 2015 found them to be inadequate";
@@ -1245,9 +1318,7 @@ MENTION_PATTERNS = [
     ),
     # "judged inadequate in 2015", "were judged requires improvement to be good in November 2022".
     re.compile(
-        rf"\b(?:judged|rated|graded|found)(?: to be| as)? {_G}(?: overall)?,?"
-        rf"(?: (?:at|in|following|after) (?:the |its |an? )?(?P<type>{_TYPE}))?"
-        rf"(?: in| of)? {_DATE}",
+        rf"\b(?:judged|rated|graded|found)(?: to be| as)? {_G}(?: overall)?,?{_WHEN}",
         re.I,
     ),
     # "improved from 'Requires Improvement' to 'Good'", "moved from an Ofsted rating of
@@ -1257,7 +1328,7 @@ MENTION_PATTERNS = [
         rf"(?:,? in {_DATE})?,? to\b",
         re.I,
     ),
-    re.compile(rf"\b(?:up|down) from (?:an? |its |the )?{_G}", re.I),
+    re.compile(rf"\b(?:up|down) from (?:an? |its |the )?{_G}(?:,?{_WHEN})?", re.I),
     # "rated inadequate for a decade", "judged good for the past six years".
     re.compile(
         rf"\b(?:rated|judged|graded|been){_Q} {_G},? for (?:a decade|(?:the )?(?:past |last )?"

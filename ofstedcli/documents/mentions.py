@@ -95,6 +95,8 @@ _DATE_BEFORE = re.compile(
     _I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: A semicolon opening a clause of its own (not "; and ...", which goes on with the last).
+_NEW_CLAUSE = re.compile(r";(?!\s*(?:and|but|or)\b)", _I)
 #: How far before a grade its date may be written.
 _BEFORE = 150
 #: How far after a grade its date and its comparison words may be written.
@@ -110,6 +112,7 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
     an undated one of the ``current`` overall grade may be the current one and is left out."""
     latest = tense.latest(text, doc_date)
     out: list[Mention] = []
+    rated_end = -1  # where the last grade read as a rating ends
     for seen, m in enumerate(GRADE_RE.finditer(text)):
         if seen >= MAX_GRADES:
             break  # a bound on work for hostile texts: real pages write a few dozen
@@ -121,12 +124,18 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
         later = GRADE_RE.search(text, end, stop)
         ceiling = later.start() if later else stop
         clause = tense.clause_start(text, floor, start)
+        listed = (
+            floor == rated_end
+            and _NEXT_IN_LIST.fullmatch(text, floor, start)
+            and not _PRAISED.match(text, end, ceiling)
+        )
         if (
-            not _rating(text, floor, start, end, ceiling, stop)
+            not (listed or _rating(text, floor, start, end, ceiling, stop))
             or _DENIED.search(text, max(floor, start - 40), start)
             or _NOT.search(text, clause, start)
         ):
             continue
+        rated_end = end
         moved = _MOVED.match(text, end, stop)
         if (
             _AREA_AFTER.match(text, end, ceiling)
@@ -296,16 +305,27 @@ def _one_area(text: str, start: int, end: int) -> bool:
     grade it moved to ("rose from good to outstanding in this area"), or an area moved
     ("support for care leavers was downgraded from outstanding to good")."""
     moved = _MOVED.match(text, end, end + 80) or _MOVED_TO.match(text, end, end + 60)
-    if moved and _MOVED_FROM.match(text, start, end):
-        clause = tense.clause_start(text, vocab.sentence_start(text, start, 300), start)
-        if _AREA_BEFORE.search(text, clause, start):
-            return True
+    clause = tense.clause_start(text, vocab.sentence_start(text, start, 300), start)
+    # an area the subject of the move or of the rating verb: "services for care leavers were
+    # rated outstanding in 2019"
+    verb = (moved and _MOVED_FROM.match(text, start, end)) or _RATED_FIRST.match(text, start, end)
+    if verb and _AREA_BEFORE.search(text, clause, start):
+        return True
     return bool(
         _AREA_AFTER.match(text, end, end + 80)
         or (moved and _AREA_AFTER.match(text, moved.end(), moved.end() + 80))
     )
 
 
+#: What stands between two grades of one list of ratings: the first one's date and a
+#: joining word ("inadequate in 2015, requires improvement in 2018 and good in 2022").
+_NEXT_IN_LIST = re.compile(
+    rf"['\"]?\s*(?:\(?(?:in )?(?:(?:{vocab.MONTH}) )?(?:19|20)\d\d\)?)?\s*(?:,|;)?\s*"
+    r"(?:and |then |and then |before |but )?(?:again )?(?:as )?['\"]?",
+    _I,
+)
+#: A mention read from its rating verb on: "rated inadequate in 2015".
+_RATED_FIRST = re.compile(r"\W*(?:judged|rated|graded|found)\b", _I)
 #: A move read as a mention: "from good to ...".
 _MOVED_FROM = re.compile(r"\W*from\b", _I)
 
@@ -343,13 +363,21 @@ def _dates(text: str, floor: int, start: int, end: int, ceiling: int, stop: int)
     """The partial dates the text gives the grade: just after it, else before it in its
     sentence (not for the grade a move leaves: "in June, moved from inadequate to good")."""
     near = text[end : min(ceiling, end + _AFTER)]
-    cut = re.search(r";|\.\s|\.$| - |, (?!and\b)", near)
+    cut = re.search(
+        rf";|\.\s|\.$| - |, (?!and\b|in (?:(?:{vocab.MONTH}) )?(?:19|20)\d\d)", near, _I
+    )
     after = _DATE_AFTER.match(near[: cut.start()] if cut else near)
     if after:
         return _all(after)
     if _MOVED.match(text, end, stop):
         return []
     lo = max(floor, start - _BEFORE)
+    # "judged RI, in 2021; inspectors now rate it good": a new clause, not the later one's
+    # ("in 2014; and had achieved 'good'" goes on with the same one)
+    semicolon = _NEW_CLAUSE.search(text, lo, start)
+    while semicolon:
+        lo = semicolon.end()
+        semicolon = _NEW_CLAUSE.search(text, lo, start)
     found = [
         d
         for d in _DATE_BEFORE.finditer(text, lo, start)

@@ -27,10 +27,12 @@ _PAST_BEFORE = re.compile(
     r"\b(?:previously|formerly|originally|once(?! (?:again|more))|used to"
     r"|(?:was|were|been) last|last (?:time|rated|judged|graded|inspect\w*|full"
     r"|ofsted|report|review|visit\w*|assessment)|previous(?! (?:five|four|three|two|few)\b)"
-    r"|before (?:this|the|its|that|their)"
+    r"|before (?:this|the|its|that|their)(?! (?:\w+ )?(?:inspection|visit|report) (?:found|judged"
+    r"|rated|graded|gave|awarded)\b)"
     r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of|out of"
     r"|since|back in|as recently as|at the time|at that time|at which point|ditch\w*"
-    r"|shed\w*|remov\w*|lost|losing|dropp\w*|lift\w* (?:out|from)|escap\w*|after (?:being"
+    r"|shed\w*|remov\w*|lost|losing|dropp\w*(?!\W+(?:down |back )?(?:to|into)\W+$)"
+    r"|lift\w* (?:out|from)|escap\w*|after (?:being"
     r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as"
     r"|(?:comes?|came|coming) (?:\w+ ){0,3}?after)\b",
     _I,
@@ -44,8 +46,16 @@ _SINCE_LAST_INSPECTION = re.compile(
     r"|which|at|where|,))",
     _I,
 )
-#: The year written just after the grade before (its own year, not this grade's).
-_OWN_YEAR = re.compile(r"^\W{0,3}(?:in|of) (?:\w+ )?(?:19|20)\d\d\b", _I)
+#: The year written just after the grade before (its own year, not this grade's): "rating in
+#: 2016", "handed down in 2015", "(2019)", "rating since 2018".
+_OWN_YEAR = re.compile(
+    r"^\W{0,3}(?:(?:rating|grade|judgement|verdict|label)s?\W{1,3}"
+    r"|(?:given|handed|awarded|issued|received|made)(?: down| out)? )?"
+    r"(?:in|of|since) (?:\w+ )?(?:19|20)\d\d\b|^['\"]?\s*\(\s*(?:19|20)\d\d\s*\)",
+    _I,
+)
+#: A text ending on a grade (the grade before the one being read).
+_ENDS_ON_GRADE = re.compile(rf"(?:{vocab.GRADE})['\"]?$", _I)
 #: A grade kept at this inspection: "retained", "maintains the good rating".
 _KEPT = re.compile(r"\b(?:retain|maintain|sustain|keep|kept)\w*\b", _I)
 #: "from" a few words before a grade: the grade left behind ("moved from an Ofsted rating
@@ -125,6 +135,10 @@ def is_past(
     rel = re.search(r"\b(?:when|which|at which point|where)\b", text[clause:start], _I)
     before_from = floor if rel else clause
     before = _SINCE_LAST_INSPECTION.sub(" ", text[before_from:start])
+    if before_from == floor and _ENDS_ON_GRADE.search(text, max(0, floor - 40), floor):
+        # "a 'requires improvement' rating since 2018 before ... found it good": the time
+        # just after the grade before is that grade's
+        before = _OWN_YEAR.sub(" ", before, count=1)
     kept = _KEPT.search(text, clause, start)
     if kept or _NOW_BEFORE.search(text, max(clause, start - 30), start):
         return False  # "retained the outstanding grade it earned in 2017": still its grade

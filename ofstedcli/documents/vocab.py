@@ -51,7 +51,7 @@ def grade(words: str) -> str:
 
 #: Words that tell which judgement a table row or a sentence is about, most specific first.
 _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"overall effectiveness|overall judgement", re.I), "overall"),
+    (re.compile(r"overall effectiveness|overall judgement|^\W*overall\W*$", re.I), "overall"),
     (
         re.compile(
             r"safeguarding children(?:'s)? (?:board|partnership)|children'?s? safeguarding"
@@ -97,6 +97,7 @@ def area(label: str) -> str | None:
 AREA_PHRASE = (
     r"(?<![\w-])(?=[acehilstyACEHILSTY])(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
     r"|impact\s+(?:that\s+)?leaders\s+have|leadership(?:\s+and\s+management)?"
+    r"|leaders'?\s+impact(?:\s+on\s+(?:social\s+work\s+)?practice)?"
     r"|(?:services\s+for\s+)?children\s+who\s+need\s+help(?:\s+and\s+protection)?"
     r"|help\s+and\s+protection|children\s+in\s+care(?:\s+and\s+care\s+leavers)?"
     r"|child\s+protection(?!\s+(?:plans?|conferences?|registers?|investigations?|enquir"
