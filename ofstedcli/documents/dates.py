@@ -246,11 +246,9 @@ def earlier(text: str, start: int, end: int) -> bool:
 
 
 def clause_start(text: str, lo: int, pos: int) -> int:
-    """Where the clause holding ``pos`` begins (not before ``lo``, its sentence's start)."""
-    last = lo
-    for m in _CLAUSE.finditer(text, lo, pos):
-        last = m.end()
-    return last
+    """Where the clause holding ``pos`` begins for a date's role (not before ``lo``, its
+    sentence's start)."""
+    return vocab.clause_start(text, lo, pos, _CLAUSE)
 
 
 def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:

@@ -587,8 +587,7 @@ _JOINED = re.compile(r"\W{0,3}(?:but|and|or|yet|with)\W{1,3}", re.I)
 def _now_at(text: str, m: re.Match[str], latest: int | None) -> bool:
     """True when the grade of a match (group ``g``) is the current one, not a general one."""
     start = vocab.sentence_start(text, m.start(), 300)
-    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 300)
-    stop = cut.start() if cut else min(len(text), m.end() + 300)
+    stop = vocab.sentence_end(text, m.end(), 300)
     if _GENERAL.search(text, start, stop):
         return False
     return now(text, m.start("g"), m.end("g"), latest)
@@ -617,8 +616,7 @@ def _now(text: str, start: int, end: int, latest: int | None) -> bool:
     time or comparison word of its own puts it in the past (see :mod:`tense`)."""
     sentence = vocab.sentence_start(text, start, 300)
     before = [g.end() for g in GRADE_RE.finditer(text, sentence, start)]
-    cut = _SENTENCE_CUT.search(text, end, end + 300)
-    stop = cut.start() if cut else min(len(text), end + 300)
+    stop = vocab.sentence_end(text, end, 300)
     later = GRADE_RE.search(text, end, stop)
     if tense.opens_on_year(text, sentence, start):
         return False
@@ -676,8 +674,7 @@ def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
     """True when a loosely worded grade is the whole service's, now: its sentence puts it
     in no other time, and no judgement area is named just before or after it."""
     start = vocab.sentence_start(text, m.start(), 300)
-    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
-    stop = cut.start() if cut else min(len(text), m.end() + 200)
+    stop = vocab.sentence_end(text, m.end(), 200)
     if _CLAUSE_AFTER.match(text, m.end(), m.end() + 60) or _GENERAL.search(text, start, stop):
         return False
     if not now(text, m.start("g"), m.end("g"), latest):
@@ -816,11 +813,11 @@ def _every_area(text: str, out: list[Stated]) -> list[Stated]:
         if s.area != "overall":
             continue
         start = vocab.sentence_start(text, s.span[0], 300)
-        first = _SENTENCE_CUT.search(text, s.span[1], s.span[1] + 300)
+        first = vocab.SENTENCE_CUT.search(text, s.span[1], s.span[1] + 300)
         end = first.end() if first else min(len(text), s.span[1] + 300)
         if not _EVERY_AREA.search(text, start, end) or _NOT_NOW.search(text, start, end):
             continue
-        second = _SENTENCE_CUT.search(text, end, end + 400)
+        second = vocab.SENTENCE_CUT.search(text, end, end + 400)
         stop = second.start() if second else min(len(text), end + 400)
         if not _GRADED_AREAS.search(text, end, stop) or _NOT_NOW.search(text, end, stop):
             stop = end  # the next sentence is not about the graded areas
@@ -941,8 +938,7 @@ def _all_areas(text: str, skip: list[Span], given: set[str], latest: int | None)
     out: list[Stated] = []
     for q in _ALL_AREAS.finditer(text):
         start = vocab.sentence_start(text, q.start(), _LIST_SENTENCE)
-        cut = _SENTENCE_CUT.search(text, q.end(), q.end() + _LIST_SENTENCE)
-        end = cut.start() if cut else min(len(text), q.end() + _LIST_SENTENCE)
+        end = vocab.sentence_end(text, q.end(), _LIST_SENTENCE)
         if inside((start, end), skip) or _NOT_ALL.search(text, start, end):
             continue
         # "good across all areas": the grade comes first; "all areas were rated good": after.
@@ -1096,8 +1092,7 @@ def _other_areas(
 ) -> list[Stated]:
     """ "The other three areas were rated as good": the areas named in the lines before that
     have no grade yet, when there are as many as the sentence says."""
-    cut = _SENTENCE_CUT.search(text, m.end(), m.end() + 200)
-    stop = cut.start() if cut else min(len(text), m.end() + 200)
+    stop = vocab.sentence_end(text, m.end(), 200)
     found = [
         g for g in GRADE_RE.finditer(text, m.end(), min(stop, m.end() + 60))
         if now(text, g.start(), g.end(), latest)
@@ -1218,7 +1213,6 @@ def _graded(text: str, m: re.Match[str]) -> bool:
 _OTHER_AREAS = re.compile(
     r"\b(?:other|remaining|rest of the)(?: \w+)? (?:areas|judgements)\b", re.I
 )
-_SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)|\n")
 #: The longest sentence read for a list of areas sharing one grade.
 _LIST_SENTENCE = 400
 
@@ -1242,8 +1236,7 @@ def _shared_grades(
     seen: set[int] = set()
     for g in GRADE_RE.finditer(text):
         start = vocab.sentence_start(text, g.start(), _LIST_SENTENCE)
-        cut = _SENTENCE_CUT.search(text, g.end(), g.end() + _LIST_SENTENCE)
-        end = cut.start() if cut else min(len(text), g.end() + _LIST_SENTENCE)
+        end = vocab.sentence_end(text, g.end(), _LIST_SENTENCE)
         if start in seen:
             continue
         seen.add(start)

@@ -80,6 +80,8 @@ _MOVED = re.compile(
     rf"\W{{0,3}}(?:in (?:{vocab.MONTH} )?(?:19|20)\d\d\W{{0,3}})?to (?:an? )?['\"]?{vocab.GRADE}",
     _I,
 )
+#: The grade moved to, when a mention's evidence ends on its "to" ("from good to").
+_MOVED_TO = re.compile(rf"\W{{0,3}}(?:an? )?['\"]?{vocab.GRADE}['\"]?", _I)
 #: A year just after a grade: "inadequate in 2013", "judged good (2016)", "in November 2021",
 #: "from 2018 inspection", "rated inadequate in 2013 and again in 2015".
 _DATE_AFTER = re.compile(
@@ -120,7 +122,7 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
         sentence = vocab.sentence_start(text, start, 300)
         before = [g.end() for g in GRADE_RE.finditer(text, sentence, start)]
         floor = max([sentence, *before])
-        stop = _sentence_end(text, end)
+        stop = vocab.sentence_end(text, end, 300)
         later = GRADE_RE.search(text, end, stop)
         ceiling = later.start() if later else stop
         clause = tense.clause_start(text, floor, start)
@@ -330,19 +332,9 @@ _RATED_FIRST = re.compile(r"\W*(?:judged|rated|graded|found)\b", _I)
 _MOVED_FROM = re.compile(r"\W*from\b", _I)
 
 
-#: The grade moved to, when a mention's evidence ends on its "to" ("from good to").
-_MOVED_TO = re.compile(rf"\W{{0,3}}(?:an? )?['\"]?{vocab.GRADE}['\"]?", _I)
-
-
 def _fits(a: str | None, b: str | None) -> bool:
     """True when two partial dates may be the same (one undated, or one a prefix)."""
     return a is None or b is None or a.startswith(b) or b.startswith(a)
-
-
-def _sentence_end(text: str, end: int) -> int:
-    """Where the sentence holding ``end`` stops (a full stop or a line break)."""
-    cut = re.compile(r"[.!?](?:\s|$)|\n").search(text, end, end + 300)
-    return cut.start() if cut else min(len(text), end + 300)
 
 
 def _rating(text: str, floor: int, start: int, end: int, ceiling: int, stop: int) -> bool:

@@ -113,11 +113,9 @@ def latest(text: str, doc_date: str | None = None) -> int | None:
 
 
 def clause_start(text: str, sentence: int, pos: int) -> int:
-    """Where the clause holding ``pos`` begins, not before ``sentence``."""
-    start = sentence
-    for m in CLAUSE_BREAK.finditer(text, sentence, pos):
-        start = m.end()
-    return start
+    """Where the clause holding ``pos`` begins for a grade's time words, not before
+    ``sentence``."""
+    return vocab.clause_start(text, sentence, pos, CLAUSE_BREAK)
 
 
 def is_past(

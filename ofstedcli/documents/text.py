@@ -129,22 +129,12 @@ class View:
             norm += len(new)
             raw_at = end
         if raw_at < len(raw):
-            self._anchor(norm, raw_at, len(raw), False)
+            norm_pos.append(norm)
+            raw_pos.append(raw_at)
+            raw_end.append(len(raw))
+            repl.append(False)
             parts.append(flat[raw_at:])
         self.text = "".join(parts)
-
-    def _anchor(self, norm: int, raw_start: int, raw_end: int, repl: bool) -> None:
-        """Record that normalised position ``norm`` comes from ``raw[raw_start:raw_end]``."""
-        if self._norm_pos and self._norm_pos[-1] == norm and self._repl[-1] and repl:
-            # The previous replaced piece produced nothing (a deleted page header): it has no
-            # character to map, so this piece's span starts where this piece starts.
-            self._raw_pos[-1] = raw_start
-            self._raw_end[-1] = raw_end
-            return
-        self._norm_pos.append(norm)
-        self._raw_pos.append(raw_start)
-        self._raw_end.append(raw_end)
-        self._repl.append(repl)
 
     def raw_start(self, pos: int) -> int:
         """The original offset where the normalised character at ``pos`` begins."""

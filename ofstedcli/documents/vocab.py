@@ -326,6 +326,27 @@ def framework_at(day: str | None) -> str | None:
     return found
 
 
+#: Where a sentence stops: a full stop, question or exclamation mark before a space, or a line
+#: break.
+SENTENCE_CUT = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def sentence_end(text: str, pos: int, reach: int) -> int:
+    """Where the sentence holding ``pos`` stops, looking ahead at most ``reach`` characters
+    (else ``reach`` characters on, or the text's end)."""
+    cut = SENTENCE_CUT.search(text, pos, pos + reach)
+    return cut.start() if cut else min(len(text), pos + reach)
+
+
+def clause_start(text: str, lo: int, pos: int, breaks: re.Pattern[str]) -> int:
+    """Where the clause holding ``pos`` begins: just after the last of the ``breaks`` between
+    ``lo`` (its sentence's start) and ``pos``, else ``lo``."""
+    start = lo
+    for m in breaks.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
 def sentence_start(text: str, pos: int, reach: int) -> int:
     """Where the sentence holding ``pos`` begins: just after the last full stop or line break
     before it, looking back at most ``reach`` characters (else ``reach`` characters back, or
