@@ -32,6 +32,39 @@ def authority(b: Builder, names: list[places.Name]) -> None:
         field = "authority.name" if index == 0 else f"authority.candidates[{index}]"
         b.add_raw(field, name.value, name.start, name.end)
         index += 1
+    region(b)
+
+
+#: The region a text places its council in: "a London borough", "the London Borough of",
+#: "an outer London council", "a North East authority", "one Yorkshire council".
+_REGION = re.compile(
+    r"\b(?:an?|the|one|another) (?:(?:inner|outer|small|large|rural|urban|northern|southern)"
+    r" )?(?P<region>London|North[- ]East|North[- ]West|South[- ]East|South[- ]West"
+    r"|West Midlands|East Midlands|Yorkshire|East of England)"
+    r" (?:borough|council|local authority|authority|county|unitary)s?\b",
+    re.IGNORECASE,
+)
+#: Each region as the official statistics name it.
+_REGIONS = {
+    "london": "London",
+    "north east": "North East",
+    "north west": "North West",
+    "south east": "South East",
+    "south west": "South West",
+    "west midlands": "West Midlands",
+    "east midlands": "East Midlands",
+    "yorkshire": "Yorkshire and the Humber",
+    "east of england": "East of England",
+}
+
+
+def region(b: Builder) -> None:
+    """Record the region the text places its council in, when it says so (it settles a name
+    two authorities share: "Kingston", "a London borough")."""
+    m = _REGION.search(b.text)
+    if m is not None and m["region"][0].isupper():
+        key = " ".join(m["region"].replace("-", " ").lower().split())
+        b.add("authority.region", _REGIONS[key], m.start("region"), m.end("region"))
 
 
 #: How many of the best names are put in order of how often the text names their place.

@@ -337,17 +337,44 @@ def published_date(
         return None
     month, day = vocab.month_number(item["m"]), int(re.sub(r"\D", "", item["d"]))
     year = int(item["y"]) if item["y"] else _year_for(month, day, doc_date, start, future)
+    weekday = _WEEKDAY_WORD.search(m.group())
+    if not year and weekday:
+        year = _year_of_weekday(
+            m.string[: min(_TITLE, m.start())], month, day, _WEEKDAYS.index(weekday[1].lower())
+        )
     try:
         found = date(year, month, day) if year else None
     except ValueError:
         return None
-    weekday = _WEEKDAY_WORD.search(m.group())
     if found is None or (weekday and found.weekday() != _WEEKDAYS.index(weekday[1].lower())):
         return None
     return found.isoformat()
 
 
 _DAY_MONTH = re.compile(rf"(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:\s*,?\s+(?P<y>{YEAR}))?", _I)
+
+
+_A_YEAR = re.compile(r"(?<![\w/.-])(?:19[89]\d|20[0-4]\d)(?![\w/])")
+
+
+#: How far into a text its title runs, for the year a page's title names.
+_TITLE = 200
+
+
+def _year_of_weekday(title: str, month: int, day: int, weekday: int) -> int | None:
+    """The year a text's title names, when ``day`` ``month`` fell on ``weekday`` then
+    ("published today (Monday 23 May)" under "Ofsted report 2016"); None when no such year
+    or several.  Only the title above the date: a year named further on is as often
+    history (the weekday repeats every five to eleven years)."""
+    fits: set[int] = set()
+    for m in _A_YEAR.finditer(title):
+        year = int(m.group())
+        try:
+            if date(year, month, day).weekday() == weekday:
+                fits.add(year)
+        except ValueError:
+            continue
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _year_for(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ofstedcli import names
 from ofstedcli.documents.extraction import Extraction
 from ofstedcli.errors import Ambiguous, NotFound, UsageError
 from ofstedcli.model import VISIT_TYPES, Inspection
@@ -61,16 +62,73 @@ def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
 
     A place named exactly is never passed over for a fuzzy guess at another ("Boston" is not
     Bolton when "Lincolnshire County Council" is named too), and the places a text only
-    names in passing (its last candidates) are never guessed at.
+    names in passing (its last candidates) are never guessed at.  A name that fits several
+    authorities is settled by what the text itself says: the region it gives ("a London
+    borough": Kingston upon Thames, not Hull) or the region of the other authorities it
+    names; and a name shared with a former authority is the former one when the text speaks
+    of a time before the change ("Dorset" in 2016 is Dorset County Council).
     """
     names_ = extraction.authority_names
     for fuzzy, pool in ((False, names_), (True, names_[:LOOSE_NAMES])):
         for name in pool:
             try:
-                return Resolved(resolve_code(store, name, fuzzy=fuzzy, record=False), name)
-            except (NotFound, Ambiguous, UsageError):
+                code = resolve_code(store, name, fuzzy=fuzzy, record=False)
+            except Ambiguous as exc:
+                settled = _settle(store, exc, extraction, name)
+                if settled is None:
+                    continue
+                code = settled
+            except (NotFound, UsageError):
                 continue
+            return Resolved(_at_time(store, code, _when(extraction)), name)
     return None
+
+
+def _settle(store: Store, exc: Ambiguous, extraction: Extraction, name: str) -> str | None:
+    """The one of an ambiguous name's authorities the text places: in the region it gives,
+    else in the region of every other authority it names exactly; None when it does not."""
+    options = [str(c["ons_code"]) for c in exc.details.get("candidates", [])]
+    regions = {code: store.authority(code).region for code in options}
+    given = extraction.get("authority.region")
+    if given:
+        inside = [c for c in options if regions[c] == given]
+        if len(inside) == 1:
+            return inside[0]
+    around: set[str | None] = set()
+    for other in extraction.authority_names:
+        if other == name:
+            continue
+        try:
+            code = resolve_code(store, other, fuzzy=False, record=False)
+        except (NotFound, Ambiguous, UsageError):
+            continue
+        around.add(store.authority(code).region)
+    inside = [c for c in options if regions[c] in around]
+    return inside[0] if len(around) == 1 and len(inside) == 1 else None
+
+
+def _when(extraction: Extraction) -> str | None:
+    """The time the document speaks of: its inspection's dates, else its own date."""
+    for field in ("inspection.start_date", "inspection.end_date", "inspection.published", "date"):
+        found = extraction.get(field)
+        if found:
+            return str(found)
+    return None
+
+
+def _at_time(store: Store, code: str, when: str | None) -> str:
+    """The former authority of the same name when the document speaks of a time before
+    ``code`` replaced it (a year alone must fall before the change's year)."""
+    if not when:
+        return code
+    authority = store.authority(code)
+    for before in authority.predecessors:
+        changed = before["date"]
+        if not changed or names.normalise(before["name"]) != names.normalise(authority.name):
+            continue
+        if (when[:4] < changed[:4]) or (len(when) >= 7 and when < changed):
+            return str(before["ons_code"])
+    return code
 
 
 def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspection | None:

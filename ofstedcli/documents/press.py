@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ofstedcli import names as naming
 from ofstedcli.documents import common, parties, places, vocab
 from ofstedcli.documents.extraction import Builder
 from ofstedcli.documents.ministerial import about_inspection
@@ -70,17 +71,25 @@ def speaker(b: Builder, names: list[places.Name]) -> None:
         b.add_raw("sender.organisation", places.tidy(trust.group()), trust.start(), trust.end())
         return
     addressee = (b.get("recipient.organisation") or "").lower()
+    place = next((n for n in names if n.value), None)
+    if council is not None and place is not None and not _same_place(council.value, place.value):
+        council = None  # a partner council the release names (an improvement partner)
     if council is not None:
         if council.value.lower() != addressee and not _tied(raw, council):
             b.add_raw("sender.organisation", council.value, council.start, council.end)
         return
     kind = _COUNCIL_KIND.search(raw)
-    place = next((n for n in names if n.value), None)
     if place is None:
         return
     if kind is not None:
         value = f"{place.value} {kind['k'].title()} Council"
         b.add_raw("sender.organisation", value, kind.start(), kind.end())
+
+
+def _same_place(council: str, place: str) -> bool:
+    """True when a council's name is that of the place (the text's authority) or holds it."""
+    a, b = (naming.normalise(re.sub(r"['\u2019]s$", "", n)) for n in (council, place))
+    return bool(a and b) and (a == b or f" {b} " in f" {a} " or f" {a} " in f" {b} ")
 
 
 def _trust(raw: str, council: places.Name | None) -> re.Match[str] | None:

@@ -251,3 +251,16 @@ def test_a_dates_evidence_leaves_the_full_stop_out() -> None:
     x = extract(DATED.format("The inspection took place in January."))
     fact = x.fact("inspection.start_date")
     assert fact is not None and (fact.value, fact.text) == ("2024-01", "January")
+
+
+def test_a_weekday_and_the_title_s_year_date_a_publication_written_without_a_year() -> None:
+    head = "Ofsted children's services report 2016\n\n"
+    body = "A report by Ofsted published today (Monday 23 May) found services improving.\n"
+    later = "Services were first judged inadequate in 2011.\n"
+    assert extract(head + body).get("inspection.published") == "2016-05-23"
+    # A year named only further on is as often history: the weekday cannot choose it.
+    assert (
+        extract("Children's services report\n\n" + body + later).get("inspection.published") is None
+    )
+    # Nor can a title year on which the day fell on another weekday.
+    assert extract(head.replace("2016", "2017") + body).get("inspection.published") is None

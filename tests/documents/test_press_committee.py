@@ -169,3 +169,58 @@ def test_words_that_open_sentences_are_not_taken_for_places() -> None:
     assert "Leaders" not in names
     assert "Progress" not in names
     assert any("Wessex" in n for n in names)
+
+
+def test_a_name_two_authorities_share_is_settled_by_the_region_the_text_gives(
+    tiny_db_file: Path,
+) -> None:
+    from ofstedcli.documents.link import resolve_authority
+    from ofstedcli.store import open_store
+
+    about = "Services in Kingston have improved again, inspectors said this week.\n"
+    placed = "A London borough has moved up a grade. " + about
+    north = "One Yorkshire council has moved up a grade. " + about
+    with open_store(tiny_db_file) as store:
+        london = resolve_authority(store, extract(placed))
+        hull = resolve_authority(store, extract(north))
+        unplaced = resolve_authority(store, extract(about))
+    assert london is not None and london.ons_code == "E09000021"  # Kingston upon Thames
+    assert hull is not None and hull.ons_code == "E06000010"  # Kingston upon Hull
+    assert unplaced is None  # nothing in the text settles it: not guessed
+
+
+def test_a_name_shared_with_a_former_authority_is_the_former_one_before_the_change(
+    tiny_db_file: Path,
+) -> None:
+    from ofstedcli.documents.link import resolve_authority
+    from ofstedcli.store import open_store
+
+    def page(year: int) -> str:
+        return (
+            f"Ofsted published its report on 12 May {year}: children's services in Dorset"
+            " require improvement to be good.\n"
+        )
+
+    with open_store(tiny_db_file) as store:
+        before = resolve_authority(store, extract(page(2016)))
+        after = resolve_authority(store, extract(page(2022)))
+    assert before is not None and before.ons_code == "E10000009"  # Dorset County Council
+    assert after is not None and after.ons_code == "E06000059"  # Dorset Council
+
+
+def test_a_partner_council_a_release_names_is_not_its_sender() -> None:
+    text = (
+        "Improvement found in latest Ofsted monitoring visit\n\n"
+        "Published Thursday, 12th October 2017\n\n"
+        "The latest monitoring visit to Northam children's services has found improvement.\n"
+        "A report published in January found that services in Northam were inadequate. "
+        "The County Council's improvement plan was described by inspectors as focused.\n"
+        'Councillor Ann Lee, Cabinet Member for Children in Northam, said: "Our staff are '
+        'working very hard for children in Northam."\n'
+        "Westshire County Council was last month appointed as Northam's improvement "
+        "partner, and Westshire County Council will keep supporting the work.\n"
+    )
+    x = extract(text)
+    assert x.kind == "press_release"
+    assert x.authority_names[0] == "Northam"
+    assert x.get("sender.organisation") == "Northam County Council"
