@@ -195,6 +195,11 @@ def _not_place(value: str) -> bool:
     return words[0] in _NOT_PLACES
 
 
+#: A blank line: a name never runs across one ("Picture: Jo Bloggs" above "A London
+#: borough's children's services" is no place called "Jo Bloggs A London").
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f]*\n")
+
+
 def places(view: View, end: int | None = None) -> list[Name]:
     """Places named as the subject of children's services phrases, in order of appearance
     (in the first ``end`` characters of the normalised text, or all of it)."""
@@ -209,7 +214,8 @@ def places(view: View, end: int | None = None) -> list[Name]:
             if _not_place(value):
                 continue
             a, b = view.span(m.start("x"), m.start("x") + len(value))
-            out.append(Name(tidy(value), a, b))
+            if not _PARAGRAPH_BREAK.search(view.raw, a, b):
+                out.append(Name(tidy(value), a, b))
     out.sort(key=lambda n: n.start)
     return out
 
@@ -266,7 +272,8 @@ def loose_places(view: View, end: int = 3000) -> list[Name]:
             ):
                 continue  # "There has improved", "Leaders were judged": a capital of a sentence
             a, b = view.span(m.start("x"), m.start("x") + len(value))
-            found.append(Name(tidy(value), a, b))
+            if not _PARAGRAPH_BREAK.search(view.raw, a, b):
+                found.append(Name(tidy(value), a, b))
     counts = Counter(n.value.lower() for n in found)
     firsts: dict[str, Name] = {}
     for n in sorted(found, key=lambda n: n.start):

@@ -224,3 +224,13 @@ def test_a_partner_council_a_release_names_is_not_its_sender() -> None:
     assert x.kind == "press_release"
     assert x.authority_names[0] == "Northam"
     assert x.get("sender.organisation") == "Northam County Council"
+
+
+def test_a_place_s_name_never_runs_across_a_blank_line() -> None:
+    text = (
+        "Borough rises to the top grade\n\nPicture: Jo Bloggs\n\n"
+        "A London borough's children's services have risen to outstanding, "
+        "inspectors said of Kingston this week.\n"
+    )
+    names = extract(text).authority_names
+    assert names and all("Bloggs" not in n for n in names)
