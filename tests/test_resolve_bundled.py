@@ -112,3 +112,35 @@ def test_a_document_naming_a_district_and_its_county_is_the_countys(store: Store
         pytest.skip("this bundled database has no districts table yet")
     found = resolve_first(store, ["Boston Borough Council", "Lincolnshire County Council"])
     assert found == (resolve_code(store, "Lincolnshire"), "Lincolnshire County Council")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a former authority's name after it was replaced: its one successor
+        (
+            "Ofsted published its report on 3 March 2021: children's services in Bournemouth",
+            "E06000058",
+        ),
+        (
+            "Ofsted published its report on 3 March 2017: children's services in Bournemouth",
+            "E06000028",
+        ),
+        # the same name as its successor, before the change: the former one
+        ("Ofsted published its report on 23 May 2016: children's services in Dorset", "E10000009"),
+        ("Ofsted published its report on 23 May 2023: children's services in Dorset", "E06000059"),
+        # two successors: not chosen between, the former authority stands
+        (
+            "Ofsted published its report on 9 May 2022: children's services in Northamptonshire",
+            "E10000021",
+        ),
+    ],
+)
+def test_a_document_s_time_chooses_between_an_authority_and_its_predecessor(
+    store: Store, text: str, code: str
+) -> None:
+    from ofstedcli.documents import extract
+    from ofstedcli.documents.link import resolve_authority
+
+    found = resolve_authority(store, extract(text + " require improvement to be good.\n"))
+    assert found is not None and found.ons_code == code

@@ -117,8 +117,11 @@ def _when(extraction: Extraction) -> str | None:
 
 
 def _at_time(store: Store, code: str, when: str | None) -> str:
-    """The former authority of the same name when the document speaks of a time before
-    ``code`` replaced it (a year alone must fall before the change's year)."""
+    """The authority a name meant at the time the document speaks of: the former one of the
+    same name before ``code`` replaced it ("Dorset" in 2016), the one successor of a former
+    authority after it was replaced ("Bournemouth" in 2020); a year alone must fall wholly
+    before or after the change.  Two successors ("Northamptonshire" in 2022) cannot be
+    chosen between: the former authority stands."""
     if not when:
         return code
     authority = store.authority(code)
@@ -126,9 +129,19 @@ def _at_time(store: Store, code: str, when: str | None) -> str:
         changed = before["date"]
         if not changed or names.normalise(before["name"]) != names.normalise(authority.name):
             continue
-        if (when[:4] < changed[:4]) or (len(when) >= 7 and when < changed):
+        if _before(when, changed):
             return str(before["ons_code"])
+    after = authority.successors
+    if len(after) == 1 and after[0]["date"] and _before(after[0]["date"], when):
+        return str(after[0]["ons_code"])
     return code
+
+
+def _before(a: str, b: str) -> bool:
+    """True when the date ``a`` (a year, a month or a day) falls wholly before ``b``."""
+    if len(a) < len(b):
+        return a < b[: len(a)]
+    return a[: len(b)] < b if len(b) < len(a) else a < b
 
 
 def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspection | None:
