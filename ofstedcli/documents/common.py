@@ -44,6 +44,8 @@ _REGION = re.compile(
     r" (?:borough|council|local authority|authority|county|unitary)s?\b",
     re.IGNORECASE,
 )
+#: How far into a text its council's region is looked for (characters).
+_REGION_REACH = 3000
 #: Each region as the official statistics name it.
 _REGIONS = {
     "london": "London",
@@ -61,7 +63,7 @@ _REGIONS = {
 def region(b: Builder) -> None:
     """Record the region the text places its council in, when it says so (it settles a name
     two authorities share: "Kingston", "a London borough")."""
-    m = _REGION.search(b.text)
+    m = _REGION.search(b.text, 0, _REGION_REACH)
     if m is not None and m["region"][0].isupper():
         key = " ".join(m["region"].replace("-", " ").lower().split())
         b.add("authority.region", _REGIONS[key], m.start("region"), m.end("region"))

@@ -200,10 +200,20 @@ def _not_place(value: str) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f]*\n")
 
 
+def _window(text: str, end: int) -> str:
+    """The first ``end`` characters of ``text``, and the rest of the word they cut: a name
+    at the window's edge is never read cut short ("Leicestershi")."""
+    m = _WORD_REST.match(text, end)
+    return text[: m.end() if m else end]
+
+
+_WORD_REST = re.compile(r"[\w'&-]*")
+
+
 def places(view: View, end: int | None = None) -> list[Name]:
     """Places named as the subject of children's services phrases, in order of appearance
     (in the first ``end`` characters of the normalised text, or all of it)."""
-    text = view.text if end is None else view.text[:end]
+    text = view.text if end is None else _window(view.text, end)
     out: list[Name] = []
     for m in _BOROUGH_OF.finditer(text):
         a, b = view.span(m.start(), m.end())
@@ -259,7 +269,7 @@ _LOOSE_PLACES = [
 def loose_places(view: View, end: int = 3000) -> list[Name]:
     """Places a text names in looser ways, the most often named first (in the first
     ``end`` characters)."""
-    text = view.text[:end]
+    text = _window(view.text, end)
     found: list[Name] = []
     for pattern in _LOOSE_PLACES:
         for m in pattern.finditer(text):

@@ -234,3 +234,13 @@ def test_a_place_s_name_never_runs_across_a_blank_line() -> None:
     )
     names = extract(text).authority_names
     assert names and all("Bloggs" not in n for n in names)
+
+
+def test_a_name_at_the_edge_of_the_text_read_for_places_is_not_cut_short() -> None:
+    from ofstedcli.documents import places
+    from ofstedcli.documents.text import View
+
+    for pad in range(2950, 3000):
+        text = "x" * pad + " Services for children in Leicestershire have improved.\n"
+        found = [n.value for n in places.loose_places(View(text))]
+        assert all(v == "Leicestershire" for v in found if v.startswith("Leic")), found
