@@ -40,7 +40,8 @@ ABBREVIATIONS: dict[str, str] = {
     "sw": "south west",
 }
 
-#: Words that say what kind of council a name is, not which one.
+#: Words that say what kind of council a name is, or what runs its children's services, not
+#: which one.
 FILLER_PHRASES = (
     "metropolitan borough council",
     "metropolitan district council",
@@ -53,6 +54,14 @@ FILLER_PHRASES = (
     "district council",
     "city council",
     "unitary authority",
+    # the body a council's children's services are run by or known as: "Birmingham
+    # Children's Trust", "Slough Children First", "Sunderland Together for Children"
+    "childrens services trust",
+    "childrens social care",
+    "childrens services",
+    "childrens trust",
+    "children first",
+    "together for children",
     "council of the",
     "county of",
     "city of",

@@ -35,6 +35,12 @@ def store() -> Iterator[Store]:
         ("Herts", "E10000015"),
         ("Northants", "E10000021"),
         ("B&NES", "E06000022"),
+        # the body that runs a council's children's services, as people name it
+        ("Birmingham Children's Trust", "E08000025"),
+        ("Slough Children First", "E06000039"),
+        ("Doncaster Children's Services Trust", "E08000017"),
+        ("Sunderland Together for Children", "E08000024"),
+        ("Leicester children's services", "E06000016"),
         ("BCP", "E06000058"),
         ("RBKC", "E09000020"),
         ("Bristol, City of", "E06000023"),
