@@ -60,7 +60,7 @@ def write_xlsx(path: Path, view: str, records: list[dict[str, Any]]) -> None:
 
 def _cell(value: Any) -> Any:
     """A cell's value: whole ISO dates as datetimes, text cleaned of control characters."""
-    from ofstedcli.render import _CSV_CONTROLS
+    from ofstedcli.render import CSV_CONTROLS
 
     if isinstance(value, str):
         if _DATE.fullmatch(value):
@@ -68,5 +68,5 @@ def _cell(value: Any) -> Any:
                 return dt.datetime.fromisoformat(value)
             except ValueError:
                 return value
-        return _CSV_CONTROLS.sub("", value)
+        return value.translate(CSV_CONTROLS)
     return value
