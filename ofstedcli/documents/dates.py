@@ -354,9 +354,8 @@ def published_date(
 _DAY_MONTH = re.compile(rf"(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:\s*,?\s+(?P<y>{YEAR}))?", _I)
 
 
+#: A year standing alone ("report 2016", not "2016/17" or a reference number).
 _A_YEAR = re.compile(r"(?<![\w/.-])(?:19[89]\d|20[0-4]\d)(?![\w/])")
-
-
 #: How far into a text its title runs, for the year a page's title names.
 _TITLE = 200
 

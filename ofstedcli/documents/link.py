@@ -139,9 +139,8 @@ def _at_time(store: Store, code: str, when: str | None) -> str:
 
 def _before(a: str, b: str) -> bool:
     """True when the date ``a`` (a year, a month or a day) falls wholly before ``b``."""
-    if len(a) < len(b):
-        return a < b[: len(a)]
-    return a[: len(b)] < b if len(b) < len(a) else a < b
+    shared = min(len(a), len(b))
+    return a[:shared] < b[:shared]
 
 
 def choose_inspection(x: Extraction, inspections: Sequence[Inspection]) -> Inspection | None:

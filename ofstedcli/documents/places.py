@@ -200,14 +200,15 @@ def _not_place(value: str) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f]*\n")
 
 
+#: The rest of a word from where a window of text cuts it.
+_WORD_REST = re.compile(r"[\w'&-]*")
+
+
 def _window(text: str, end: int) -> str:
     """The first ``end`` characters of ``text``, and the rest of the word they cut: a name
     at the window's edge is never read cut short ("Leicestershi")."""
     m = _WORD_REST.match(text, end)
     return text[: m.end() if m else end]
-
-
-_WORD_REST = re.compile(r"[\w'&-]*")
 
 
 def places(view: View, end: int | None = None) -> list[Name]:
@@ -310,13 +311,19 @@ _NAME_FRAME = re.compile(
 )
 
 
+def core(name: str) -> str:
+    """The place a council's name names: "Leicester City Council" and "Leicester's" are
+    Leicester."""
+    return _NAME_FRAME.sub("", name).strip()
+
+
 def mentions(raw: str, name: str) -> int:
     """How often the text names the place ``name`` names (as a whole word, as written or in
     capitals: a place's name is a proper noun, "Care" is not "care")."""
-    core = _NAME_FRAME.sub("", name).strip()
-    if not core:
+    core_ = core(name)
+    if not core_:
         return 0
-    forms = {re.escape(core), re.escape(core.upper()), re.escape(title_case(core))}
+    forms = {re.escape(core_), re.escape(core_.upper()), re.escape(title_case(core_))}
     return len(re.findall(r"\b(?:" + "|".join(sorted(forms)) + r")\b", raw))
 
 

@@ -88,7 +88,7 @@ def speaker(b: Builder, names: list[places.Name]) -> None:
 
 def _same_place(council: str, place: str) -> bool:
     """True when a council's name is that of the place (the text's authority) or holds it."""
-    a, b = (naming.normalise(re.sub(r"['\u2019]s$", "", n)) for n in (council, place))
+    a, b = (naming.normalise(places.core(n)) for n in (council, place))
     return bool(a and b) and (a == b or f" {b} " in f" {a} " or f" {a} " in f" {b} ")
 
 
