@@ -40,9 +40,11 @@ _FRAMEWORKS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bInspection of children's social care services\b|\bJudgement Grade\b", _I)),
 ]  # fmt: skip
 
+#: The longest name a report's title line holds (characters).
+_NAME_MAX = 80
 #: "Inspection of Leicester City Council local authority children's services".
 _NAME_INSIDE = re.compile(
-    r"\bInspection of (?P<x>(?!local authority).{1,80}?) local authority children's"
+    rf"\bInspection of (?P<x>(?!local authority).{{1,{_NAME_MAX}}}?) local authority children's"
     r"(?: social care)? services",
     _I,
 )
@@ -143,8 +145,9 @@ def _authority(b: Builder, front: str) -> None:
         lead = re.match(r"^\s*(?:\d+\s+)?", before)
         start = lead.end() if lead else 0
         if before[start:].strip():
-            found.append(_name(b, start, title.start()))
-        elif dates and dates.start() > title.end():
+            if len(before) - start <= _NAME_MAX:  # a page's banner is not a name
+                found.append(_name(b, start, title.start()))
+        elif dates and 0 < dates.start() - title.end() <= _NAME_MAX:
             found.append(_name(b, title.end(), dates.start()))
     for h in _HEADLINE.finditer(front):
         if h["x"]:

@@ -170,3 +170,23 @@ def test_judgement_table_given_column_by_column() -> None:
         "care_leavers": G,
     }
     assert insp["overall"] == RI
+
+
+def test_a_council_page_banner_above_the_title_is_not_the_authority_name() -> None:
+    banner = (
+        "Wessex\nwarning icon\nPlanned website maintenance this weekend: online forms will be "
+        "unavailable from Friday 20 September at 5pm until Monday 23 September 2019. We "
+        "apologise for any inconvenience caused.\n\n"
+    )
+    text = (
+        banner + "Inspection of Children's Social Care Services\n\n"
+        "Wessex Council's children's services were inspected by Ofsted. Inspectors rated our "
+        "services in Wessex overall as inadequate.\n\nJudgement Grade\n"
+        "The impact of leaders on social work practice with children and families Inadequate\n"
+        "The experiences and progress of children who need help and protection Requires "
+        "improvement\nThe experiences and progress of children in care and care leavers "
+        "Inadequate\nOverall effectiveness Inadequate\n"
+    )
+    out = _check_evidence(text, extract(text))
+    assert out["authority"]["name"] in {"Wessex", "Wessex Council"}
+    assert out["inspection"]["overall"] == INAD
