@@ -176,6 +176,10 @@ def _dates(b: Builder, front: str) -> None:
     one = _DATE_ONE.search(front)
     if one:
         b.date("inspection.start_date", one, "d")
+        return
+    # A page set out like a report but written in sentences ("inspected ... between 11 and
+    # 22 February 2019"): its dates as any text gives them, never an earlier inspection's.
+    common.inspection_dates(b, b.get("date"), [m.span for m in judgements.mentions(front)])
 
 
 #: "Lead inspector: Jan Edwards", the name then running on into whatever follows it.

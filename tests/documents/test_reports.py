@@ -190,3 +190,18 @@ def test_a_council_page_banner_above_the_title_is_not_the_authority_name() -> No
     out = _check_evidence(text, extract(text))
     assert out["authority"]["name"] in {"Wessex", "Wessex Council"}
     assert out["inspection"]["overall"] == INAD
+
+
+def test_a_page_set_out_like_a_report_gives_its_dates_in_a_sentence() -> None:
+    text = (
+        "Inspection of Children's Social Care Services\n\n"
+        "Wessex Council's children's services were inspected by Ofsted between 11 and 22 "
+        "February 2019, after the inspection in 2016 that found them inadequate.\n\n"
+        "Judgement Grade\n"
+        "The impact of leaders on social work practice with children and families Good\n"
+        "The experiences and progress of children who need help and protection Good\n"
+        "The experiences and progress of children in care and care leavers Good\n"
+        "Overall effectiveness Good\n"
+    )
+    insp = _check_evidence(text, extract(text))["inspection"]
+    assert (insp["start_date"], insp["end_date"]) == ("2019-02-11", "2019-02-22")
