@@ -15,6 +15,7 @@ from rich.text import Text
 
 from ofstedcli.render import Output
 from ofstedcli.render.console import Cell, grade, grid, make_console, print_lines, safe
+from ofstedcli.render.plain import SHORT_KIND
 
 #: Must match ofstedcli.documents.search (not imported: drawing must not load the core).
 MARK_START = "\ue000"
@@ -83,10 +84,16 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
 
 def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
     """The documents, newest first."""
+    # Below 100 columns, short kinds and ids (as `show` prints them; `letter` takes an id's
+    # first characters), so that a title keeps to one line.
+    wide = console.width >= 100
     rows: list[list[Cell]] = [
         [
-            (d.get("date") or "", ""), ((d.get("kind") or "").replace("_", " "), ""),
-            ((d.get("authority") or {}).get("name") or "", ""), (d["id"], "dim"),
+            (d.get("date") or "", ""),
+            ((d.get("kind") or "").replace("_", " ") if wide
+             else SHORT_KIND.get(d.get("kind") or "", d.get("kind") or ""), ""),
+            ((d.get("authority") or {}).get("name") or "", ""),
+            (d["id"] if wide else d["id"][:8], "dim"),
             (d.get("title") or d.get("url") or ("" if d.get("has_text") else "(no text)"), ""),
         ]
         for d in data

@@ -12,6 +12,7 @@ from ofstedcli.model import AREAS, GRADES, SHORT_GRADE, VISIT_TYPES, WHOLE_SERVI
 from ofstedcli.render.plain import (
     CHANGE_MARKS,
     GRADE_STYLES,
+    SHORT_KIND,
     Line,
     Segment,
     Target,
@@ -47,17 +48,6 @@ SHORT_TYPE = {
     "monitoring visit": "monitoring visit",
 }
 CODES = {GRADES[0]: "O", GRADES[1]: "G", GRADES[2]: "RI", GRADES[3]: "I"}
-#: Short kinds of document, so that a kind is never wrapped.
-SHORT_KIND = {
-    "inspection_report": "report",
-    "focused_visit_letter": "FV letter",
-    "monitoring_visit_letter": "MV letter",
-    "ministerial_letter": "ministerial",
-    "engagement_meeting_letter": "engagement",
-    "press_release": "press",
-    "committee_report": "committee",
-    "area_send_report": "SEND report",
-}
 NBSP = "\u00a0"
 #: The marks every view uses, explained by :func:`footnotes`.
 PROVISIONAL = " *"

@@ -35,6 +35,17 @@ GRADE_STYLES = {
     REQUIRES_IMPROVEMENT: "yellow",
     INADEQUATE: "bold red",
 }
+#: Short kinds of document, so that a kind is never wrapped.
+SHORT_KIND = {
+    "inspection_report": "report",
+    "focused_visit_letter": "FV letter",
+    "monitoring_visit_letter": "MV letter",
+    "ministerial_letter": "ministerial",
+    "engagement_meeting_letter": "engagement",
+    "press_release": "press",
+    "committee_report": "committee",
+    "area_send_report": "SEND report",
+}
 CHANGE_MARKS = {"up": ("▲", "green"), "down": ("▼", "red"), "same": ("=", "dim")}
 
 # C0/C1 controls (ESC starts every terminal escape sequence) but not tab and newline.

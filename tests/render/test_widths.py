@@ -29,6 +29,7 @@ COMMANDS = [
     ["transitions", "--since", "2020"],
     ["movers", "--since", "2024"],
     ["recent", "--since", "2026-06"],
+    ["letters", "--limit", "40"],
 ]
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -97,6 +98,23 @@ def test_grep_finds_the_whole_row(cli: Any, monkeypatch: pytest.MonkeyPatch) -> 
         assert row.startswith(auth["name"])
         assert auth["latest"]["published"] in row and auth["region"] in row
         assert auth["latest"]["overall"].split()[0] in row
+
+
+def test_letters_at_80_columns_keep_a_title_to_two_lines(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Short kinds and the ids `letter` takes, as `show` prints them: the title has room."""
+    monkeypatch.setenv("COLUMNS", "80")
+    data = cli("letters", "--limit", "40", "--json").json()
+    lines = cli("letters", "--limit", "40", "--no-color").stdout.splitlines()[2:]
+    starts = [n for n, line in enumerate(lines) if DATE.match(line)]
+    assert len(starts) == len(data)
+    assert max(b - a for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)) <= 2
+    for line, doc in zip((lines[n] for n in starts), data, strict=True):
+        assert f" {doc['id'][:8]} " in line and doc["id"] not in line
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = cli("letters", "--limit", "40", "--no-color").stdout
+    assert all(doc["id"] in wide for doc in data)
 
 
 def test_json_and_table_agree_on_the_date_shown(cli: Any) -> None:
