@@ -365,13 +365,14 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     code = authority.ons_code if authority else None
     inspection = choose_inspection(x, inspections_of(store, code)) if code else None
     found = conflicts(x, inspection) if inspection else []
-    listed = None
+    # A document the database lists without its text (the same content, by its hash): this
+    # file is it, so it takes the listed id and link (the user row stands for it).
+    listed = _listed_content(store, p.sha256)
     contradicts = any(c.field.startswith(_GRADES) for c in found)
-    if x.kind == "inspection_report" and inspection is not None and not contradicts:
-        # The report of an inspection the database lists without its text: this file is
-        # that document, so it takes the listed id and link (the user row stands for it),
-        # unless it contradicts the record's judgements or another file took it first.
-        listed = _listed_report(store, inspection.id)
+    if listed is None and x.kind == "inspection_report" and inspection is not None:
+        # The report of an inspection the database lists without its text: likewise, unless
+        # it contradicts the record's judgements or another file took it first.
+        listed = None if contradicts else _listed_report(store, inspection.id)
     document = _document_json(
         store,
         x,
@@ -401,6 +402,7 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
             document,
             inspection.id if inspection else None,
             {c.field: c.note() for c in found},
+            listed=listed is not None,
         )
     except OfstedError as exc:
         return Outcome(p.path, FAILED, id=document["id"], reason=exc.message)
@@ -408,6 +410,15 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
         # Another ingest stored the same content first (checked inside the transaction).
         return Outcome(p.path, DUPLICATE, id=kept, reason="the same content is already stored")
     return Outcome(p.path, INGESTED, id=document["id"], document=document, reason=unplaced)
+
+
+def _listed_content(store: Store, sha256: str) -> tuple[str, str | None] | None:
+    """Id and link of a document listed without its text whose content has this hash."""
+    found = store.rows(
+        "SELECT id, url FROM documents WHERE sha256 = ? AND text IS NULL ORDER BY id LIMIT 1",
+        (sha256,),
+    )
+    return (str(found[0][0]), found[0][1]) if found else None
 
 
 def _listed_report(store: Store, inspection: str) -> tuple[str, str | None] | None:
@@ -463,12 +474,14 @@ def _store(
     document: dict[str, Any],
     inspection: str | None,
     notes: dict[str, str],
+    *,
+    listed: bool,
 ) -> str | None:
     """Write the document, its facts and its search index entry in one transaction.
 
     What the checks before it saw may have changed (another ingest at once), so the id is
     decided inside the write transaction: the same content already stored makes this a
-    duplicate (its id is returned and nothing is written); a listed report's id taken by
+    duplicate (its id is returned and nothing is written); a listed document's id taken by
     other content, or a 12-digit id taken by other content, gives this document an id of its
     own.  A stored document is never replaced.  ``document`` gets the id and link used.
     """
@@ -482,18 +495,18 @@ def _store(
         if same:
             return str(same[0])
         doc_id = document["id"]
-        if document["url"] is not None:
+        if listed:
             held = conn.execute(
                 "SELECT text IS NOT NULL FROM user.documents WHERE id = ?", (doc_id,)
             ).fetchone()
             if held and held[0]:
                 # Another file became this inspection's listed report since the check above.
-                doc_id, document["url"] = p.sha256[:12], None
+                doc_id, document["url"], listed = p.sha256[:12], None, False
             elif held:
                 # The user file's own text-less row for the listed report: this file is it.
                 for table, key in _DOCUMENT_TABLES:
                     conn.execute(f"DELETE FROM user.{table} WHERE {key} = ?", (doc_id,))
-        if document["url"] is None:
+        if not listed:
             size = 12
             while _taken(conn, doc_id) and size < len(p.sha256):
                 size += 4

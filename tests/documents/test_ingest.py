@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sqlite3
 from collections.abc import Iterator
@@ -174,3 +175,23 @@ def test_a_listed_report_takes_its_listed_id(store: Store, folder: Path) -> None
         "SELECT count(*) FROM documents WHERE authority = 'E06000016' AND sha256 IS NOT NULL"
     )
     assert reports[0][0] == 1
+
+
+def test_a_document_listed_without_its_text_takes_its_listed_id(store: Store, folder: Path) -> None:
+    """The same content (by its hash) listed without text: ingesting the file adds the text
+    to that document instead of storing a second one under a longer id."""
+    path = folder / "letter.txt"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with transaction(store) as conn:
+        conn.execute(
+            "INSERT OR IGNORE INTO user.sources (id, title, publisher) VALUES ('t', 't', 't')"
+        )
+        conn.execute(
+            "INSERT INTO user.documents (id, authority, kind, sha256, source) "
+            "VALUES ('abcdef123456', 'E06000016', 'ministerial_letter', ?, 't')",
+            (digest,),
+        )
+    [result] = ingest(store, [str(path)], workers=1).results
+    assert (result.status, result.id) == ("ingested", "abcdef123456")
+    rows = store.rows("SELECT id, text IS NOT NULL FROM documents WHERE sha256 = ?", (digest,))
+    assert [tuple(r) for r in rows] == [("abcdef123456", 1)]
