@@ -81,11 +81,16 @@ def grid(
     rows: Sequence[Sequence[Cell]],
     *,
     flexible: Sequence[int] = (),
+    optional: Sequence[int] = (),
+    breakable: Sequence[int] = (),
     title: str | None = None,
     gap: int = 2,
 ) -> list[Text]:
     """The light grid of :func:`ofstedcli.render.plain.grid`, as Rich Text lines."""
-    lines = plain.grid(width, headers, rows, flexible=flexible, title=title, gap=gap)
+    lines = plain.grid(
+        width, headers, rows, flexible=flexible, optional=optional, breakable=breakable,
+        title=title, gap=gap,
+    )  # fmt: skip
     return [plain.to_text([line]) for line in lines]
 
 

@@ -22,6 +22,8 @@ MARK_START = "\ue000"
 MARK_END = "\ue001"
 #: Longest evidence quoted in the facts table (the text follows in full).
 EVIDENCE_SHOWN = 90
+#: Columns from which ingest's table shows every column (its inspection ids are long).
+INGEST_WIDE = 140
 #: Fewest files for which ingest shows a progress bar.
 PROGRESS_FROM = 5
 
@@ -58,23 +60,41 @@ def progress_bar(out: Output) -> Iterator[Callable[[int, int, str], None] | None
 
 
 def draw_ingest(console: Console, data: dict[str, Any]) -> None:
-    """One line per file: what became of it, its kind, authority and inspection."""
+    """One line per file: what became of it, its kind, authority and inspection.
+
+    Below 140 columns the kinds are short, the inspection is left out (the JSON has it), the
+    notes follow the table, and a file's path breaks where it must rather than overflow."""
+    wide = console.width >= INGEST_WIDE
     rows: list[list[Cell]] = []
+    notes: list[list[Cell]] = []
     for r in data["results"]:
-        authority = (r.get("authority") or {}).get("name") or ""
-        inspection = (r.get("inspection") or {}).get("id") or ""
+        kind = r.get("kind") or ""
         conflicts = len(r.get("conflicts") or [])
         note = r.get("reason") or (
             f"{conflicts} disagreement(s) with the record" if conflicts else ""
         )
         style = "red" if r["status"] == "failed" else ("dim" if r["status"] == "duplicate" else "")
-        rows.append([
+        row: list[Cell] = [
             (r["status"].replace("_", " "), style), (r.get("id") or "", "dim"),
-            ((r.get("kind") or "").replace("_", " "), ""), (authority, ""), (inspection, "dim"),
-            (note, "yellow" if conflicts else ""), (r["path"], "dim"),
-        ])  # fmt: skip
+            (kind.replace("_", " ") if wide else SHORT_KIND.get(kind, kind), ""),
+            ((r.get("authority") or {}).get("name") or "", ""),
+        ]  # fmt: skip
+        if wide:
+            row += [((r.get("inspection") or {}).get("id") or "", "dim"),
+                    (note, "yellow" if conflicts else "")]  # fmt: skip
+        elif note:
+            notes.append([(r.get("id") or r["path"], "dim"), (note, "yellow" if conflicts else "")])
+        rows.append([*row, (r["path"], "dim")])
     headers = ["Status", "Id", "Kind", "Authority", "Inspection", "Note", "File"]
-    lines = grid(console.width, headers, rows, flexible=[5, 6, 4, 2])
+    if wide:
+        lines = grid(console.width, headers, rows, flexible=[5, 2, 3], breakable=[6])
+    else:
+        headers = [h for h in headers if h not in ("Inspection", "Note")]
+        lines = grid(console.width, headers, rows, flexible=[2, 3], breakable=[4])
+        if notes:
+            lines.append(Text(""))
+            lines += grid(console.width, ["Id or file", "Note"], notes, flexible=[1],
+                          breakable=[0])  # fmt: skip
     lines.append(Text(
         f"{data['ingested']} ingested, {data['duplicates']} duplicate(s), {data['failed']} failed"
         + (" (dry run: nothing stored)" if data.get("dry_run") else ""), style="bold",

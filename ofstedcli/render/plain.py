@@ -116,6 +116,7 @@ def grid(
     *,
     flexible: Sequence[int] = (),
     optional: Sequence[int] = (),
+    breakable: Sequence[int] = (),
     title: str | None = None,
     gap: int = 2,
 ) -> list[Line]:
@@ -123,14 +124,15 @@ def grid(
 
     Columns fit their content.  With no ``width`` (output piped) nothing is fitted: each row
     is one line.  When ``width`` is too narrow the ``flexible`` columns (free text, by index)
-    shrink, no further than their longest word, and wrap onto more lines; if that is not
-    enough the ``optional`` columns are dropped, first listed first.  Names, dates and grades
-    are never broken.
+    shrink, no further than their longest word (a ``breakable`` one, such as a file's path,
+    as far as its header, its words broken), and wrap onto more lines; if that is not enough
+    the ``optional`` columns are dropped, first listed first.  Names, dates and grades are
+    never broken.
     """
     clean = [[seg(text, style) for text, style in row] for row in rows]
     keep = list(range(len(headers)))
     while True:
-        widths = _fitted(width, headers, clean, keep, flexible, gap)
+        widths = _fitted(width, headers, clean, keep, flexible, breakable, gap)
         dropping = [i for i in optional if i in keep]
         if width is None or sum(widths) + gap * (len(keep) - 1) <= width or not dropping:
             break
@@ -167,6 +169,7 @@ def _fitted(
     rows: Sequence[Sequence[Segment]],
     keep: Sequence[int],
     flexible: Sequence[int],
+    breakable: Sequence[int],
     gap: int,
 ) -> list[int]:
     """Widths of the kept columns, the flexible ones shrunk towards ``width``."""
@@ -177,10 +180,14 @@ def _fitted(
                 [
                     4,
                     width_of(headers[i]),
-                    *(width_of(w) for row in rows for w in row[i][0].split(" ")),
+                    *(
+                        width_of(w)
+                        for row in rows
+                        for w in ([] if i in breakable else row[i][0].split(" "))
+                    ),
                 ]
             )
-            for i in flexible
+            for i in (*flexible, *breakable)
             if i in keep
         }
         room = width - gap * (len(keep) - 1)

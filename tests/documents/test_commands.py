@@ -110,3 +110,25 @@ def test_letter_keeps_the_texts_lines_and_names_facts_readably(db: Path, tmp_pat
     assert "mention 1" in brief.stdout
     as_json = invoke("letter", doc["id"], "--no-text", "--json").json()
     assert "text" not in as_json and as_json["has_text"] is True
+
+
+def test_ingest_table_fits_80_columns(
+    db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Short kinds, no inspection column, notes after the table, long paths broken."""
+    deep = folder / "a-folder-with-a-long-name" / "and-another-inside-it"
+    deep.mkdir(parents=True)
+    (deep / "the-letter-with-a-long-file-name.txt").write_bytes(
+        (folder / "letter.txt").read_bytes()
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    result = invoke("ingest", str(deep), str(folder / "nowhere.txt"), "--no-color")
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert "ministerial" in result.stdout and "Leicester" in result.stdout
+    assert "Inspection" not in lines[0]
+    notes = result.stdout[result.stdout.index("Note") :]
+    assert "stored without an authority" in notes
+    at = lines[0].index("File")
+    shown = "".join(line[at:].strip() for line in lines[2:])  # the File column, rejoined
+    assert str(deep / "the-letter-with-a-long-file-name.txt") in shown
