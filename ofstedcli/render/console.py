@@ -17,6 +17,7 @@ __all__ = [
     "GRADE_STYLES",
     "Cell",
     "change",
+    "fit",
     "grade",
     "grid",
     "make_console",
@@ -26,6 +27,9 @@ __all__ = [
 
 
 class _Console(Console):
+    #: Set when the output is piped with no COLUMNS: tables keep each row on one line.
+    piped = False
+
     def on_broken_pipe(self) -> None:
         """Let the one closed-pipe handler in the CLI end the run (Rich would exit 1)."""
         raise BrokenPipeError
@@ -49,6 +53,12 @@ def make_console(stream: IO[str], color: bool, fixed: int | None = None) -> Cons
         soft_wrap=False,
         _environ=environ,
     )
+
+
+def fit(console: Console) -> int | None:
+    """Columns a table must fit on ``console``; None when piped (each row one line, so that
+    grep finds whole rows)."""
+    return None if getattr(console, "piped", False) else console.width
 
 
 def safe(value: object, style: str = "") -> Text:
@@ -76,7 +86,7 @@ Cell = Segment
 
 
 def grid(
-    width: int,
+    width: int | None,
     headers: Sequence[str],
     rows: Sequence[Sequence[Cell]],
     *,

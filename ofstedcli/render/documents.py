@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ofstedcli.render import Output
-from ofstedcli.render.console import Cell, grade, grid, make_console, print_lines, safe
+from ofstedcli.render.console import Cell, fit, grade, grid, make_console, print_lines, safe
 from ofstedcli.render.plain import SHORT_KIND
 
 #: Must match ofstedcli.documents.search (not imported: drawing must not load the core).
@@ -64,7 +64,8 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
 
     Below 140 columns the kinds are short, the inspection is left out (the JSON has it), the
     notes follow the table, and a file's path breaks where it must rather than overflow."""
-    wide = console.width >= INGEST_WIDE
+    width = fit(console)
+    wide = width is None or width >= INGEST_WIDE
     rows: list[list[Cell]] = []
     notes: list[list[Cell]] = []
     for r in data["results"]:
@@ -87,13 +88,13 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
         rows.append([*row, (r["path"], "dim")])
     headers = ["Status", "Id", "Kind", "Authority", "Inspection", "Note", "File"]
     if wide:
-        lines = grid(console.width, headers, rows, flexible=[5, 2, 3], breakable=[6])
+        lines = grid(width, headers, rows, flexible=[5, 2, 3], breakable=[6])
     else:
         headers = [h for h in headers if h not in ("Inspection", "Note")]
-        lines = grid(console.width, headers, rows, flexible=[2, 3], breakable=[4])
+        lines = grid(width, headers, rows, flexible=[2, 3], breakable=[4])
         if notes:
             lines.append(Text(""))
-            lines += grid(console.width, ["Id or file", "Note"], notes, flexible=[1],
+            lines += grid(width, ["Id or file", "Note"], notes, flexible=[1],
                           breakable=[0])  # fmt: skip
     lines.append(Text(
         f"{data['ingested']} ingested, {data['duplicates']} duplicate(s), {data['failed']} failed"
@@ -106,7 +107,8 @@ def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
     """The documents, newest first."""
     # Below 100 columns, short kinds and ids (as `show` prints them; `letter` takes an id's
     # first characters), so that a title keeps to one line.
-    wide = console.width >= 100
+    width = fit(console)
+    wide = width is None or width >= 100
     rows: list[list[Cell]] = [
         [
             (d.get("date") or "", ""),
@@ -122,7 +124,7 @@ def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
         print_lines(console, [Text("No documents.", style="dim")])
         return
     headers = ["Date", "Kind", "Authority", "Id", "Title or link"]
-    print_lines(console, grid(console.width, headers, rows, flexible=[4, 1, 2]))
+    print_lines(console, grid(width, headers, rows, flexible=[4, 1, 2]))
 
 
 def draw_letter(console: Console, data: dict[str, Any]) -> None:
@@ -163,7 +165,7 @@ def draw_letter(console: Console, data: dict[str, Any]) -> None:
         if not any(row[3][0] for row in rows):
             headers, rows = headers[:3], [row[:3] for row in rows]
         lines.append(Text(""))
-        lines += grid(console.width, headers, rows, flexible=[2, 0, 1, 3][: len(headers)],
+        lines += grid(fit(console), headers, rows, flexible=[2, 0, 1, 3][: len(headers)],
                       title="Facts")  # fmt: skip
     if "text" not in data:
         print_lines(console, lines)  # --no-text

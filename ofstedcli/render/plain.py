@@ -318,6 +318,7 @@ class Screen:
             from ofstedcli.render.console import make_console
 
             self._console = make_console(self.stream, self.color, self.width or 80)
+            self._console.piped = self.width is None  # type: ignore[attr-defined]
         return self._console
 
     @property

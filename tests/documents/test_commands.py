@@ -132,3 +132,8 @@ def test_ingest_table_fits_80_columns(
     at = lines[0].index("File")
     shown = "".join(line[at:].strip() for line in lines[2:])  # the File column, rejoined
     assert str(deep / "the-letter-with-a-long-file-name.txt") in shown
+    monkeypatch.delenv("COLUMNS")  # piped: each file on one line, its path whole, for grep
+    again = invoke("ingest", str(deep), "--no-color").stdout.splitlines()
+    assert next(line for line in again if "long-file-name" in line).endswith(
+        str(deep / "the-letter-with-a-long-file-name.txt")
+    )

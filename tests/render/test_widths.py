@@ -115,6 +115,9 @@ def test_letters_at_80_columns_keep_a_title_to_two_lines(
     monkeypatch.setenv("COLUMNS", "120")
     wide = cli("letters", "--limit", "40", "--no-color").stdout
     assert all(doc["id"] in wide for doc in data)
+    monkeypatch.delenv("COLUMNS")  # piped: one line a row, full ids, for grep
+    piped = cli("letters", "--limit", "40").stdout.splitlines()[2:]
+    assert len(piped) == len(data) and all(d["id"] in ln for d, ln in zip(data, piped, strict=True))
 
 
 def test_json_and_table_agree_on_the_date_shown(cli: Any) -> None:
