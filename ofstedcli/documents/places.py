@@ -186,13 +186,21 @@ def _trim(value: str) -> str:
     return value[: m.start()] if m else value
 
 
+#: Words of national bodies and their work, in no council's name ("the Independent Review
+#: of Children's Social Care", "the Department for Education").
+_INSTITUTIONAL = {
+    "Review", "Inspectorate", "Department", "Government", "Commissioner", "Secretary",
+    "Minister", "Parliament", "Committee", "Association",
+}  # fmt: skip
+
+
 def _not_place(value: str) -> bool:
-    """True for a capitalised run that names no place ("The ...", "Council", "County Hall"),
-    though "County Durham" does."""
+    """True for a capitalised run that names no place ("The ...", "Council", "County Hall",
+    "Independent Review of Children"), though "County Durham" does."""
     words = value.split()
     if words[0] == "County" and len(words) == 2 and words[1] not in ("Hall", "Council"):
         return False
-    return words[0] in _NOT_PLACES
+    return words[0] in _NOT_PLACES or not _INSTITUTIONAL.isdisjoint(words)
 
 
 #: A blank line: a name never runs across one ("Picture: Jo Bloggs" above "A London
