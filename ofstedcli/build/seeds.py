@@ -19,9 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ofstedcli import names
 from ofstedcli.build.authorities import Registry
 from ofstedcli.build.merge import Event
 from ofstedcli.build.records import AuthorityRef, SourceFile
@@ -104,6 +106,12 @@ def resolve(registry: Registry, doc: ReadDocument) -> str | None:
     return None
 
 
+def _names_any(registry: Registry, name: str) -> bool:
+    """True when ``name`` is the name of an authority (or of several): only such names stay
+    candidates, as `ofsted ingest` keeps them (documents.link.named_candidates)."""
+    return bool(registry.by_name.get(names.normalise(name)))
+
+
 def document_rows(
     docs: list[ReadDocument],
     source_id: str,
@@ -118,8 +126,8 @@ def document_rows(
     documents: list[dict[str, Any]] = []
     facts: list[dict[str, Any]] = []
     for doc in docs:
-        x = doc.x
         authority = resolve(registry, doc)
+        x = doc.x.with_candidates(partial(_names_any, registry))
         # Linked and compared exactly as `ofsted ingest` links a document (documents.link).
         pool = by_authority.get(authority, []) if authority else []
         inspection = choose_inspection(x, pool) if authority else None

@@ -9,11 +9,15 @@ JSON document contract (the shape of ``seeds/expected.json`` plus ``evidence``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ofstedcli.documents import vocab
 from ofstedcli.documents.text import View
+
+#: The fields naming the other places a text names, numbered from 1.
+CANDIDATE = "authority.candidates["
 
 #: Fields of the inspection object, in contract order.
 INSPECTION_FIELDS = (
@@ -95,8 +99,22 @@ class Extraction:
     def authority_names(self) -> list[str]:
         """Names of the authority the document concerns, best first, as written."""
         names = [f.value for f in self.facts if f.field == "authority.name"]
-        names += [f.value for f in self.facts if f.field.startswith("authority.candidates[")]
+        names += [f.value for f in self.facts if f.field.startswith(CANDIDATE)]
         return list(dict.fromkeys(names))
+
+    def with_candidates(self, keep: Callable[[str], bool]) -> Extraction:
+        """This extraction with only the authority candidates ``keep`` accepts, numbered
+        from 1 again (itself when it keeps them all)."""
+        kept: list[Fact] = []
+        number = 0
+        for fact in self.facts:
+            if fact.field.startswith(CANDIDATE):
+                if not keep(fact.value):
+                    continue
+                number += 1
+                fact = replace(fact, field=f"{CANDIDATE}{number}]")
+            kept.append(fact)
+        return Extraction(self.kind, kept) if len(kept) < len(self.facts) else self
 
     @property
     def mentions(self) -> list[dict[str, Any]]:

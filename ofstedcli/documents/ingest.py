@@ -34,6 +34,7 @@ from ofstedcli.documents.link import (
     choose_inspection,
     conflicts,
     inspections_of,
+    named_candidates,
     resolve_authority,
 )
 from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, load, read_bytes
@@ -362,6 +363,7 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     if authority is None:
         names = ", ".join(repr(n) for n in x.authority_names[:3]) or "none"
         unplaced = f"stored without an authority (names found: {names})"
+    x = named_candidates(store, x, authority)
     code = authority.ons_code if authority else None
     inspection = choose_inspection(x, inspections_of(store, code)) if code else None
     found = conflicts(x, inspection) if inspection else []

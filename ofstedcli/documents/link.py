@@ -84,6 +84,25 @@ def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
     return None
 
 
+def named_candidates(store: Store, extraction: Extraction, resolved: Resolved | None) -> Extraction:
+    """The extraction with only the candidates that name an authority (or several): the
+    reader's other capitalised names ("Family Network Meetings", "Cabinet") are not kept as
+    candidates; the name the authority was resolved from always is."""
+    chosen = resolved.name if resolved else None
+    return extraction.with_candidates(lambda name: name == chosen or _names_one(store, name))
+
+
+def _names_one(store: Store, name: str) -> bool:
+    """True when ``name`` names an authority, or several, without guessing at a spelling."""
+    try:
+        resolve_code(store, name, fuzzy=False, record=False)
+    except Ambiguous:
+        return True
+    except (NotFound, UsageError):
+        return False
+    return True
+
+
 def _settle(store: Store, exc: Ambiguous, extraction: Extraction, name: str) -> str | None:
     """The one of an ambiguous name's authorities the text places: in the region it gives,
     else in the region of every other authority it names exactly; None when it does not."""

@@ -171,6 +171,36 @@ def test_words_that_open_sentences_are_not_taken_for_places() -> None:
     assert any("Wessex" in n for n in names)
 
 
+def test_national_bodies_are_not_taken_for_places() -> None:
+    text = (
+        "Wessex rated outstanding\n\n"
+        "After the Independent Review of Children's Social Care praised Wessex's early help, "
+        "inspectors gave Wessex the top grade. The Government's Department for Education's "
+        "Families First programme was mentioned.\n"
+    )
+    names = extract(text).authority_names
+    assert "Wessex" in names
+    assert not [n for n in names if "Review" in n or "Department" in n or "Government" in n]
+
+
+def test_only_names_of_authorities_are_kept_as_candidates(tiny_db_file: Path) -> None:
+    from ofstedcli.documents.extraction import Extraction, Fact
+    from ofstedcli.documents.link import named_candidates, resolve_authority
+    from ofstedcli.store import open_store
+
+    names = ["Leicester", "Family Network Meetings", "Leicestershire", "Cabinet"]
+    x = Extraction(
+        "other",
+        [Fact("authority.name", names[0], 0, 9, names[0])]
+        + [Fact(f"authority.candidates[{n}]", v, 0, 1, v) for n, v in enumerate(names[1:], 1)],
+    )
+    with open_store(tiny_db_file) as store:
+        kept = named_candidates(store, x, resolve_authority(store, x))
+    assert kept.authority_names == ["Leicester", "Leicestershire"]
+    numbers = [f.field for f in kept.facts if f.field.startswith("authority.candidates")]
+    assert numbers == ["authority.candidates[1]"]
+
+
 def test_a_name_two_authorities_share_is_settled_by_the_region_the_text_gives(
     tiny_db_file: Path,
 ) -> None:
