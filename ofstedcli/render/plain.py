@@ -200,7 +200,8 @@ def _fitted(
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Word-wrap ``text`` to ``width`` cells, breaking a word only when it must."""
+    """Word-wrap ``text`` to ``width`` cells, breaking a word only when it must (after a
+    slash, where it has one)."""
     if width_of(text) <= width:
         return [text]
     lines: list[str] = []
@@ -212,7 +213,10 @@ def _wrap(text: str, width: int) -> list[str]:
                 lines.append(current)
                 current = ""
                 continue
-            head, word = word[:room], word[room:]
+            head = word[:room]
+            # A path or a link breaks after a slash where one is in reach: its names stay whole.
+            cut = head.rfind("/", 1) + 1 if not current else 0
+            head, word = word[: cut or room], word[cut or room :]
             lines.append(f"{current} {head}" if current else head)
             current = ""
         if current and width_of(current) + 1 + width_of(word) > width:

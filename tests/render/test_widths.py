@@ -142,3 +142,12 @@ def test_report_links_are_clickable_in_colour_only(
     assert f"\x1b]8;;{url}\x1b\\" in coloured
     monkeypatch.delenv("FORCE_COLOR")
     assert "\x1b]8" not in cli("show", "leicester").stdout
+
+
+def test_a_path_too_long_for_its_column_breaks_after_a_slash() -> None:
+    from ofstedcli.render.plain import grid, plain
+
+    path = "/tmp/abc/defgh/file-name.pdf"
+    table = grid(20, ["Id", "File"], [[("x1", ""), (path, "")]], breakable=[1])
+    pieces = [line[4:] for line in plain(table).splitlines()[2:]]
+    assert pieces == ["/tmp/abc/defgh/", "file-name.pdf"]
