@@ -233,11 +233,18 @@ FROM authorities a JOIN inspections i ON i.id = (
 WHERE a.status = 'current';
 """
 
+#: A document is looked up by its inspection when a report is ingested (is it listed?):
+#: without an index each lookup read every stored text to reach the column after it.
+_DOCUMENT_INSPECTION = """
+CREATE INDEX documents_inspection ON documents(inspection);
+"""
+
 #: Named migrations, applied in order and recorded in ``_migrations``.
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_initial", _INITIAL),
     ("m002_record", _RECORD),
     ("m003_datasette", _DATASETTE),
+    ("m004_documents_inspection", _DOCUMENT_INSPECTION),
 ]
 
 

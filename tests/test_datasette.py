@@ -53,7 +53,7 @@ def test_an_older_database_keeps_its_documents_searchable(tmp_path: Path) -> Non
         "INSERT INTO documents_fts (document, title, text) "
         "VALUES ('d1', 'Board minutes', 'placement sufficiency')"
     )
-    assert schema.migrate(conn) == ["m003_datasette"]
+    assert schema.migrate(conn) == ["m003_datasette", "m004_documents_inspection"]
     assert _search(conn, "sufficiency") == ["d1"]
     _index_ok(conn)
 
