@@ -235,18 +235,15 @@ def _running_heads(raw: str) -> list[tuple[int, int]]:
     """Spans of the page headers and footers that repeat on most pages (pages 2 onwards)."""
     if raw.count("\f") < 2:
         return []
-    pages: list[tuple[int, str]] = []
-    at = 0
-    for page in raw.split("\f"):
-        pages.append((at, page))
-        at += len(page) + 1
+    breaks = [m.start() for m in _PAGE_BREAK.finditer(raw)]
+    pages = list(zip([b + 1 for b in breaks], [*breaks[1:], len(raw)], strict=True))
     edge_lines: list[list[tuple[int, int, str]]] = []
     counts: Counter[str] = Counter()
-    for offset, page in pages[1:]:
-        edges = _lines(page, offset)
+    for start, end in pages:
+        edges = _lines(raw, start, end)
         edge_lines.append(edges)
         counts.update({key for _, _, key in edges})
-    need = max(2, (len(pages) - 1) // 2)
+    need = max(2, len(pages) // 2)
     spans: list[tuple[int, int]] = []
     for edges in edge_lines:
         for start, end, key in edges:
@@ -255,31 +252,37 @@ def _running_heads(raw: str) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-def _lines(page: str, offset: int) -> list[tuple[int, int, str]]:
-    """The first and last three non-blank lines of a page as (start, end, key), where the
-    key drops digits (page numbers) and is empty for a line that is only a number."""
-    lines = page.split("\n")
-    # Walk in from each end only as far as three non-blank lines: a page's middle is skipped.
+_PAGE_BREAK = re.compile("\f")
+
+
+def _lines(raw: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The first and last three non-blank lines of the page ``raw[start:end]`` as (start,
+    end, key), where the key drops digits (page numbers) and is empty for a line that is
+    only a number.  Found with ``find`` from each end: a page's middle is never read."""
     head: list[tuple[int, int]] = []
-    at = 0
-    for line in lines:
-        if len(head) == 3:
+    at = start
+    while len(head) < 3:
+        newline = raw.find("\n", at, end)
+        stop = end if newline < 0 else newline
+        if raw[at:stop].strip():
+            head.append((at, stop))
+        if newline < 0:
             break
-        if line.strip():
-            head.append((at, at + len(line)))
-        at += len(line) + 1
+        at = newline + 1
     tail: list[tuple[int, int]] = []
-    end = len(page)
-    for line in reversed(lines):
-        start = end - len(line)
-        if len(tail) == 3 or (head and start <= head[-1][0]):
+    stop = end
+    while len(tail) < 3:
+        newline = raw.rfind("\n", start, stop)
+        at = start if newline < 0 else newline + 1
+        if head and at <= head[-1][0]:
             break
-        if line.strip():
-            tail.append((start, end))
-        end = start - 1
-    spans = head + tail[::-1]
+        if raw[at:stop].strip():
+            tail.append((at, stop))
+        if newline < 0:
+            break
+        stop = newline
     out: list[tuple[int, int, str]] = []
-    for start, end in spans:
-        key = " ".join(_DIGITS.sub("#", page[start:end]).split())
-        out.append((offset + start, offset + end, "" if key == "#" else key))
+    for a, z in head + tail[::-1]:
+        key = " ".join(_DIGITS.sub("#", raw[a:z]).split())
+        out.append((a, z, "" if key == "#" else key))
     return out
