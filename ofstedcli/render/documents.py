@@ -230,10 +230,13 @@ def _party(party: dict[str, Any] | None) -> str:
 
 
 def draw_search(console: Console, data: list[dict[str, Any]]) -> None:
-    """Each match: its document, then the snippet with the matched words highlighted."""
+    """Each match: its document, then the snippet with the matched words highlighted (a
+    title that does not fit beside the document goes on its own line; text is folded to
+    the width, never when piped)."""
     if not data:
         print_lines(console, [Text("No matches.", style="dim")])
         return
+    width = fit(console)
     lines: list[Text] = []
     for hit in data:
         head = Text.assemble(
@@ -241,16 +244,32 @@ def draw_search(console: Console, data: list[dict[str, Any]]) -> None:
             safe((hit.get("kind") or "").replace("_", " ")), "  ",
             safe((hit.get("authority") or {}).get("name") or "", "bold"),
         )  # fmt: skip
-        if hit.get("title"):
+        title = safe(hit.get("title") or "", "italic")
+        if title and (width is None or head.cell_len + 2 + title.cell_len <= width):
             head.append("  ")
-            head.append_text(safe(hit["title"], "italic"))
-        lines += [head, snippet(hit.get("snippet") or ""), Text("")]
+            head.append_text(title)
+            title = Text("")
+        lines.append(head)
+        if title:
+            lines += _indented(console, title, width)
+        lines += _indented(console, snippet(hit.get("snippet") or ""), width)
+        lines.append(Text(""))
     print_lines(console, lines)
+
+
+def _indented(console: Console, text: Text, width: int | None) -> list[Text]:
+    """``text`` indented by two spaces, folded to ``width`` (one line when None)."""
+    if width is None:
+        return [Text("  ") + text]
+    lines = list(text.wrap(console, max(10, width - 2)))
+    for line in lines:
+        line.rstrip()
+    return [Text("  ") + line for line in lines]
 
 
 def snippet(text: str) -> Text:
     """A snippet with its match marks turned into a highlight style."""
-    out = Text("  ")
+    out = Text()
     highlighted = False
     for piece in text.replace(MARK_END, MARK_START).split(MARK_START):
         if piece:
