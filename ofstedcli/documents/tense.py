@@ -29,7 +29,9 @@ _PAST_BEFORE = re.compile(
     r"|ofsted|report|review|visit\w*|assessment)|previous(?! (?:five|four|three|two|few)\b)"
     r"|before (?:this|the|its|that|their)(?! (?:\w+ )?(?:inspection|visit|report) (?:found|judged"
     r"|rated|graded|gave|awarded)\b)"
-    r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of|out of"
+    r"|prior|earlier (?:inspection|rating|report|judgement)|no longer|moves? out of"
+    # "out of" a grade, not a count ("three out of four of the areas")
+    r"|(?<!one )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!\d )out of"
     r"|since|back in|as recently as|at the time|at that time|at which point|ditch\w*"
     r"|shed\w*|remov\w*|lost|losing|dropp\w*(?!\W+(?:down |back )?(?:to|into)\W+$)"
     r"|lift\w* (?:out|from)|escap\w*|after (?:being"

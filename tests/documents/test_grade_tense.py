@@ -104,6 +104,17 @@ def test_grades_described_by_their_place_on_the_scale(text: str, grade: str) -> 
     assert extract(NEWS.format(text)).get("inspection.overall") == grade
 
 
+def test_a_count_of_areas_is_not_a_move_out_of_a_grade() -> None:
+    """ "three out of four" counts areas; "moved out of" a grade leaves it behind."""
+    x = extract(NEWS.format("The report rated Northam 'outstanding' in three out of four of "
+                            "the categories and 'good' for the experiences and progress of "
+                            "care leavers."))  # fmt: skip
+    assert x.get("inspection.judgements.care_leavers") == model.GOOD
+    moved = extract(NEWS.format("Northam has moved out of 'inadequate' and is now rated "
+                                "'requires improvement'."))  # fmt: skip
+    assert moved.get("inspection.overall") == model.REQUIRES_IMPROVEMENT
+
+
 def test_in_need_of_improvement_and_top_mark_for_areas() -> None:
     x = extract(NEWS.format("Help and protection is in need of improvement. Inspectors gave "
                             "the top mark in all areas judged, including adoption and care "
