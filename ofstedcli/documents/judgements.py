@@ -373,7 +373,8 @@ AREA_PATTERNS = [
 #: One grade for a short list of areas after a rating verb: "judged both adoption and the
 #: experiences of care leavers as good", "rated leadership and help and protection as good".
 _LISTED = re.compile(
-    rf"\b(?:judged|rated|graded|found|assessed)(?: both| all)? (?P<list>[^.:!?]{{4,300}}?)"
+    rf"\b(?:judged|judging|rated|rating|graded|grading|found|assessed|assessing)(?: both| all)?"
+    rf" (?P<list>[^.:!?]{{4,300}}?)"
     rf",? (?:as|to be)(?: being)? {_Q}(?P<g>{GRADE})",
     re.I,
 )

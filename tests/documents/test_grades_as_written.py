@@ -78,6 +78,22 @@ def test_other_events_dates_are_not_the_inspections(sentence: str) -> None:
     assert extract(NEWS.format(sentence)).get("inspection.start_date") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "areas", "grade"),
+    [
+        ("The report praises Northam's leaders, rating the impact of leaders as Outstanding.",
+         ("leadership",), model.OUTSTANDING),
+        ("Inspectors, rating leadership, management and governance, in addition to adoption "
+         "support, as 'good', said much had improved.", ("leadership", "adoption"), model.GOOD),
+    ],
+)  # fmt: skip
+def test_areas_after_rating_as_a_participle(
+    sentence: str, areas: tuple[str, ...], grade: str
+) -> None:
+    x = extract(NEWS.format(sentence))
+    assert {a: x.get(f"inspection.judgements.{a}") for a in areas} == dict.fromkeys(areas, grade)
+
+
 def test_areas_listed_with_one_grade_share_it() -> None:
     text = NEWS.format(
         "The impact of leaders, the experiences and progress of children in care, and the "
