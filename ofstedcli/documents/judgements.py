@@ -378,6 +378,13 @@ _LISTED = re.compile(
     rf",? (?:as|to be)(?: being)? {_Q}(?P<g>{GRADE})",
     re.I,
 )
+#: A grade given to the areas before it: "gave leadership and management an overall
+#: 'inadequate' rating", "awarded adoption and care leavers a 'good' grade".
+_GAVE_LIST = re.compile(
+    rf"\b(?:gave|given|giving|awarded|handed) (?P<list>[^.:;!?]{{4,200}}?) (?:an?|the)"
+    rf" (?:overall )?{_Q}(?P<g>{GRADE}){_Q} (?:rating|grade|judge?ment|score|mark)s?\b",
+    re.I,
+)
 #: "with the adoption service, and leadership and management rated as 'Outstanding'".
 _WITH_LISTED = re.compile(
     rf"\bwith (?P<list>[^.;:!?]{{4,200}}?) (?:both |all |each )?(?:rated|judged|graded|found"
@@ -463,11 +470,12 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         listed = not GRADE_RE.search(m["list"])
         if listed and not _skipped(m, skip) and _now_at(text, m, latest):
             out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
-    for m in _LISTED.finditer(text, a, b):
-        if _skipped(m, skip) or GRADE_RE.search(m["list"]):
-            continue
-        if _now_at(text, m, latest):
-            out += _areas_in(text, m.start("list"), m.end("list"), m["g"], overall=True)
+    for pattern in (_LISTED, _GAVE_LIST):
+        for m in pattern.finditer(text, a, b):
+            if _skipped(m, skip) or GRADE_RE.search(m["list"]):
+                continue
+            if _now_at(text, m, latest):
+                out += _areas_in(text, m.start("list"), m.end("list"), m["g"], overall=True)
     for m in _GRADE_FOR_LIST.finditer(text, a, b):
         colon = text.rfind(":", m.end("g"), m.end("list"))  # a list after a colon runs on
         brk = tense.CLAUSE_BREAK.search(text, max(m.end("g"), colon + 1), m.end("list"))

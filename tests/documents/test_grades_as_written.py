@@ -85,9 +85,13 @@ def test_other_events_dates_are_not_the_inspections(sentence: str) -> None:
          ("leadership",), model.OUTSTANDING),
         ("Inspectors, rating leadership, management and governance, in addition to adoption "
          "support, as 'good', said much had improved.", ("leadership", "adoption"), model.GOOD),
+        ("The inspection gave leadership and management an overall 'inadequate' rating.",
+         ("leadership",), model.INADEQUATE),
+        ("Ofsted awarded adoption and care leavers a 'good' grade.",
+         ("adoption", "care_leavers"), model.GOOD),
     ],
 )  # fmt: skip
-def test_areas_after_rating_as_a_participle(
+def test_areas_rated_as_a_participle_or_given_a_grade(
     sentence: str, areas: tuple[str, ...], grade: str
 ) -> None:
     x = extract(NEWS.format(sentence))
