@@ -429,6 +429,12 @@ _LIST_RATED = re.compile(
 )
 
 
+#: A plural "are" before a quoted grade, the areas listed before it: "the experiences and
+#: progress of care leavers and overall effectiveness are 'inadequate'" (quoted: a grade,
+#: not praise).
+_LIST_ARE = re.compile(r"\b(?:are|were)(?: all| both| each)? ['\"](?P<g>" + GRADE + r")['\"]", re.I)
+
+
 #: A line that opens on a grade and lists the areas given it: "Good: leadership; care
 #: leavers", "Outstanding - children in care".
 _GRADE_LINE = re.compile(rf"(?m)^\W{{0,3}}(?P<g>{GRADE}){_Q}\s*(?::|\s-\s|\u2013)\s*(?=\S)", re.I)
@@ -492,7 +498,8 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
             found += _line_areas(text, _list_lines(text, colon, forward=True), m["g"])
         if found and not _skipped(m, skip) and _now_at(text, m, latest):
             out += found
-    for m in _LIST_RATED.finditer(text, a, b):
+    rated = [(m, False) for m in _LIST_RATED.finditer(text, a, b)]
+    for m, plain in rated + [(m, True) for m in _LIST_ARE.finditer(text, a, b)]:
         start = vocab.sentence_start(text, m.start(), 300)
         earlier = [g.end() for g in GRADE_RE.finditer(text, start, m.start())]
         begin = max([start, *earlier])
@@ -501,7 +508,7 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         )
         if _skipped(m, skip) or not _now_at(text, m, latest):
             continue
-        found = _areas_in(text, begin, m.start(), m["g"])
+        found = _areas_in(text, begin, m.start(), m["g"], overall=plain)
         if len(found) == 1 and re.search(r"\bboth\b", m.group(), re.I):
             # "children in care and care leavers were both found to be good": two areas
             both = text[found[0].span[0] : found[0].span[1]]

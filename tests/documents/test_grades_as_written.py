@@ -89,13 +89,17 @@ def test_other_events_dates_are_not_the_inspections(sentence: str) -> None:
          ("leadership",), model.INADEQUATE),
         ("Ofsted awarded adoption and care leavers a 'good' grade.",
          ("adoption", "care_leavers"), model.GOOD),
+        ("It says the experiences and progress of care leavers and overall effectiveness are "
+         "\"inadequate\".", ("care_leavers", "overall"), model.INADEQUATE),
     ],
 )  # fmt: skip
 def test_areas_rated_as_a_participle_or_given_a_grade(
     sentence: str, areas: tuple[str, ...], grade: str
 ) -> None:
     x = extract(NEWS.format(sentence))
-    assert {a: x.get(f"inspection.judgements.{a}") for a in areas} == dict.fromkeys(areas, grade)
+    field = {a: "inspection.overall" if a == "overall" else f"inspection.judgements.{a}"
+             for a in areas}  # fmt: skip
+    assert {a: x.get(field[a]) for a in areas} == dict.fromkeys(areas, grade)
 
 
 def test_areas_listed_with_one_grade_share_it() -> None:
