@@ -73,7 +73,7 @@ _AREA_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"in care and care leavers|looked[- ]after children and care leavers"
             r"|looked[- ]after and achieving permanence"
-            r"|children (?:being )?looked[- ]after|looked[- ]after children|children in care"
+            r"|children (?:being )?looked[- ]after|looked[- ]after\W{0,2} children|children in care"
             r"|looking after children"
             r"|(?:those|young people) in care",
             re.I,
@@ -95,7 +95,7 @@ def area(label: str) -> str | None:
 
 #: Phrases naming judgement areas inside sentences ("judged outstanding for leadership").
 AREA_PHRASE = (
-    r"(?<![\w-])(?=[acehilstyACEHILSTY])(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
+    r"(?<![\w-])(?=[acehilstyACEHILSTY\"'])(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
     r"|impact\s+(?:that\s+)?leaders\s+have|leadership(?:\s+and\s+management)?"
     r"|leaders'?\s+impact(?:\s+on\s+(?:social\s+work\s+)?practice)?"
     r"|(?:services\s+for\s+)?children\s+who\s+need\s+help(?:\s+and\s+protection)?"
@@ -104,7 +104,7 @@ AREA_PHRASE = (
     r"|cases?|procedures?|concerns?|medical|social|team))"
     r"|children\s+(?:being\s+)?looked[\s-]+after(?:\s+and\s+achieving\s+permanence)?"
     r"|looking\s+after\s+children"
-    r"|looked[\s-]+after\s+children(?:\s+and\s+care\s+leavers)?"
+    r"|[\"']?looked[\s-]+after[\"']?\s+children(?:\s+and\s+care\s+leavers)?"
     r"|(?:those|young\s+people)\s+in\s+care"
     r"|(?:those|young\s+people|children)\s+who\s+(?:have\s+)?left\s+care"
     r"|(?:services\s+for\s+)?care\s+leavers|(?:young\s+people\s+)?leaving\s+care|adoption(?:\s+performance)?"

@@ -91,6 +91,9 @@ def test_other_events_dates_are_not_the_inspections(sentence: str) -> None:
          ("adoption", "care_leavers"), model.GOOD),
         ("It says the experiences and progress of care leavers and overall effectiveness are "
          "\"inadequate\".", ("care_leavers", "overall"), model.INADEQUATE),
+        ("Children who need help and protection, \u201clooked after\u201d children and "
+         "leadership were all rated as \u201crequires improvement\u201d.",
+         ("help_and_protection", "in_care", "leadership"), model.REQUIRES_IMPROVEMENT),
     ],
 )  # fmt: skip
 def test_areas_rated_as_a_participle_or_given_a_grade(
