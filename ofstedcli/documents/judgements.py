@@ -424,7 +424,8 @@ _OVERALL_NAMED = re.compile(r"\boverall effectiveness\b", re.I)
 _LIST_RATED = re.compile(
     rf"(?:(?:were|are|have been)(?: all| both| each)?|all|both)"
     rf" (?:(?:judged|rated|graded|found|assessed)(?: as| to be)?|(?:merited|received|earned"
-    rf"|achieved|got|secured|were given|were awarded)(?: (?:the|a|an))?) {_Q}(?P<g>{GRADE})",
+    rf"|achieved|got|secured|were given|were awarded)(?: (?:the|a|an|its|their))?"
+    rf"(?: (?:inspectorate|watchdog|regulator|ofsted)'s)?) {_Q}(?P<g>{GRADE})",
     re.I,
 )
 

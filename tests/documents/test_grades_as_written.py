@@ -94,6 +94,9 @@ def test_other_events_dates_are_not_the_inspections(sentence: str) -> None:
         ("Children who need help and protection, \u201clooked after\u201d children and "
          "leadership were all rated as \u201crequires improvement\u201d.",
          ("help_and_protection", "in_care", "leadership"), model.REQUIRES_IMPROVEMENT),
+        ("The department's leadership, support for children in care and overall effectiveness "
+         "all received the inspectorate's top rating once again.",
+         ("leadership", "in_care"), model.OUTSTANDING),
     ],
 )  # fmt: skip
 def test_areas_rated_as_a_participle_or_given_a_grade(
