@@ -196,7 +196,9 @@ _FOR_AREA = (
     rf"|(?:sub[- ]?)?(?:grades|ratings|judge?ments|scores) (?:for|in) "
     rf"|(?:in|for) (?:a number of|some|several|many|most|(?:one|two|three|four|five) (?:of )?)"
     rf"|in (?:relation|respect) (?:to|of)|(?:in|with) regards? to|in terms of|when it comes to"
-    rf"|in the domains?|for (?:its|their|the) (?!children's (?:social care )?services?\b)))"
+    rf"|in the domains?|for (?:its|their|the) (?!children's (?:social care )?services?\b"
+    # "for the second time" counts the grade, it names no area
+    rf"|(?:first|second|third|fourth|fifth|sixth|\w+th|last|next) times?\b)))"
 )
 #: How people write an overall grade in news and releases: "rated 'good'", "deemed as being
 #: outstanding", "gone from inadequate to good", "a 'Good' rating", "an overall judgement of
@@ -208,7 +210,8 @@ LOOSE_OVERALL_PATTERNS = [
         rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= {_Q}{GRADE})"
         rf"|(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
         rf"|provision|borough's|authority's))"
-        rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*){{1,6}}?"
+        rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*"
+        rf"| \([A-Z]{{2,8}}\)){{1,6}}?"
         rf" (?:as|to be)"
         rf"|(?: (?:as|to be))?|(?= to requir) to)(?: being)?(?: an?)?"
         rf" {_Q}(?P<g>{GRADE}){_FOR_AREA}",

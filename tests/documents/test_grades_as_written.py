@@ -23,6 +23,8 @@ NEWS = "Northam news\n\n{}\n\nThe report was published by Ofsted this week."
         ("Ofsted rated the overall service as 'requires improvement'.",
          model.REQUIRES_IMPROVEMENT),
         ("Ofsted has branded the council's services 'inadequate'.", model.INADEQUATE),
+        ("Ofsted has rated Northam County Council (NCC) as 'good' for the second time in "
+         "three years.", model.GOOD),
     ],
 )  # fmt: skip
 def test_overall_grade_as_written(sentence: str, grade: str) -> None:
@@ -41,6 +43,7 @@ def test_overall_grade_as_written(sentence: str, grade: str) -> None:
         "A report has branded the services 'inadequate' in a number of key areas.",
         "Social workers do outstanding work every day.",
         "The 'inadequate' judgement has been lifted.",
+        "Ofsted rated the council 'good' for the adoption service.",
     ],
 )
 def test_no_current_overall_grade(sentence: str) -> None:
