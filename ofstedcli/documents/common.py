@@ -382,12 +382,27 @@ _EVENT_BEFORE = re.compile(
 _REPORT_PUBLISHED = re.compile(r"\b(?:report|results|findings|inspection|will be|was|were)\b", _I)
 
 
+#: A report's words just before "published on ...": "the report was", "findings", "the
+#: report of the inspection, which was" (a word or two between).
+_REPORT_BEFORE = re.compile(
+    r"\b(?:report|results|findings|letter|inspection)s?\b(?:,? [\w']+){0,3}?"
+    r"(?:,? (?:was|were|is|are|has been|have been|will be|to be))?,?\s*$",
+    _I,
+)
+
+
+def publishes_report(text: str, m: re.Match[str]) -> bool:
+    """True when a date line's words ("published on ...") follow a report's ("the report
+    was", "findings"): the inspection's publication, not the page's own date."""
+    return _REPORT_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+
+
 def document_date(b: Builder) -> None:
     """Record a page's own date: after "Published", "Posted", "Date", "Meeting" near the
     top, else the first full date in its first lines that no event word comes just before."""
     text = b.text
     for m in _DATED.finditer(text, 0, min(len(text), 2000)):
-        if _REPORT_PUBLISHED.search(text, max(0, m.start() - 60), m.start()):
+        if publishes_report(text, m):
             continue  # "the report was published on ...": the inspection's publication
         if b.date("date", m, "d"):
             return

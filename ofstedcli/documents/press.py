@@ -38,9 +38,10 @@ _ISSUER = re.compile(
 
 def extract(b: Builder) -> None:
     """Record a press release's facts."""
-    m = _PUBLISHED_ON.search(b.text, 0, 2000)
-    if m:
-        b.date("date", m, "d")
+    for m in _PUBLISHED_ON.finditer(b.text, 0, 2000):
+        if not common.publishes_report(b.text, m):  # "the report published on ...": its own
+            b.date("date", m, "d")
+            break
     if not b.has("date"):
         common.document_date(b)
     raw = b.view.raw

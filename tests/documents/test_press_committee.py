@@ -29,6 +29,27 @@ def test_press_release() -> None:
     assert out["evidence"]["sender.organisation"]["text"] in ("city council", "city mayor")
 
 
+def test_a_releases_date_is_not_the_report_it_answers() -> None:
+    """ "the report published on ..." is the inspection's publication; the release's own
+    "published on" line (even under a headline naming the inspection) is its date."""
+    answer = extract(
+        "Press release\n\nPublication of the Ofsted children's services report\n\n"
+        "Northam City Council response to the Ofsted children's services report "
+        "published on 23 May 2014\n\n"
+        "Our cabinet member said the council would act on every recommendation.\n"
+    )
+    assert answer.kind == "press_release"
+    assert answer.get("inspection.published") == "2014-05-23"
+    assert answer.get("date") != "2014-05-23"
+    release = extract(
+        "Northam children's services rated good after latest inspection\n\n"
+        "News Release PR9452 - published on 24 February 2026\n\n"
+        "Following an inspection last month, Ofsted has rated our children's services as "
+        "'Good' overall, the council said.\n"
+    )
+    assert release.get("date") == "2026-02-24"
+
+
 def test_committee_report() -> None:
     out = extract(factory.COMMITTEE).to_json()
     assert out["kind"] == "committee_report"
