@@ -245,6 +245,30 @@ def _visit_type(words: str) -> str:
     return "full inspection" if "full" in low else "inspection"
 
 
+#: "the same rating", "an identical grade": an earlier inspection given the current grade.
+_SAME_GRADE = re.compile(
+    r"(?<!not )(?<!never )\b(?:the same|an identical|the identical)"
+    r" (?:overall )?(?:rating|grade|judge?ment|verdict|outcome)\b",
+    _I,
+)
+
+
+def same_grade(text: str, found: list[Mention], current: str | None) -> list[Mention]:
+    """``found`` with the current grade given to an earlier inspection its sentence says had
+    "the same rating" ("had attained the same rating at their previous inspection in 2014")."""
+    if current is None:
+        return found
+    out: list[Mention] = []
+    for x in found:
+        if x.overall is None and x.date is not None:
+            start = vocab.sentence_start(text, x.span[0], 300)
+            stop = vocab.sentence_end(text, x.span[1], 300)
+            if _SAME_GRADE.search(text, start, stop):
+                x = Mention(x.date, x.type, current, x.span)
+        out.append(x)
+    return out
+
+
 #: How near a grade an inspection of the same date must be written to be the same mention.
 _NEAR = 150
 

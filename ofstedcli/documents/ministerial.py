@@ -52,4 +52,5 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
     own = [d for k, d in common.current(b).items() if d and k != "overall"]
     found = mentions.whole_service(text, found)
     found = mentions.merge(found, mentions.visits(text, b.get("date"), own))
+    found = mentions.same_grade(text, found, overall)
     common.record_mentions(b, mentions.merge(found, mentions.earlier(text, b.get("date"), overall)))

@@ -110,3 +110,22 @@ def test_a_grade_inside_a_longer_reading_of_another_is_its_own_mention() -> None
     )
     found = {(m["overall"], m["date"]) for m in extract(NEWS.format(text)).mentions}
     assert {(model.GOOD, "2016"), (model.REQUIRES_IMPROVEMENT, "2013")} <= found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("The council had attained the same rating at its previous inspection in 2017.",
+         model.REQUIRES_IMPROVEMENT),
+        ("It was not the same rating as at its previous inspection in 2017.", None),
+    ],
+)  # fmt: skip
+def test_the_same_rating_at_an_earlier_inspection_is_the_current_grade(
+    sentence: str, grade: str | None
+) -> None:
+    text = NEWS.format(
+        "Ofsted has rated Northam's children's services as 'requires improvement'. " + sentence
+    )
+    x = extract(text)
+    assert x.get("inspection.overall") == model.REQUIRES_IMPROVEMENT
+    assert [(m["date"], m["overall"]) for m in x.mentions] == [("2017", grade)]
