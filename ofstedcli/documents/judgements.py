@@ -238,6 +238,12 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:rating|judgement|grade|verdict|level|score) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I
     ),
+    # "Ofsted's verdict: good", "the verdict was 'inadequate'"
+    re.compile(
+        rf"\b(?:Ofsted's|the|its|their|inspectors') (?:overall )?(?:verdict|rating|judgement)"
+        rf"(?::| (?:was|is|remains))(?: an?)? {_Q}(?P<g>{GRADE}){_Q}(?![\w-]){_FOR_AREA}",
+        re.I,
+    ),
     # "Overall: Good", "overall - inadequate" (a list's item)
     re.compile(
         rf"\boverall\s*(?::|\s-|\u2013)\s*{_Q}(?P<g>{GRADE}){_Q}(?!\s+[a-z])",
@@ -260,7 +266,7 @@ LOOSE_OVERALL_PATTERNS = [
     # rating" (a grade word alone after these verbs is praise: "receive a good service")
     re.compile(
         rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|gains?|secured"
-        rf"|secures?|earned|earns?|wins?|won"
+        rf"|secures?|earned|earns?|wins?|won|scored|scores?"
         rf"|handed|got|gets|retained|keeps|kept|maintained|sustained)"
         rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= (?:an?|the|its|their) ))?"
         rf"(?: (?:an?|the|its|their))?(?: overall)? (?P<q>['\"])?(?P<g>{GRADE})"

@@ -25,6 +25,9 @@ NEWS = "Northam news\n\n{}\n\nThe report was published by Ofsted this week."
         ("Ofsted has branded the council's services 'inadequate'.", model.INADEQUATE),
         ("Ofsted has rated Northam County Council (NCC) as 'good' for the second time in "
          "three years.", model.GOOD),
+        ("Ofsted's verdict: good.", model.GOOD),
+        ("The inspectors' verdict was 'inadequate'.", model.INADEQUATE),
+        ("Northam scored 'good' in its latest Ofsted inspection.", model.GOOD),
     ],
 )  # fmt: skip
 def test_overall_grade_as_written(sentence: str, grade: str) -> None:
@@ -44,6 +47,7 @@ def test_overall_grade_as_written(sentence: str, grade: str) -> None:
         "Social workers do outstanding work every day.",
         "The 'inadequate' judgement has been lifted.",
         "Ofsted rated the council 'good' for the adoption service.",
+        "The verdict was 'inadequate' for adoption.",
     ],
 )
 def test_no_current_overall_grade(sentence: str) -> None:
