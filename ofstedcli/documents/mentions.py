@@ -417,9 +417,7 @@ def _opening(text: str, sentence: int, start: int) -> list[str]:
     if not tense.opens_on_year(text, sentence, start):
         return []
     years = _YEAR.findall(text, sentence, start)
-    if len(years) > 1 or re.search(r"\b(?:today|now|this time|latest)\b", text[sentence:start], _I):
-        return []  # a later time between the opening year and the grade
-    return years
+    return [] if len(years) > 1 else years  # two years: a later one between
 
 
 def _all(m: re.Match[str]) -> list[str]:

@@ -167,9 +167,17 @@ def older(day: str, latest: int | None) -> bool:
     return int(day[:4]) < latest // 12 - (1 if latest % 12 == 0 else 0)
 
 
+#: A later time between a sentence's opening year and a grade: "In 2017 ...; this year they
+#: rated it good", "In 2014 it was inadequate, and today ...".
+_LATER_TIME = re.compile(r"\b(?:today|now|this (?:time|year)|latest|currently)\b", _I)
+
+
 def opens_on_year(text: str, sentence: int, pos: int) -> bool:
-    """True when the sentence starting at ``sentence`` opens on a bare year before ``pos``."""
-    return bool(_OPENING_YEAR.match(text, sentence, pos))
+    """True when the sentence starting at ``sentence`` opens on a bare year before ``pos``,
+    with no later time between them."""
+    return bool(_OPENING_YEAR.match(text, sentence, pos)) and not _LATER_TIME.search(
+        text, sentence, pos
+    )
 
 
 def _old_year(before: str, latest: int | None) -> bool:

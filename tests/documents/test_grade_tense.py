@@ -104,6 +104,14 @@ def test_grades_described_by_their_place_on_the_scale(text: str, grade: str) -> 
     assert extract(NEWS.format(text)).get("inspection.overall") == grade
 
 
+def test_a_later_time_after_an_opening_year_takes_the_grade_back_to_now() -> None:
+    """ "In 2017 ...; this year they rated it good": the year dates only what comes before."""
+    x = extract(NEWS.format("In 2017 inspectors found the service inadequate; this year they "
+                            "rated it good."))  # fmt: skip
+    assert x.get("inspection.overall") == model.GOOD
+    assert [m for m in x.mentions if m["overall"] == model.GOOD] == []
+
+
 def test_a_count_of_areas_is_not_a_move_out_of_a_grade() -> None:
     """ "three out of four" counts areas; "moved out of" a grade leaves it behind."""
     x = extract(NEWS.format("The report rated Northam 'outstanding' in three out of four of "
