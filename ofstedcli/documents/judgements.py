@@ -238,6 +238,15 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:rating|judgement|grade|verdict|level|score) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I
     ),
+    # "the council ... is now good", "children's services, rated inadequate in 2019, are now
+    # good": the service (or council) as the subject, "now" and the grade
+    re.compile(
+        rf"(?<!in the )(?<!of the )(?<!at the )(?<!for the )(?<!with the )(?<!by the )"
+        rf"(?<!in )(?<!of )(?<!at )(?<!for )(?<!with )(?<!by )"
+        rf"\b(?:council|authority|services?|department)\b(?:'s)?[^.;:]{{0,80}}? (?:is|are)"
+        rf" now(?: rated| judged| graded| officially)? {_Q}(?P<g>{GRADE}){_Q}(?![\w-]){_FOR_AREA}",
+        re.I,
+    ),
     # "Ofsted's verdict: good", "the verdict was 'inadequate'"
     re.compile(
         rf"\b(?:Ofsted's|the|its|their|inspectors') (?:overall )?(?:verdict|rating|judgement)"

@@ -28,6 +28,9 @@ NEWS = "Northam news\n\n{}\n\nThe report was published by Ofsted this week."
         ("Ofsted's verdict: good.", model.GOOD),
         ("The inspectors' verdict was 'inadequate'.", model.INADEQUATE),
         ("Northam scored 'good' in its latest Ofsted inspection.", model.GOOD),
+        ("The council was rated 'requires improvement' at its last inspection in 2021 and is "
+         "now good.", model.GOOD),
+        ("Northam's children's services, rated inadequate in 2019, are now good.", model.GOOD),
     ],
 )  # fmt: skip
 def test_overall_grade_as_written(sentence: str, grade: str) -> None:
