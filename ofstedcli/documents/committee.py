@@ -73,8 +73,8 @@ def extract(b: Builder) -> None:
 
 
 #: What may stand before a meeting's date on its line: the heading's capitalised words, a
-#: label ("Meeting:", "Date of meeting:"), joining words and punctuation.
-_HEADING_WORD = re.compile(r"[A-Z0-9&|(,:.\u2013-]|(?:of|and|for|the|on|in|at|meeting:?)$")
+#: label ("Meeting:", "Date of meeting:"), joining words ("held on") and punctuation.
+_HEADING_WORD = re.compile(r"[A-Z0-9&|(,:.\u2013-]|(?:of|and|for|the|on|in|at|held|meeting:?)$")
 
 
 def _heading_date(b: Builder, m: re.Match[str]) -> bool:

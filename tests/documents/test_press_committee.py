@@ -167,6 +167,8 @@ def test_a_committee_papers_date_is_its_meetings() -> None:
     assert extract(body).get("date") is None
     dated = "Cabinet\n\nDate of meeting: 18 June 2025\n\n" + body
     assert extract(dated).get("date") == "2025-06-18"
+    minutes = "Minutes of the Children's Scrutiny Panel held on Tuesday 24 June 2025\n\n" + body
+    assert extract(minutes).get("date") == "2025-06-24"
 
 
 def test_a_common_word_is_not_counted_as_a_place() -> None:
