@@ -226,7 +226,12 @@ def places(view: View, end: int | None = None) -> list[Name]:
     out: list[Name] = []
     for m in _BOROUGH_OF.finditer(text):
         a, b = view.span(m.start(), m.end())
-        out.append(Name(tidy(m.group()), a, b))
+        value = m.group()
+        brk = _PARAGRAPH_BREAK.search(view.raw, a, b)
+        if brk:  # "Royal Borough of Greenwich" heading a page, "Ofsted rates ..." below it
+            value = text[m.start() : view.norm_pos(brk.start())]
+            a, b = view.span(m.start(), m.start() + len(value.rstrip()))
+        out.append(Name(tidy(value), a, b))
     for pattern in _PLACE_PHRASES:
         for m in pattern.finditer(text):
             value = _trim(re.sub(r"'s$", "", m["x"]))

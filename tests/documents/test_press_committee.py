@@ -171,6 +171,11 @@ def test_a_committee_papers_date_is_its_meetings() -> None:
     assert extract(minutes).get("date") == "2025-06-24"
 
 
+def test_a_borough_heading_a_page_does_not_run_into_the_next_paragraph() -> None:
+    x = extract("Royal Borough of Wessex\n\nOfsted rates Wessex children's services good.\n")
+    assert x.authority_names[0] == "Royal Borough of Wessex"
+
+
 def test_a_common_word_is_not_counted_as_a_place() -> None:
     text = (
         "Children in Care in Rutland were seen by inspectors.\n\n"
