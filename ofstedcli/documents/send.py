@@ -29,8 +29,10 @@ TITLE = re.compile(
     r"(?P<x>[A-Z][\w'&,-]*(?: (?:(?:and|upon|on|of|with) )?[A-Z][\w'&,-]*){0,5})",
     _I,
 )
+#: What ends the place in a title: the partnership's own words, the dates line, or a
+#: letter's salutation on the next line ("... in Midshire" above "Dear Ms Jones").
 _AREA_WORDS = re.compile(
-    r" (?:Local Area Partnership|local area|Partnership|Area|Inspection dates?)\b.*$", _I
+    r" (?:Local Area Partnership|local area|Partnership|Area|Inspection dates?|Dear)\b.*$", _I
 )
 _DATES = re.compile(rf"\bInspection dates?:? (?P<days>{vocab.DAY_LIST})(?![\w/])", _I)
 #: A 2016 letter's "Between 6 March 2017 and 10 March 2017, Ofsted and the CQC inspected".

@@ -68,6 +68,16 @@ def test_2016_letter_with_a_written_statement_of_action() -> None:
     assert (insp["type"], insp["written_statement"]) == ("inspection", True)
 
 
+def test_a_letters_title_above_its_salutation_names_only_the_place() -> None:
+    """A letter with the title above "Dear ...", on lines of their own (no blank line)."""
+    text = (
+        "Joint local area SEND inspection in Northam\nDear Ms Doe\n"
+        "Between 6 March 2017 and 10 March 2017, Ofsted and the CQC inspected the local "
+        "area.\n"
+    )
+    assert _json(text)["authority"]["name"] == "Northam"
+
+
 def _held(id: str, framework: str, type: str, start: str) -> Inspection:
     return Inspection(id, "E0", framework, type, start_date=start)
 
