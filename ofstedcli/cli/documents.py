@@ -14,9 +14,7 @@ Kind = Annotated[
         "--kind",
         autocompletion=o._complete(list(KINDS)),
         help="Only these kinds (repeat, or separate with commas; any part of the name: "
-        "ministerial, focused, report): inspection_report, focused_visit_letter, "
-        "monitoring_visit_letter, ministerial_letter, engagement_meeting_letter, "
-        "press_release, committee_report, other.",
+        f"ministerial, focused, report): {', '.join(KINDS)}.",
     ),
 ]
 Limit = Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")]

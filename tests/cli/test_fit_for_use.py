@@ -157,6 +157,14 @@ def test_help_has_examples(command: str, cli: Any) -> None:
     assert "Examples:" in text and f"ofsted {command} " in text.split("Examples:")[1]
 
 
+@pytest.mark.parametrize("command", ["letters", "search"])
+def test_kind_help_names_every_kind(command: str, cli: Any) -> None:
+    from ofstedcli.documents.kinds import KINDS
+
+    words = cli(command, "--help").stdout.replace(",", " ").replace(".", " ").split()
+    assert [k for k in KINDS if k not in words] == []
+
+
 def test_values_as_people_write_them(cli: Any) -> None:
     both = cli("inspections", "--framework", "sif,ilacs", "--json").json()
     assert {i["framework"] for i in both} == {"SIF", "ILACS"}
