@@ -378,10 +378,6 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:between|from|to|until|inspect\w*|visit\w*|since|in|on|by|of|and)(?: the)?\W{0,3}$",
     _I,
 )
-#: Words before a "published" that make it a report's publication, not the page's.
-_REPORT_PUBLISHED = re.compile(r"\b(?:report|results|findings|inspection|will be|was|were)\b", _I)
-
-
 #: A report's words just before "published on ...": "the report was", "findings", "the
 #: report of the inspection, which was" (a word or two between).
 _REPORT_BEFORE = re.compile(
