@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ofstedcli.render import Output
 from ofstedcli.render.console import Cell, fit, grade, grid, make_console, print_lines, safe
-from ofstedcli.render.plain import SHORT_KIND
+from ofstedcli.render.plain import kind_label
 
 #: Must match ofstedcli.documents.search (not imported: drawing must not load the core).
 MARK_START = "\ue000"
@@ -69,7 +69,6 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
     rows: list[list[Cell]] = []
     notes: list[list[Cell]] = []
     for r in data["results"]:
-        kind = r.get("kind") or ""
         conflicts = len(r.get("conflicts") or [])
         note = r.get("reason") or (
             f"{conflicts} disagreement(s) with the record" if conflicts else ""
@@ -77,7 +76,7 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
         style = "red" if r["status"] == "failed" else ("dim" if r["status"] == "duplicate" else "")
         row: list[Cell] = [
             (r["status"].replace("_", " "), style), (r.get("id") or "", "dim"),
-            (kind.replace("_", " ") if wide else SHORT_KIND.get(kind, kind), ""),
+            (kind_label(r.get("kind"), short=not wide), ""),
             ((r.get("authority") or {}).get("name") or "", ""),
         ]  # fmt: skip
         if wide:
@@ -112,8 +111,7 @@ def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
     rows: list[list[Cell]] = [
         [
             (d.get("date") or "", ""),
-            ((d.get("kind") or "").replace("_", " ") if wide
-             else SHORT_KIND.get(d.get("kind") or "", d.get("kind") or ""), ""),
+            (kind_label(d.get("kind"), short=not wide), ""),
             ((d.get("authority") or {}).get("name") or "", ""),
             (d["id"] if wide else d["id"][:8], "dim"),
             (d.get("title") or d.get("url") or ("" if d.get("has_text") else "(no text)"), ""),

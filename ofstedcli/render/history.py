@@ -12,13 +12,13 @@ from ofstedcli.model import AREAS, GRADES, SHORT_GRADE, VISIT_TYPES, WHOLE_SERVI
 from ofstedcli.render.plain import (
     CHANGE_MARKS,
     GRADE_STYLES,
-    SHORT_KIND,
     Line,
     Segment,
     Target,
     emit,
     grade_seg,
     grid,
+    kind_label,
     link_style,
     seg,
     width_of,
@@ -302,7 +302,7 @@ def _documents(width: int | None, documents: list[dict[str, Any]]) -> list[Line]
     rows = [
         [
             (doc.get("date") or "", ""),
-            (SHORT_KIND.get(doc.get("kind") or "", doc.get("kind") or ""), ""),
+            (kind_label(doc.get("kind"), short=True), ""),
             (doc["id"] if wide else doc["id"][:8], "dim"),
             (
                 doc.get("url") or doc.get("title") or _from(doc.get("sender")),

@@ -46,6 +46,14 @@ SHORT_KIND = {
     "committee_report": "committee",
     "area_send_report": "SEND report",
 }
+
+
+def kind_label(kind: str | None, short: bool) -> str:
+    """A document's kind in words: "inspection report", or short ("report") for a narrow table."""
+    kind = kind or ""
+    return SHORT_KIND.get(kind, kind) if short else kind.replace("_", " ")
+
+
 CHANGE_MARKS = {"up": ("▲", "green"), "down": ("▼", "red"), "same": ("=", "dim")}
 
 # C0/C1 controls (ESC starts every terminal escape sequence) but not tab and newline.
