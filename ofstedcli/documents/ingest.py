@@ -349,7 +349,9 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     if p.extraction is None or p.sha256 is None or p.text is None:
         return Outcome(p.path, FAILED, reason=p.reason or "unreadable")
     doc_id = p.sha256[:12]
-    stored = _stored_with_text(store, p.sha256)
+    # Listed: a document the database lists without its text (the same content, by its
+    # hash); this file is it, so it takes the listed id and link (the user row stands for it).
+    stored, listed = _same_content(store, p.sha256)
     duplicate = p.sha256 in seen or stored is not None
     if duplicate and not dry_run:
         return Outcome(
@@ -367,9 +369,6 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     code = authority.ons_code if authority else None
     inspection = choose_inspection(x, inspections_of(store, code)) if code else None
     found = conflicts(x, inspection) if inspection else []
-    # A document the database lists without its text (the same content, by its hash): this
-    # file is it, so it takes the listed id and link (the user row stands for it).
-    listed = _listed_content(store, p.sha256)
     contradicts = any(c.field.startswith(_GRADES) for c in found)
     if listed is None and x.kind == "inspection_report" and inspection is not None:
         # The report of an inspection the database lists without its text: likewise, unless
@@ -414,15 +413,6 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
     return Outcome(p.path, INGESTED, id=document["id"], document=document, reason=unplaced)
 
 
-def _listed_content(store: Store, sha256: str) -> tuple[str, str | None] | None:
-    """Id and link of a document listed without its text whose content has this hash."""
-    found = store.rows(
-        "SELECT id, url FROM documents WHERE sha256 = ? AND text IS NULL ORDER BY id LIMIT 1",
-        (sha256,),
-    )
-    return (str(found[0][0]), found[0][1]) if found else None
-
-
 def _listed_report(store: Store, inspection: str) -> tuple[str, str | None] | None:
     """Id and link of the text-less report document listed for an inspection, if any."""
     found = store.rows(
@@ -433,14 +423,21 @@ def _listed_report(store: Store, inspection: str) -> tuple[str, str | None] | No
     return (str(found[0][0]), found[0][1]) if found else None
 
 
-def _stored_with_text(store: Store, sha256: str) -> str | None:
-    """The id of the document stored with this content and its text, if any (a bundled
-    document without its text is not a duplicate: ingesting the file adds the text)."""
-    found = store.rows(
-        "SELECT id FROM documents WHERE sha256 = ? AND text IS NOT NULL ORDER BY id LIMIT 1",
+def _same_content(store: Store, sha256: str) -> tuple[str | None, tuple[str, str | None] | None]:
+    """The documents with this content: the id of one stored with its text (then the file
+    is a duplicate), and the id and link of one listed without it (then the file is that
+    document; a bundled document without its text is not a duplicate: the file adds it)."""
+    stored: str | None = None
+    listed: tuple[str, str | None] | None = None
+    for doc_id, url, has_text in store.rows(
+        "SELECT id, url, text IS NOT NULL FROM documents WHERE sha256 = ? ORDER BY id",
         (sha256,),
-    )
-    return str(found[0][0]) if found else None
+    ):
+        if has_text and stored is None:
+            stored = str(doc_id)
+        elif not has_text and listed is None:
+            listed = (str(doc_id), url)
+    return stored, listed
 
 
 def _document_json(
