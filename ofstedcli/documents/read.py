@@ -189,7 +189,7 @@ def _pdf_text(data: bytes, name: str = "-") -> str:
                     left -= textpage.count_chars()
                     if left < 0:
                         raise too_complex(name, f"more than {MAX_TEXT:,} characters of text")
-                    pages.append(textpage.get_text_range())
+                    pages.append(textpage.get_text_range().rstrip(" "))
                 finally:
                     textpage.close()
             finally:
@@ -198,8 +198,12 @@ def _pdf_text(data: bytes, name: str = "-") -> str:
         raise BadDocument(f"{name} is a damaged PDF ({_first_line(str(exc))})") from None
     finally:
         pdf.close()
-    text = "\f".join(pages).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\x00", "")
+    text = "\f".join(pages).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # pdfium ends most lines and pages with a space, which the reader's view would turn, with
+    # the break, into one more edit to map back: dropped, a report is read a third faster.
+    while " \n" in text:
+        text = text.replace(" \n", "\n")
+    return text
 
 
 def _first_line(text: str) -> str:

@@ -72,6 +72,12 @@ def test_pdf_pages_are_joined_by_form_feeds(tmp_path: Path) -> None:
     assert read_document(path) == "Inspection of Wessex\nLine (two)\fPage two"
 
 
+def test_pdf_lines_lose_the_spaces_before_their_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(make_pdf([["Inspection of  ", "Wessex Council  "], ["Page  two "]]))
+    assert read_document(path) == "Inspection of\nWessex Council\fPage two"
+
+
 def test_pdf_is_recognised_by_content_whatever_its_name() -> None:
     assert read_bytes(make_pdf([["Hello"]]), "-") == "Hello"
 
