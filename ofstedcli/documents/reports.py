@@ -65,8 +65,8 @@ _HEADLINE = re.compile(
     rf"(?:(?:are|is|remain|remains) (?:judged to be |now )?)?(?P<g2>{GRADE})",
     _I,
 )
-_LSCB = re.compile(
-    rf"\bThe (?:effectiveness of the )?(?:Local Safeguarding Children(?:'s)? Board|LSCB)"
+_LSCB = re.compile(  # "The" first, its word boundary after: a literal start is found fast
+    rf"The (?<!\wThe )(?:effectiveness of the )?(?:Local Safeguarding Children(?:'s)? Board|LSCB)"
     rf"(?: \(LSCB\))?(?: in [A-Z][\w ]{{0,40}}?)? (?:is |are )?(?:judged to be )?(?P<g>{GRADE})"
 )
 #: Older reports grade overall effectiveness under its heading: "... Grade 4 (Inadequate)".

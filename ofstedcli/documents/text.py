@@ -59,16 +59,15 @@ _LIGATURES = {
 #: most, so searched for on their own, which is several times faster), and the rare ones: a
 #: line-break hyphen mark with the spaces after it, deletions, ligatures.
 _SPACE_RUN = re.compile("  +")
-#: The rare edits, one pattern each: each starts with a literal or a character class, which
-#: the regular expression engine finds far faster than the alternation of them all.
-#: Each is searched for only when its probe is in the text (``in`` on a string is a fast scan;
-#: the ligatures' probe is a pattern).
-_RARE_PARTS: list[tuple[str | re.Pattern[str], re.Pattern[str]]] = [
+#: The rare edits, one pattern each: each starts with a literal, which the regular
+#: expression engine finds far faster than the alternation of them all.  Each is searched
+#: for only when its probe is in the text (``in`` on a string is a fast scan).
+_RARE_PARTS: list[tuple[str, re.Pattern[str]]] = [
     ("\x01", re.compile("\x01 *")),
     ("\x00", re.compile("\x00+")),
     ("**", re.compile("\\*\\*+")),
     ("__", re.compile("__+")),
-    (re.compile("[\ufb00-\ufb06]"), re.compile("[\ufb00-\ufb06]")),
+    *((ligature, re.compile(ligature)) for ligature in _LIGATURES),
 ]
 
 
@@ -179,7 +178,7 @@ def _rewrites(raw: str, flat: str) -> list[tuple[int, int, str]]:
     edits = [(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(flat)]
     rare: list[tuple[int, int, str]] = []
     for probe, part in _RARE_PARTS:
-        if probe in flat if isinstance(probe, str) else probe.search(flat):
+        if probe in flat:
             rare += [(m.start(), m.end(), _rare(m)) for m in part.finditer(flat)]
     rare += [(a, b, " ") for a, b in _running_heads(raw)]
     if rare:
