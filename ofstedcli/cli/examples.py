@@ -2,10 +2,11 @@
 
 #: The marks every table uses.
 MARKS = (
-    "Grades: O Outstanding, G Good, RI Requires improvement to be good, I Inadequate;\n"
-    "'none': the inspection gave no overall judgement (ILACS from April 2026); * provisional\n"
-    "(published after the newest official statistics); † a predecessor's inspection;\n"
-    "▲ ▼ = against the previous overall grade.  Dates shown are publication dates."
+    "Grades: O Outstanding, G Good, RI Requires improvement to be good,\n"
+    "I Inadequate; 'none': the inspection gave no overall judgement (ILACS from\n"
+    "April 2026); * provisional (published after the newest official statistics);\n"
+    "† a predecessor's inspection; ▲ ▼ = against the previous overall grade.\n"
+    "Dates shown are publication dates."
 )
 
 EXAMPLES: dict[str, str] = {
@@ -27,7 +28,7 @@ ofsted neighbours york --format csv""",
     "transitions": """ofsted transitions --since 2018 --framework ilacs
 ofsted transitions --json | jq .matrix""",
     "movers": """ofsted movers --since 2023
-ofsted movers --since 2020 --until 2023-12 --format xlsx --output movers.xlsx""",
+ofsted movers --since 2020 --until 2023-12 --format xlsx -o movers.xlsx""",
     "recent": """ofsted recent --days 90
 ofsted recent --since 2026-06 --format ndjson""",
     "chart": """ofsted chart leicester leicestershire

@@ -260,3 +260,20 @@ def test_xlsx_workbook(cli: Any, tmp_path: Path) -> None:
     assert names == ["improved", "declined", "unchanged"]
     assert cli("list", "--format", "xlsx").code == 2  # needs --output
     assert cli("list", "--format", "xlsx", "--output", str(tmp_path / "x.csv")).code == 2
+
+
+def _every_command() -> list[list[str]]:
+    from ofstedcli.cli import COMMANDS
+
+    commands = [[name] for name in COMMANDS if name != "db"]
+    return [[], *commands, ["db"], ["db", "build"], ["db", "update"], ["db", "info"]]
+
+
+@pytest.mark.parametrize("command", _every_command(), ids=lambda c: " ".join(c) or "ofsted")
+def test_help_fits_an_80_column_terminal(
+    command: list[str], cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    text = cli(*command, "--help").stdout
+    assert "Usage: ofsted" in text
+    assert [line for line in text.splitlines() if len(line) > 80] == []
