@@ -138,17 +138,22 @@ def draw_letter(console: Console, data: dict[str, Any]) -> None:
         ("Link", data.get("url") or ""),
         ("File", data.get("path") or ""),
     ]
+    width = fit(console)
     for label, value in meta:
         if value:
-            lines.append(Text.assemble((f"{label:10}", "bold"), safe(value)))
+            lines += _field(label, safe(value), None if label in ("Link", "File") else width)
     insp = data.get("inspection")
     if insp:
-        line = Text.assemble(("Inspection", "bold"), "  ", safe(insp.get("id")))
+        # What was judged on the first line, the inspection's id (for scripts) under it.
         if insp.get("overall") or insp.get("framework"):
-            line.append("  ")
-            line.append_text(safe(f"{insp.get('framework') or ''} {insp.get('published') or ''} "))
-            line.append_text(grade(insp.get("overall"), short=False))
-        lines.append(line)
+            said = safe(f"{insp.get('framework') or ''} {insp.get('published') or ''}".strip())
+            if insp.get("overall"):
+                said.append("  ")
+                said.append_text(grade(insp.get("overall"), short=False))
+            lines += _field("Inspection", said, width)
+            lines += _field("", safe(insp.get("id")), width)
+        else:
+            lines += _field("Inspection", safe(insp.get("id")), width)
     rows: list[list[Cell]] = []
     for f in data.get("facts", []):
         shown = fact_value(f["value"])
@@ -178,6 +183,23 @@ def draw_letter(console: Console, data: dict[str, Any]) -> None:
             "ofsted ingest FILE", style="dim",
         ))  # fmt: skip
     print_lines(console, lines)
+
+
+#: Width of the labels of a document's metadata ("Inspection" and two spaces).
+_LABEL = 12
+
+
+def _field(label: str, value: Text, width: int | None) -> list[Text]:
+    """A labelled line of metadata, wrapped under its value when a terminal's width is known
+    (``width`` None: one line, as for a link or a path, kept whole for copying)."""
+    head = Text(f"{label:{_LABEL}}", style="bold")
+    if width is None or _LABEL + len(value) <= width:
+        return [Text.assemble(head, value)]
+    parts = value.wrap(Console(width=width - _LABEL, no_color=True), width - _LABEL)
+    indent = Text(" " * _LABEL)
+    for part in parts:
+        part.rstrip()
+    return [Text.assemble(head if n == 0 else indent, part) for n, part in enumerate(parts)]
 
 
 def text_lines(text: str) -> list[Text]:

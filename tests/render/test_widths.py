@@ -151,3 +151,23 @@ def test_a_path_too_long_for_its_column_breaks_after_a_slash() -> None:
     table = grid(20, ["Id", "File"], [[("x1", ""), (path, "")]], breakable=[1])
     pieces = [line[4:] for line in plain(table).splitlines()[2:]]
     assert pieces == ["/tmp/abc/defgh/", "file-name.pdf"]
+
+
+def test_a_letter_at_80_columns_wraps_its_metadata_under_the_labels(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each document `show leicester` lists, as `letter ID --no-text` prints it: names and
+    roles wrap under their label, what an inspection judged and its id on lines of their
+    own; a link or a file's path stays whole (it is copied)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    docs = cli("show", "leicester", "--json").json()["documents"]
+    assert len(docs) > 5
+    for doc in docs:
+        lines = cli("letter", doc["id"], "--no-text", "--no-color").stdout.splitlines()
+        whole = [ln for ln in lines if ln.startswith(("Link ", "File "))]
+        assert [ln for ln in lines if width_of(ln) > 80 and ln not in whole] == []
+        assert not [line for line in lines if line != line.rstrip()], "trailing spaces"
+        inspection = cli("letter", doc["id"], "--json").json().get("inspection")
+        if inspection:
+            at = next(n for n, ln in enumerate(lines) if ln.startswith("Inspection "))
+            assert lines[at + 1].strip() == inspection["id"] or inspection["id"] in lines[at]
