@@ -194,10 +194,20 @@ _INSTITUTIONAL = {
 }  # fmt: skip
 
 
+#: The field's abbreviations, which name frameworks, bodies and plans, never a place ("the
+#: outcome of the ILACS inspection", "visits by HMI").
+_ABBREVIATIONS = {
+    "ILACS", "SIF", "SLAC", "SEND", "JTAI", "LSCB", "LSCP", "MASH", "OFSTED", "CQC", "HMI",
+    "HMCI", "DFE", "NHS", "ICB", "CAMHS", "EHCP", "WSOA", "SEF", "APA",
+}  # fmt: skip
+
+
 def _not_place(value: str) -> bool:
     """True for a capitalised run that names no place ("The ...", "Council", "County Hall",
-    "Independent Review of Children"), though "County Durham" does."""
+    "Independent Review of Children", "ILACS"), though "County Durham" does."""
     words = value.split()
+    if value.upper() in _ABBREVIATIONS:
+        return True
     if words[0] == "County" and len(words) == 2 and words[1] not in ("Hall", "Council"):
         return False
     return words[0] in _NOT_PLACES or not _INSTITUTIONAL.isdisjoint(words)
@@ -257,11 +267,13 @@ def ranked_places(view: View, end: int | None = None) -> list[Name]:
 
 #: Looser ways a text names the place it is about, tried only as exact authority names:
 #: "Trafford council", "Bexley's", "Southwark Children's Services", "in Bristol".
+#: Words between the verb's parts: "has once again been rated", "was today judged".
+_ADVERB = r"(?:once again|again|now|today|also|just|recently|since|finally|officially)"
 #: The place as the subject of what happened: "Redcar and Cleveland has improved", "Leicester
 #: was judged good" (a word opening a sentence must be a proper noun elsewhere too).
 _SUBJECT = re.compile(
-    r"\b(?P<x>" + _PLACE + r") (?:(?:has|have) (?:been|improved|received|achieved)"
-    r"|(?:is|are|was|were) (?:rated|judged|graded|found|praised))\b"
+    r"\b(?P<x>" + _PLACE + r") (?:(?:has|have)(?: " + _ADVERB + r")? (?:been|improved|received"
+    r"|achieved)|(?:is|are|was|were)(?: " + _ADVERB + r")? (?:rated|judged|graded|found|praised))\b"
 )
 _LOOSE_PLACES = [
     re.compile(

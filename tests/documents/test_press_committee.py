@@ -131,6 +131,17 @@ def test_a_council_named_in_passing_loses_a_tie_to_a_councils_title() -> None:
     assert extract(text).authority_names[0] == "Sutton Borough Council"
 
 
+def test_the_fields_abbreviations_are_no_places() -> None:
+    """The ILACS inspection, the SEND inspection, a JTAI: frameworks, never places."""
+    text = (
+        "1.1 To inform members of the outcome of the ILACS inspection of Westbrook Children's "
+        "Trust in June.\n1.2 It follows the SEND inspection of the area and a visit by HMI.\n"
+    )
+    names = extract(text).authority_names
+    assert names[0] == "Westbrook"
+    assert not {"ILACS", "Ilacs", "SEND", "Send", "HMI", "Hmi"} & set(names)
+
+
 def test_places_named_in_looser_ways() -> None:
     abbreviated = "The outstanding grade was awarded to Sefton MBC last spring.\n"
     assert "Sefton" in extract(abbreviated).authority_names
@@ -141,6 +152,8 @@ def test_places_named_in_looser_ways() -> None:
     assert "North Somerset" in extract(subject).authority_names
     judged = "After two weeks of visits, Torbay was judged good by inspectors.\n"
     assert "Torbay" in extract(judged).authority_names
+    again = "Inspectors say Torbay has once again been rated good, as it was in 2019.\n"
+    assert "Torbay" in extract(again).authority_names
     county = "Help for families in County Durham is strong, the letter said.\n"
     assert extract(county).authority_names == ["County Durham"]
 
