@@ -29,9 +29,11 @@ class Row:
     value: Span
 
 
-#: Boundaries a table row's label never crosses: a sentence end (not "1." or "2.1"), a colon,
-#: a table header.
-_LABEL_CUT = re.compile(r"(?:(?<!\d)[.?!:;]\s|\bJudgements?\s+Grades?\s|\)\s)", re.IGNORECASE)
+#: Boundaries a table row's label never crosses: a sentence end (not a row's number, "1." or
+#: "2.1", but a year's "in October 2022."), a colon, a table header.
+_LABEL_CUT = re.compile(
+    r"(?:(?<!\b\d)(?<!\b\d\d)[.?!:;]\s|\bJudgements?\s+Grades?\s|\)\s)", re.IGNORECASE
+)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-•◼▪])\s*")
 _MAX_LABEL = 160
 
@@ -555,8 +557,12 @@ _NOT_NOW = re.compile(
 
 #: A grade in a clause that sets the scene for the sentence's main one ("(when) services
 #: were judged to be inadequate, leaders have improved practice"): background, not news.
+#: A clause joined by "and" or "but" that grades a judgement area is another main one
+#: ("services were judged good, and leadership was judged outstanding").
 _CLAUSE_AFTER = re.compile(
-    r"\W{0,2}, (?:[\w']+ ){1,3}(?:have|has|had|are|is|were|was|will|can|must)\b", re.I
+    rf"\W{{0,2}}, (?!(?:and|but|while|whilst) (?:its |their )?{AREA_PHRASE})(?:[\w']+ ){{1,3}}"
+    r"(?:have|has|had|are|is|were|was|will|can|must)\b",
+    re.I,
 )
 
 

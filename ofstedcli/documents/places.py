@@ -64,8 +64,11 @@ def title_case(text: str) -> str:
 
 
 def tidy(text: str) -> str:
-    """A name as written, with straight quotes and single spaces; capitals title-cased."""
+    """A name as written, with straight quotes and single spaces, a plural's possessive
+    apostrophe dropped ("Tower Hamlets'"); capitals title-cased."""
     text = " ".join(text.replace("’", "'").replace("‘", "'").split()).strip(" ,;:.")
+    if text.endswith("s'"):
+        text = text[:-1]
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 3:
         return title_case(text)

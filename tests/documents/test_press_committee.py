@@ -154,6 +154,8 @@ def test_places_named_in_looser_ways() -> None:
     assert "Torbay" in extract(judged).authority_names
     again = "Inspectors say Torbay has once again been rated good, as it was in 2019.\n"
     assert "Torbay" in extract(again).authority_names
+    plural = "Ofsted inspected Tower Hamlets' children's services in February 2024.\n"
+    assert extract(plural).authority_names[0] == "Tower Hamlets"
     county = "Help for families in County Durham is strong, the letter said.\n"
     assert extract(county).authority_names == ["County Durham"]
 

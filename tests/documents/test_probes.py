@@ -344,6 +344,11 @@ def test_more_visit_types(text: str, kind: str) -> None:
          {"in_care": G, "care_leavers": None}),  # one area before 2023, not two
         ("Leaders were judged good, with care leavers also good.",
          {"leadership": G, "care_leavers": G}),
+        ("Westbrook was judged good, having been rated inadequate in 2019.\n\nThe "
+         "inspection took place in October 2022. Inspectors rated leadership "
+         "'outstanding', help and protection 'good', children in care 'good' and care "
+         "leavers 'requires improvement'.",
+         {"leadership": OUT, "help_and_protection": G, "in_care": G, "care_leavers": RI}),
     ],
 )  # fmt: skip
 def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
@@ -364,6 +369,8 @@ def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
         ("The service was given a 'requires improvement to be good' judgement.", RI),
         ("Westbrook has been awarded 'good' for its children's services.", G),
         ("Following the inspection, Westbrook was rated good.", G),
+        ("The council's services were judged good, and leadership was judged outstanding.",
+         G),
     ],
 )  # fmt: skip
 def test_overall_grade_more(text: str, grade: str) -> None:
@@ -383,6 +390,7 @@ def test_overall_grade_more(text: str, grade: str) -> None:
             " that the council should be rated Good'): who says it decides, not read",
         ),
         "It was the third time in a row the council has failed to achieve a good rating.",
+        "Since services were judged to be inadequate, leaders have improved practice.",
     ],
 )
 def test_no_current_overall_more(text: str) -> None:
