@@ -212,9 +212,9 @@ LOOSE_OVERALL_PATTERNS = [
         rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= {_Q}{GRADE})"
         rf"|(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
         rf"|provision|borough's|authority's))"
-        rf"{{1,4}}(?: as| to be)?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*"
+        rf"{{1,4}}(?: as| to be| to(?= requir))?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*"
         rf"| \([A-Z]{{2,8}}\)){{1,6}}?"
-        rf" (?:as|to be)"
+        rf" (?:as|to be|to(?= requir))"
         rf"|(?: (?:as|to be))?|(?= to requir) to)(?: being)?(?: an?)?"
         rf" {_Q}(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
@@ -306,6 +306,16 @@ LOOSE_OVERALL_PATTERNS = [
         rf" {_Q}(?P<g>(?:requires?|required) improvement(?: to be good)?){_FOR_AREA}",
         re.I,
     ),
+    # "inspectors found Westbrook's services to be outstanding", "found that the council's
+    # services remain inadequate": the service (by its own name) as what was found
+    re.compile(
+        rf"\b(?:found|finds|considered|considers)(?: that)? (?:the |its |their "
+        rf"|(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*){{0,3}}'s )(?:children's )?(?:social care )?"
+        rf"(?:council|authority|services?|provision|department)(?:'s (?:children's )?services)?"
+        rf"(?: for children)?(?: (?:to be|as|is|are|was|were|remains?|remained)(?: still| now)?"
+        rf"|(?: still| now)?(?= requir)) {_Q}(?P<g>{GRADE}){_FOR_AREA}",
+        re.I,
+    ),
     # "the council was providing a 'Good' service" (the grade in quotes, not praise)
     re.compile(
         rf"\b(?:providing|provides|provided|delivering|delivers|offering|offers|running|runs)"
@@ -323,7 +333,7 @@ LOOSE_OVERALL_PATTERNS = [
         rf"(?: and (?:young people|families))?|the (?:council|authority"
         rf"|services?|department|local authority))"
         rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
-        rf"(?: (?:are|is|remains?|was|were|has been|have been))?"
+        rf"(?: (?:are|is|remains?|remained|stays?|stayed|was|were|has been|have been))?"
         rf"(?: (?:now|still|officially|again|overall))*"
         rf"(?: (?:rated|judged|graded|deemed|found))?(?: as| to be)? {_Q}(?P<g>{GRADE})"
         rf"{_FOR_AREA}",

@@ -36,7 +36,7 @@ _PAST_BEFORE = re.compile(
     r"|shed\w*|remov\w*|lost|losing|dropp\w*(?!\W+(?:down |back )?(?:to|into)\W+$)"
     r"|lift\w* (?:out|from)|escap\w*|after (?:being"
     r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as"
-    r"|(?:comes?|came|coming) (?:\w+ ){0,3}?after)\b",
+    r"|(?:comes?|came|coming) (?:\w+ ){0,3}?(?:after|on from))\b",
     _I,
 )
 #: "now" just before a grade: "have now been judged to be inadequate".

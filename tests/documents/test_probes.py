@@ -371,6 +371,11 @@ def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
         ("Following the inspection, Westbrook was rated good.", G),
         ("The council's services were judged good, and leadership was judged outstanding.",
          G),
+        ("Inspectors judged the council to require improvement.", RI),
+        ("Inspectors judged Westbrook Children's Services Trust to require improvement.", RI),
+        ("Inspectors found Westbrook's services to be outstanding.", OUT),
+        ("Inspectors found that the council's services still require improvement.", RI),
+        ("Ofsted said that the council's services for children remained inadequate.", INAD),
     ],
 )  # fmt: skip
 def test_overall_grade_more(text: str, grade: str) -> None:
@@ -391,6 +396,8 @@ def test_overall_grade_more(text: str, grade: str) -> None:
         ),
         "It was the third time in a row the council has failed to achieve a good rating.",
         "Since services were judged to be inadequate, leaders have improved practice.",
+        "Inspectors found the council's children's homes to be good.",
+        "Inspectors found that the quality of assessments is good.",
     ],
 )
 def test_no_current_overall_more(text: str) -> None:
