@@ -279,16 +279,30 @@ _SLAC_CUE = re.compile(
     _I,
 )
 _CUES = ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF"), (_SLAC_CUE, "SLAC"))
+#: An area SEND inspection (Ofsted and the CQC), not one of children's social care: "area
+#: SEND inspection", "an inspection of the area's special educational needs and
+#: disabilities (SEND) services", "the local area partnership".
+_SEND_CUE = re.compile(
+    r"\b(?:(?:local )?area (?-i:SEND) (?:re-?)?inspection|(?-i:SEND) (?:(?:local )?area )?"
+    r"(?:re-?)?inspection|inspection of (?:the )?(?:[\w']+ ){0,5}?(?:special educational needs"
+    r"|(?-i:SEND))\b|local area partnership)",
+    _I,
+)
 
 
 def framework(b: Builder, head: int = 1000) -> None:
-    """Record ``inspection.framework``: a cue in the heading, else the inspection's date."""
+    """Record ``inspection.framework``: a cue in the heading (an area SEND inspection's
+    among them), else the inspection's date."""
     text = b.text
     for pattern, name in _CUES:
         m = pattern.search(text, 0, head)
         if m:
             b.match("inspection.framework", name, m)
             return
+    send = _SEND_CUE.search(text, 0, head)
+    if send:  # an area SEND inspection's page: not a children's services framework by date
+        b.match("inspection.framework", "SEND", send)
+        return
     for field in ("inspection.start_date", "inspection.published", "inspection.end_date", "date"):
         fact = next((f for f in b.facts if f.field == field), None)
         found = vocab.framework_at(fact.value) if fact else None
@@ -492,6 +506,8 @@ _NOT_THIS_VISIT = re.compile(
 _HEADLINE_AFTER = re.compile(r"\b(?:after|following)\W+(?:(?:the|an?|ofsted)\W+){0,2}$", _I)
 #: Words just before a visit that make it this one, whatever came before them.
 _THIS_VISIT = re.compile(r"\b(?:latest|recent|most recent|this|today's)\W+(?:\w+\W+){0,2}$", _I)
+#: A year just after a visit's kind: "a monitoring visit in 2022", "focused visit (2019)".
+_DATED_AFTER = re.compile(r"\W{0,2}(?:in|during|\()\s?(?:[A-Z][a-z]+ )?(?P<y>(?:19|20)\d\d)\b")
 #: How far into a page the visit it is about is named (normalised characters), and how
 #: far its headline runs (where "focused visits" may name a page about several).
 _LEAD = 2500
@@ -517,6 +533,9 @@ def visit_type(b: Builder) -> None:
             continue
         if m.group().lower().endswith("visits") and m.start() > _HEADLINE:
             continue  # "focused visits and monitoring visits": the kinds, not this one
+        when = _DATED_AFTER.match(text, m.end())
+        if when and tense.older(when["y"], tense.latest(text, b.get("date"))):
+            continue  # "a monitoring visit in 2022 found progress": an earlier one
         if m["t"]:
             kind = "focused" if m["t"].lower().startswith("focus") else "monitoring"
             b.match("inspection.type", f"{kind} visit", m)

@@ -208,7 +208,8 @@ _FOR_AREA = (
 LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?<!self-)(?:rated|judged|graded|deemed|labell?ed|assessed|classed|branded|ranked"
-        rf"|described|rates|judges|grades|deems|brands)(?: by (?:Ofsted|inspectors))?(?: overall)?"
+        rf"|described|rates|judges|grades|deems|brands|rating|judging|grading)"
+        rf"(?: by (?:Ofsted|inspectors))?(?: overall)?"
         rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= {_Q}{GRADE})"
         rf"|(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
         rf"|provision|borough's|authority's))"

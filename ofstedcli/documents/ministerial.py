@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import common, judgements, letters, mentions, places
+from ofstedcli.documents import common, judgements, letters, mentions, places, send
 from ofstedcli.documents.extraction import Builder
 
 DFE = "Department for Education"
@@ -48,6 +48,8 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
     common.judgements_from_text(b, skip, judgements.table(b.text))
     if any(f.field.startswith("inspection.") for f in b.facts):
         common.framework(b)
+    if b.get("inspection.framework") == "SEND":
+        send.outcome(b)  # a page about an area SEND inspection quotes its set outcome
     text, overall = judgements.marked(b.view), b.get("inspection.overall")
     own = [d for k, d in common.current(b).items() if d and k != "overall"]
     found = mentions.whole_service(text, found)

@@ -657,3 +657,26 @@ def test_areas_as_written(text: str, overall: str | None, areas: dict[str, str])
     x = _x(text)
     assert x.get("inspection.overall") == overall
     assert {a: x.get(SUB + a) for a in areas} == areas
+
+
+def test_a_page_about_an_area_send_inspection() -> None:
+    """Not children's social care: no ILACS from the date; the set outcome as quoted."""
+    x = _x(
+        "An Ofsted inspection of the area's special educational needs and disabilities "
+        '(SEND) services has found "widespread and/or systemic failings". The inspection '
+        "of the Westbrook local area partnership took place between 6 and 10 November 2023."
+    )
+    assert x.get("inspection.framework") == "SEND"
+    assert x.get("inspection.outcome_level") == 3
+    assert x.get("inspection.start_date") == "2023-11-06"
+
+
+def test_a_news_page_rating_a_council_with_an_earlier_visit() -> None:
+    x = _x(
+        "Ofsted has today published its report on Westbrook's children's services, rating "
+        "them 'Requires Improvement to be Good'.\n\nIn 2021 Ofsted found services to be "
+        "inadequate, and a monitoring visit in 2022 found progress."
+    )
+    assert x.get("inspection.overall") == RI
+    assert x.get("inspection.published") == "2024-03-14"
+    assert x.get("inspection.type") is None  # the monitoring visit of 2022 was an earlier one
