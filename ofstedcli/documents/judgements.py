@@ -307,6 +307,13 @@ LOOSE_OVERALL_PATTERNS = [
         rf" {_Q}(?P<g>(?:requires?|required) improvement(?: to be good)?){_FOR_AREA}",
         re.I,
     ),
+    # "the inspection ..., which found them to be inadequate": a pronoun for the service, the
+    # grade ending its clause (not "found it to be good practice")
+    re.compile(
+        rf"\b(?:found|finds) (?:them|it) to be {_Q}(?P<g>{GRADE}){_Q}"
+        rf"(?=\s*(?:[.,;:)]|$)|\s+(?:and|but|by|in|overall|across)\b)",
+        re.I,
+    ),
     # "inspectors found Westbrook's services to be outstanding", "found that the council's
     # services remain inadequate": the service (by its own name) as what was found
     re.compile(

@@ -44,6 +44,10 @@ _DATE_LINE = re.compile(rf"^\s*{vocab.FULL_DATE}\s*$", re.IGNORECASE)
 _SKIP_LINE = re.compile(r"sent by email|^\s*by email|signature|^\s*\[|@|www\.", re.I)
 
 
+#: A person found in a letter: (start, end, name) and (start, end, role) or None.
+Person = tuple[tuple[int, int, str], tuple[int, int, str] | None]
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-blank line of the original text: its span and stripped text."""
@@ -100,7 +104,7 @@ def letter_date(b: Builder, all_lines: list[Line], upto: int) -> None:
             return
 
 
-def split_person(line: Line) -> tuple[tuple[int, int, str], tuple[int, int, str] | None] | None:
+def split_person(line: Line) -> Person | None:
     """A person's name and role from one line: "Will Quince MP Parliamentary Under-...".
 
     Returns ((start, end, name), (start, end, role) or None), or None if no name is there.
@@ -122,9 +126,7 @@ def is_role(text: str) -> bool:
     return bool(ROLE.search(re.sub(rf"\s+{_POSTNOMINALS}\b", "", text)))
 
 
-def person_block(
-    candidates: list[Line],
-) -> tuple[tuple[int, int, str], tuple[int, int, str] | None] | None:
+def person_block(candidates: list[Line]) -> Person | None:
     """The first name-and-role pair in some lines: a name line followed by a role line,
     or a single line holding both; else the first name followed by anything."""
     fallback = None
@@ -145,21 +147,22 @@ def person_block(
 
 def signatory(b: Builder, all_lines: list[Line], organisation: tuple[str, int, int] | None) -> None:
     """Record the sender from the signature block after "Yours sincerely"."""
-    offs = list(_SIGN_OFF.finditer(b.view.raw))
+    found = signed_by(b.view.raw, all_lines)
+    if found is not None:
+        record_person(b, "sender", found, organisation)
+
+
+def signed_by(raw: str, all_lines: list[Line]) -> Person | None:
+    """The person (and role) in the signature block after "Yours sincerely", if any."""
+    offs = list(_SIGN_OFF.finditer(raw))
     if not offs:
-        return
-    m = offs[-1]
-    start = index_at(all_lines, m.end())
+        return None
+    start = index_at(all_lines, offs[-1].end())
     block = [ln for ln in all_lines[start : start + 8] if not _SKIP_LINE.search(ln.text)]
-    found = _last_person(block)
-    if found is None:
-        return
-    record_person(b, "sender", found, organisation)
+    return _last_person(block)
 
 
-def _last_person(
-    block: list[Line],
-) -> tuple[tuple[int, int, str], tuple[int, int, str] | None] | None:
+def _last_person(block: list[Line]) -> Person | None:
     """The signatory in a signature block: the name followed by a role, else the last name."""
     best = None
     for i in range(len(block)):
@@ -172,10 +175,7 @@ def _last_person(
 
 
 def record_person(
-    b: Builder,
-    party: str,
-    found: tuple[tuple[int, int, str], tuple[int, int, str] | None],
-    organisation: tuple[str, int, int] | None,
+    b: Builder, party: str, found: Person, organisation: tuple[str, int, int] | None
 ) -> None:
     """Record a party's name, role and organisation facts."""
     (ns, ne, name), role = found
@@ -209,6 +209,23 @@ def address_block(all_lines: list[Line], upto: int) -> list[Line]:
             break
         start -= 1
     return all_lines[start : end + 1]
+
+
+def unposted_block(all_lines: list[Line], upto: int) -> list[Line]:
+    """An address block with no postcode: the lines just above the date (or the salutation)
+    from a person's name, as far back as the blank line before them."""
+    end = upto
+    while end > 0 and _DATE_LINE.match(all_lines[end - 1].text):
+        end -= 1
+    start = end
+    while start > 0 and end - start < 6:
+        start -= 1
+        if all_lines[start].blank_before:
+            break
+    block = all_lines[start:end]
+    if block and (PERSON.match(block[0].text) or _PERSON_AND_ROLE.match(block[0].text)):
+        return block
+    return []
 
 
 def recipient(

@@ -14,6 +14,12 @@ from ofstedcli.documents.extraction import Builder
 
 DFE = "Department for Education"
 _DFE_CUE = re.compile(r"Department for Education|education\.gov\.uk|Sanctuary Buildings|\bDfE\b")
+#: A line of the department's letterhead address or contact details.
+_OWN_ADDRESS = re.compile(
+    r"Department for Education|Sanctuary Buildings|Great Smith Street|education\.gov\.uk"
+    r"|\bSW1P\b|\btel\b",
+    re.I,
+)
 
 
 def extract(b: Builder) -> None:
@@ -24,17 +30,28 @@ def extract(b: Builder) -> None:
     upto = letters.index_at(all_lines, sal.start()) if sal else len(all_lines)
     letters.letter_date(b, all_lines, upto)
     council = places.main_council(raw)
-    head = [ln for ln in all_lines[: min(upto, 8)] if not letters.POSTCODE.search(ln.text)]
-    found = letters.person_block(head)
     cue = _DFE_CUE.search(raw)
+    # The minister who signs; else the one the letterhead names (a signature may be only an
+    # image); never a line of the department's own address ("Sanctuary Buildings").
+    head = [ln for ln in all_lines[: min(upto, 8)] if not _OWN_ADDRESS.search(ln.text)]
+    signed, headed = letters.signed_by(raw, all_lines), letters.person_block(head)
+    found = headed if signed is None or (headed and _same_name(headed, signed)) else signed
     org = (DFE, cue.start(), cue.end()) if cue else None
     if found is not None:
         letters.record_person(b, "sender", found, org)
-    letters.recipient(
-        b, letters.address_block(all_lines, upto), sal["who"] if sal else None, council
-    )
+    block = letters.address_block(all_lines, upto)
+    if not block or any(_OWN_ADDRESS.search(ln.text) for ln in block):
+        # the department's own address, above an addressee with no postcode
+        block = letters.unposted_block(all_lines, upto)
+    letters.recipient(b, block, sal["who"] if sal else None, council)
     common.authority(b, common.candidates(b))
     about_inspection(b, b.get("date"))
+
+
+def _same_name(a: letters.Person, b: letters.Person) -> bool:
+    """True when two found people have the same name (the letterhead's and the signature's
+    lines: the letterhead's is typeset, its role the one to keep)."""
+    return " ".join(a[0][2].split()).lower() == " ".join(b[0][2].split()).lower()
 
 
 def about_inspection(b: Builder, doc_date: str | None) -> None:

@@ -77,3 +77,61 @@ def test_monitoring_visit_letter() -> None:
     assert out["inspection"]["start_date"] == "2023-10-24"
     assert out["recipient"]["organisation"] == "Eastport Borough Council"
     assert out["mentions"] == [{"date": "2023-01", "type": None, "overall": model.INADEQUATE}]
+
+
+IMPROVEMENT_NOTICE = """Department for Education
+Sanctuary Buildings
+20 Great Smith Street
+London SW1P 3BT
+
+Councillor Ann Leader
+Leader, Westbrook Council
+
+17 May 2023
+
+Dear Councillor Leader,
+
+IMPROVEMENT NOTICE
+
+I am writing to confirm that, following Ofsted's inspection of Westbrook's children's
+services, which found them to be inadequate and was published on 3 April 2023, I have
+decided to issue an improvement notice.
+
+Yours sincerely,
+
+Jane Smith MP
+Parliamentary Under Secretary of State for Children and Families
+"""
+
+
+def test_a_dfe_letter_signed_below_its_departments_address() -> None:
+    """The minister who signs sends it; the department's address (with the only postcode)
+    is not the addressee, who is the name above the date."""
+    x = extract(IMPROVEMENT_NOTICE)
+    assert x.kind == "ministerial_letter"
+    assert (x.get("sender.name"), x.get("sender.organisation")) == (
+        "Jane Smith MP",
+        "Department for Education",
+    )
+    assert (
+        x.get("sender.role") == "Parliamentary Under Secretary of State for Children and Families"
+    )
+    assert x.get("recipient.name") == "Councillor Ann Leader"
+    assert x.get("recipient.organisation") == "Westbrook Council"
+    assert x.get("date") == "2023-05-17"
+    assert (x.get("inspection.overall"), x.get("inspection.published")) == (
+        model.INADEQUATE,
+        "2023-04-03",
+    )
+
+
+def test_a_ministers_letter_addressed_above_its_date_without_a_postcode() -> None:
+    text = (
+        "From the Minister for Children and Families\n\nMs Bea Chief\nChief Executive\n"
+        "Westbrook Borough Council\n\n12 January 2022\n\nDear Ms Chief\n\nSTATUTORY DIRECTION"
+        "\n\nOfsted's inspection of children's services in Westbrook, published on 10 "
+        "December 2021, judged services to be inadequate.\n\nYours sincerely\n\nJohn Brown MP\n"
+    )
+    x = extract(text)
+    assert x.get("sender.name") == "John Brown MP"
+    assert (x.get("recipient.name"), x.get("recipient.role")) == ("Ms Bea Chief", "Chief Executive")
