@@ -251,6 +251,10 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     return vocab.clause_start(text, lo, pos, _CLAUSE)
 
 
+#: A visit named again: "The visit, on 8 and 9 November, ...".
+_THE_VISIT = re.compile(r"\b(?:the|this) visit\b", _I)
+
+
 def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
     """How the words around a date make it the inspection's (0: they do not); ``later``:
     the text names a later visit than a first one; ``paragraph``: where its paragraph
@@ -271,7 +275,13 @@ def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
             and not _OTHER_INSPECTION.search(text, max(s, cue.start() - _OWN_WORDS), m.start())
             and (
                 not cue.group().lower().startswith("visit")
+                # Ofsted's visit: inspectors in its sentence, or "the visit" just after a
+                # sentence that names them (news gives each sentence a paragraph)
                 or _INSPECTORS.search(text, s, min(len(text), m.end() + 100))
+                or (
+                    _THE_VISIT.search(text, max(s, cue.start() - 5), cue.end())
+                    and _INSPECTORS.search(text, max(0, s - 300), s)
+                )
             )
         ):
             return 1

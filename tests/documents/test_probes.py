@@ -680,3 +680,26 @@ def test_a_news_page_rating_a_council_with_an_earlier_visit() -> None:
     assert x.get("inspection.overall") == RI
     assert x.get("inspection.published") == "2024-03-14"
     assert x.get("inspection.type") is None  # the monitoring visit of 2022 was an earlier one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A focused visit by Ofsted in February looked at Westbrook's front door. The visit, on "
+        "8 and 9 February, found strengths.",
+        "A focused visit by Ofsted in February looked at Westbrook's front door.\n\nThe visit, "
+        "on 8 and 9 February, found strengths.",
+    ],
+)
+def test_the_visit_named_again_gives_its_days(text: str) -> None:
+    x = _x(text)
+    assert (x.get("inspection.start_date"), x.get("inspection.end_date")) == (
+        "2024-02-08",
+        "2024-02-09",
+    )
+
+
+def test_a_visit_that_is_not_ofsteds_gives_no_days() -> None:
+    assert (
+        _x("The mayor's visit, on 8 February, was a success.").get("inspection.start_date") is None
+    )
