@@ -194,7 +194,7 @@ _D = rf"(?:(?:early|late|mid)[\s-]+)?(?P<d>{vocab.PARTIAL_DATE})(?!\d)"
 _VISITS = [
     re.compile(
         r"\b(?P<q>last|previous|prior|earlier|subsequent|first|initial|most recent)\s+"
-        rf"(?P<k>{_KIND})(?: of [^.]{{0,60}}?)?(?:,? (?:which |that )?(?:took place|was held"
+        rf"(?P<k>{_KIND}|review)(?: of [^.]{{0,60}}?)?(?:,? (?:which |that )?(?:took place|was held"
         rf"|was carried out|was undertaken|happened|was))?,? (?:in|on|during) {_D}",
         _I,
     ),
@@ -245,9 +245,10 @@ def _visit_type(words: str) -> str:
     return "full inspection" if "full" in low else "inspection"
 
 
-#: "the same rating", "an identical grade": an earlier inspection given the current grade.
+#: "the same rating", "an identical grade", "a similar rating": an earlier inspection given
+#: the current grade.
 _SAME_GRADE = re.compile(
-    r"(?<!not )(?<!never )\b(?:the same|an identical|the identical)"
+    r"(?<!not )(?<!never )\b(?:the same|an identical|the identical|a similar)"
     r" (?:overall )?(?:rating|grade|judge?ment|verdict|outcome)\b",
     _I,
 )

@@ -415,6 +415,8 @@ def test_no_current_overall_more(text: str) -> None:
          "requires improvement.", G, [(RI, "2018")]),
         ("Inspectors upgraded the council to 'good', having rated it 'inadequate' in "
          "March 2019.", G, [(INAD, "2019-03")]),
+        ("Westbrook was judged good overall. This is a similar rating to the previous review "
+         "in 2021.", G, [(G, "2021")]),
     ],
 )  # fmt: skip
 def test_two_inspections_more(text: str, current: str, want: list[tuple[str, str | None]]) -> None:
