@@ -94,10 +94,14 @@ def councils(raw: str) -> list[Name]:
             words = words[1:]  # the first word may be cut
         taken: list[tuple[int, str]] = []
         i = len(words) - 1
+        after = m.start()  # where the word after this one begins
         while i >= 0:
             pos, word = words[i]
             bare = word.rstrip(",;:")
             low = bare.lower()
+            if raw[pos + len(word) : after].strip():
+                break  # not the next word of a name: "Home > News > Council news"
+            after = pos
             if bare != word or (
                 low.rstrip(".") in _STOP and not (low == "of" and _of_ok(words, i))
             ):
@@ -173,6 +177,10 @@ _NOT_PLACES = {
     "Local", "Children", "Council", "County", "City", "A", "It", "In", "Care", "Need",
     # words that open English sentences and take "'s" ("There's been", "That's")
     "There", "Here", "That", "What", "Who", "Let", "They", "We", "He", "She",
+    # possessives that open a heading ("Our children's services rated good")
+    "Our", "Your", "Their", "Its", "His", "Her", "My",
+    # a role or a meeting's words ("the Director of Children's Services reported")
+    "Children's", "Director", "Cabinet", "Minutes", "Members", "Present",
 }  # fmt: skip
 
 
@@ -282,6 +290,8 @@ _LOOSE_PLACES = [
     re.compile(
         r"(?P<x>" + _PLACE + r")(?:'s)? (?:council\b|(?i:children's (?:social care )?services"
         r"|children's (?:services )?trust|children first|borough|county)\b"
+        # a council's own building, where its meetings are held ("at Westbrook Town Hall")
+        r"|(?:Town Hall|Civic Centre|Civic Offices|Guildhall)\b"
         # a council's abbreviation ("Bexley LBC", "Barnsley MBC") or its safeguarding
         # board's ("Harrow LSCB")
         r"|(?:[LMR]?B|C?[CD]|MD|CB|LSC[BP]|SC[BP])C?\b)"

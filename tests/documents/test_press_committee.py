@@ -317,3 +317,22 @@ def test_a_name_at_the_edge_of_the_text_read_for_places_is_not_cut_short() -> No
         text = "x" * pad + " Services for children in Leicestershire have improved.\n"
         found = [n.value for n in places.loose_places(View(text))]
         assert all(v == "Leicestershire" for v in found if v.startswith("Leic")), found
+
+
+def test_a_page_in_the_first_person_names_no_place_from_its_furniture() -> None:
+    """A breadcrumb trail, "Our children's services" and a director's title are no names
+    of a council; minutes held "at Westbrook Town Hall" are the Westbrook council's."""
+    release = (
+        "Home > News > Council news\n\nOur children's services rated good by Ofsted\n\n"
+        "Posted: 3 June 2024\n\nWe are delighted that Ofsted has judged our children's "
+        "services to be good.\n"
+    )
+    x = extract(release)
+    assert x.authority_names == [] and x.get("sender.organisation") is None
+    minutes = (
+        "Minutes of the Children and Families Scrutiny Panel\nHeld on 10 July 2023 at "
+        "Westbrook Town Hall\n\n12. Ofsted inspection outcome\nThe Director of Children's "
+        "Services reported that Ofsted had judged the council's children's services to be "
+        "good.\n"
+    )
+    assert extract(minutes).authority_names[0] == "Westbrook"
