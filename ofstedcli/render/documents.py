@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ofstedcli.render import Output
 from ofstedcli.render.console import Cell, fit, grade, grid, make_console, print_lines, safe
-from ofstedcli.render.plain import kind_label
+from ofstedcli.render.plain import kind_label, party_line
 
 #: Must match ofstedcli.documents.search (not imported: drawing must not load the core).
 MARK_START = "\ue000"
@@ -114,15 +114,22 @@ def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
             (kind_label(d.get("kind"), short=not wide), ""),
             ((d.get("authority") or {}).get("name") or "", ""),
             (d["id"] if wide else d["id"][:8], "dim"),
-            (d.get("title") or d.get("url") or ("" if d.get("has_text") else "(no text)"), ""),
+            (_described(d), ""),
         ]
         for d in data
     ]  # fmt: skip
     if not rows:
         print_lines(console, [Text("No documents.", style="dim")])
         return
-    headers = ["Date", "Kind", "Authority", "Id", "Title or link"]
+    headers = ["Date", "Kind", "Authority", "Id", "Title, link or sender"]
     print_lines(console, grid(width, headers, rows, flexible=[4, 1, 2]))
+
+
+def _described(doc: dict[str, Any]) -> str:
+    """A document in a few words: its title, link or sender (else "(no text)" for one held
+    without its text)."""
+    said = doc.get("title") or doc.get("url") or party_line(doc.get("sender"), role=False)
+    return said or ("" if doc.get("has_text") else "(no text)")
 
 
 def draw_letter(console: Console, data: dict[str, Any]) -> None:
@@ -133,8 +140,8 @@ def draw_letter(console: Console, data: dict[str, Any]) -> None:
         ("Date", data.get("date") or ""),
         ("Title", data.get("title") or ""),
         ("Authority", (data.get("authority") or {}).get("name") or ""),
-        ("From", _party(data.get("sender"))),
-        ("To", _party(data.get("recipient"))),
+        ("From", party_line(data.get("sender"))),
+        ("To", party_line(data.get("recipient"))),
         ("Link", data.get("url") or ""),
         ("File", data.get("path") or ""),
     ]
@@ -239,14 +246,6 @@ def fact_value(value: Any) -> str:
             return f"{head} ({about})" if head and about else head or about
         return "; ".join(f"{k.replace('_', ' ')}: {fact_value(v)}" for k, v in value.items())
     return str(value)
-
-
-def _party(party: dict[str, Any] | None) -> str:
-    """A sender or recipient in one line."""
-    if not party:
-        return ""
-    return ", ".join(str(v) for v in (party.get("name"), party.get("role"),
-                                      party.get("organisation")) if v)  # fmt: skip
 
 
 def draw_search(console: Console, data: list[dict[str, Any]]) -> None:

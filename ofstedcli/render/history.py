@@ -20,6 +20,7 @@ from ofstedcli.render.plain import (
     grid,
     kind_label,
     link_style,
+    party_line,
     seg,
     width_of,
 )
@@ -291,12 +292,6 @@ def _timeline_as(width: int | None, inspections: list[dict[str, Any]], *, wide: 
     return lines
 
 
-def _from(party: dict[str, Any] | None) -> str:
-    if not party:
-        return ""
-    return ", ".join(p for p in (party.get("name"), party.get("organisation")) if p)
-
-
 def _documents(width: int | None, documents: list[dict[str, Any]]) -> list[Line]:
     wide = width is None or width >= 100
     rows = [
@@ -305,7 +300,7 @@ def _documents(width: int | None, documents: list[dict[str, Any]]) -> list[Line]
             (kind_label(doc.get("kind"), short=True), ""),
             (doc["id"] if wide else doc["id"][:8], "dim"),
             (
-                doc.get("url") or doc.get("title") or _from(doc.get("sender")),
+                doc.get("url") or doc.get("title") or party_line(doc.get("sender"), role=False),
                 link_style(doc.get("url")),
             ),
         ]

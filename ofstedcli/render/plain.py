@@ -64,6 +64,15 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
+def party_line(party: dict[str, object] | None, role: bool = True) -> str:
+    """A letter's sender or recipient on one line: "Will Quince MP, Department for Education"
+    (with the role between them when ``role``)."""
+    if not party:
+        return ""
+    keys = ("name", "role", "organisation") if role else ("name", "organisation")
+    return ", ".join(str(party[k]) for k in keys if party.get(k))
+
+
 def escape_invisible(text: str) -> str:
     """Text with each bidi control or zero-width character written as ``\\uXXXX``."""
     return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -171,3 +171,13 @@ def test_a_letter_at_80_columns_wraps_its_metadata_under_the_labels(
         if inspection:
             at = next(n for n, ln in enumerate(lines) if ln.startswith("Inspection "))
             assert lines[at + 1].strip() == inspection["id"] or inspection["id"] in lines[at]
+
+
+def test_letters_name_the_sender_of_a_letter_with_no_title_or_link(cli: Any) -> None:
+    """As `show` does: a visit letter held without its text says who wrote it."""
+    data = cli("letters", "--kind", "focused_visit_letter", "--limit", "5", "--json").json()
+    table = cli("letters", "--kind", "focused_visit_letter", "--limit", "5").stdout
+    assert "Title, link or sender" in table and "(no text)" not in table
+    for doc in data:
+        assert not doc["title"] and not doc["url"]
+        assert f"{doc['sender']['name']}, {doc['sender']['organisation']}" in table
