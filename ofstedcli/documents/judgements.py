@@ -252,8 +252,9 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     # "Ofsted's verdict: good", "the verdict was 'inadequate'"
     re.compile(
-        rf"\b(?:Ofsted's|the|its|their|inspectors') (?:overall )?(?:verdict|rating|judgement)"
-        rf"(?::| (?:was|is|remains))(?: an?)? {_Q}(?P<g>{GRADE}){_Q}(?![\w-]){_FOR_AREA}",
+        rf"\b(?:Ofsted's|Ofsted|the|its|their|inspectors') (?:overall )?"
+        rf"(?:verdict|rating|judgement)(?: on [^:.;]{{1,60}}?)?(?::| (?:was|is|remains))(?: an?)?"
+        rf" {_Q}(?P<g>{GRADE}){_Q}(?![\w-]){_FOR_AREA}",
         re.I,
     ),
     # "Overall: Good", "overall - inadequate" (a list's item)
@@ -279,12 +280,19 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:awarded|received?|receives|given|achieved?|achieves|gained|gains?|secured"
         rf"|secures?|earned|earns?|wins?|won|scored|scores?"
-        rf"|handed|got|gets|retained|keeps|kept|maintained|sustained)"
+        rf"|handed|got|gets|retained|keeps|kept|maintained|sustained|celebrates?|celebrated"
+        rf"|celebrating|welcomes?|welcomed|welcoming)"
         rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= (?:an?|the|its|their) ))?"
         rf"(?: (?:an?|the|its|their))?(?: overall)? (?P<q>['\"])?(?P<g>{GRADE})"
         rf"(?(q)['\"]|(?:(?<=rating)|(?<=ratings)|(?<=grade)|(?<=grading)|(?<=mark)"
         rf"|(?= (?:overall )?(?:Ofsted )?(?:rating|judgement|grade|verdict|assessment)\b)))"
         rf"{_FOR_AREA}",
+        re.I,
+    ),
+    # "placed in the 'requires improvement' category"
+    re.compile(
+        rf"\b(?:placed|put|kept|remains?|remained|stays?|stayed) in(?:to)? the"
+        rf" {_Q}(?P<g>{GRADE}){_Q} (?:category|bracket|band)\b{_FOR_AREA}",
         re.I,
     ),
     # "bumped up to 'outstanding'", "has slipped to inadequate", "climbed to good"
@@ -340,7 +348,7 @@ LOOSE_OVERALL_PATTERNS = [
         rf"\b(?:children's (?:social care )?services|overall,? services|services for children"
         rf"(?: and (?:young people|families))?|the (?:council|authority"
         rf"|services?|department|local authority))"
-        rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?"
+        rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?(?: overall)?"
         rf"(?: (?:are|is|remains?|remained|stays?|stayed|was|were|has been|have been))?"
         rf"(?: (?:now|still|officially|again|overall))*"
         rf"(?: (?:rated|judged|graded|deemed|found))?(?: as| to be)? {_Q}(?P<g>{GRADE})"
@@ -576,10 +584,12 @@ _NOT_NOW = re.compile(
 #: A grade in a clause that sets the scene for the sentence's main one ("(when) services
 #: were judged to be inadequate, leaders have improved practice"): background, not news.
 #: A clause joined by "and" or "but" that grades a judgement area is another main one
-#: ("services were judged good, and leadership was judged outstanding").
+#: ("services were judged good, and leadership was judged outstanding"), and one that says
+#: who said it reports it ("'outstanding', Ofsted has confirmed").
 _CLAUSE_AFTER = re.compile(
     rf"\W{{0,2}}, (?!(?:and|but|while|whilst) (?:its |their )?{AREA_PHRASE})(?:[\w']+ ){{1,3}}"
-    r"(?:have|has|had|are|is|were|was|will|can|must)\b",
+    r"(?:have|has|had|are|is|were|was|will|can|must)\b"
+    r"(?! (?:said|says|confirmed|found|announced|reported|revealed|concluded|stated|added))",
     re.I,
 )
 

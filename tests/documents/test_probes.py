@@ -376,6 +376,14 @@ def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
         ("Inspectors found Westbrook's services to be outstanding.", OUT),
         ("Inspectors found that the council's services still require improvement.", RI),
         ("Ofsted said that the council's services for children remained inadequate.", INAD),
+        ("Westbrook's children's services are now officially 'outstanding', Ofsted has "
+         "confirmed.", OUT),
+        ("Westbrook's children's services have been placed in the 'requires improvement' "
+         "category.", RI),
+        ("Westbrook celebrates 'good' Ofsted rating for children's services", G),
+        ("Ofsted verdict on Westbrook children's services: requires improvement", RI),
+        ("An Ofsted inspection found that Westbrook's services for children in care were "
+         "good, and that the council's children's services overall were good.", G),
     ],
 )  # fmt: skip
 def test_overall_grade_more(text: str, grade: str) -> None:
