@@ -374,9 +374,11 @@ AREA_PATTERNS = [
         rf"(?P<g>(?:requires?|required) improvement(?:\s+to\s+be\s+good)?)",
         re.I,
     ),
+    # "rated good for leadership", "rated the council good for leadership"
     re.compile(
-        rf"(?:judged|rated|graded) {_Q}(?P<g>{GRADE}){_Q} (?:for|in) "
-        rf"(?:your |its |their )?{_AREA_GROUP}",
+        rf"(?:judged|rated|graded)(?: (?:the |its )?(?:council|authority|local authority"
+        rf"|services?|it|them|(?-i:[A-Z])[\w'-]+)(?: as| to be)?)? {_Q}(?P<g>{GRADE}){_Q}"
+        rf" (?:for|in) (?:your |its |their )?{_AREA_GROUP}",
         re.I,
     ),
     re.compile(

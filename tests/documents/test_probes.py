@@ -344,6 +344,8 @@ def test_more_visit_types(text: str, kind: str) -> None:
          {"in_care": G, "care_leavers": None}),  # one area before 2023, not two
         ("Leaders were judged good, with care leavers also good.",
          {"leadership": G, "care_leavers": G}),
+        ("Ofsted rated the council good for leadership.", {"leadership": G}),
+        ("Ofsted rated Westbrook outstanding for its care leavers.", {"care_leavers": OUT}),
         ("Westbrook was judged good, having been rated inadequate in 2019.\n\nThe "
          "inspection took place in October 2022. Inspectors rated leadership "
          "'outstanding', help and protection 'good', children in care 'good' and care "
