@@ -715,3 +715,20 @@ def test_a_visit_that_is_not_ofsteds_gives_no_days() -> None:
     assert (
         _x("The mayor's visit, on 8 February, was a success.").get("inspection.start_date") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Westbrook Gazette\n8 April 2024\n\nThe inspection took place between 26 February "
+         "and 8 March, and the report was published on Friday.", "2024-04-05"),
+        ("Westbrook Gazette\n8 April 2024\n\nThe report, released on Monday, found services "
+         "good.", "2024-04-08"),
+        ("Westbrook Gazette\n8 April 2024\n\nThe report will be published on Friday.", None),
+        ("Published on Monday, April 8, 2024\n\nOfsted has rated Westbrook good.", None),
+    ],
+)  # fmt: skip
+def test_a_report_published_on_a_weekday_of_the_pages_week(
+    text: str, published: str | None
+) -> None:
+    assert extract(text).get("inspection.published") == published
