@@ -188,6 +188,15 @@ _WILL_BE = re.compile(r"\b(?:will|is to|are to|due to|expected to)\b[\w ]{0,12}$
 _PUBLISHED_REACH = 6000
 
 
+#: "the report, published on Friday", "released last Monday": a day of the page's week.
+_PUBLISHED_WEEKDAY = re.compile(
+    r"\b(?:published|released|made public)(?: (?:its|their|the) (?:[\w-]+ ){0,4}?"
+    r"(?:report|findings|letter|judgements?))? (?:on |last )"
+    r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!,? (?:the )?\d|,? \(|,? \w+,? \d)",
+    _I,
+)
+
+
 def published(b: Builder, skip: list[Span] | None = None) -> None:
     """Record ``inspection.published`` from "(PUBLISHED 12/11/21)", "Report published: ...",
     "the report was published on ...", a publication in a sentence about the report or the
@@ -222,7 +231,7 @@ def published(b: Builder, skip: list[Span] | None = None) -> None:
             if _about_report(text, m)
         ]
         found += [
-            (True, m.start(), _weekday_before(day, m["wd"]), m)
+            (True, m.start(), dates.weekday_on_or_before(day, m["wd"]), m)
             for m in _PUBLISHED_WEEKDAY.finditer(text, 0, reach)
             if _about_report(text, m)
             and not _own_date(b, m, own)
@@ -232,24 +241,6 @@ def published(b: Builder, skip: list[Span] | None = None) -> None:
         # "Published today" first: it is this report's, where another may be earlier.
         _, _, value, m = min(found, key=lambda f: f[:2])
         b.match("inspection.published", value, m)
-
-
-#: "the report, published on Friday", "released last Monday": a day of the page's week.
-_PUBLISHED_WEEKDAY = re.compile(
-    r"\b(?:published|released|made public)(?: (?:its|their|the) (?:[\w-]+ ){0,4}?"
-    r"(?:report|findings|letter|judgements?))? (?:on |last )"
-    r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!,? (?:the )?\d|,? \(|,? \w+,? \d)",
-    _I,
-)
-
-
-def _weekday_before(day: str, weekday: str) -> str:
-    """The ISO date of the last ``weekday`` on or before the page's ``day``."""
-    page = date.fromisoformat(day)
-    wanted = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun").index(
-        weekday.lower().removesuffix("day")
-    )
-    return (page - timedelta(days=(page.weekday() - wanted) % 7)).isoformat()
 
 
 def _day_of(day: str, word: str) -> str:

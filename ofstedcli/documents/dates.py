@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ofstedcli.documents import vocab
 from ofstedcli.documents.text import View
@@ -326,6 +326,14 @@ PUBLISHED = re.compile(
 )
 _WEEKDAY_WORD = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def weekday_on_or_before(day: str, weekday: str) -> str:
+    """The ISO date of the last ``weekday`` ("Friday") on or before the ISO ``day``: "the
+    report, published on Friday" on a page of that date."""
+    page = date.fromisoformat(day)
+    wanted = _WEEKDAYS.index(weekday.lower().removesuffix("day"))
+    return (page - timedelta(days=(page.weekday() - wanted) % 7)).isoformat()
 
 
 def published_date(
