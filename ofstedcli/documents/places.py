@@ -276,8 +276,6 @@ def ranked_places(view: View, end: int | None = None) -> list[Name]:
     return [firsts[v] for v in order]
 
 
-#: Looser ways a text names the place it is about, tried only as exact authority names:
-#: "Trafford council", "Bexley's", "Southwark Children's Services", "in Bristol".
 #: Words between the verb's parts: "has once again been rated", "was today judged".
 _ADVERB = r"(?:once again|again|now|today|also|just|recently|since|finally|officially)"
 #: The place as the subject of what happened: "Redcar and Cleveland has improved", "Leicester
@@ -286,6 +284,8 @@ _SUBJECT = re.compile(
     r"\b(?P<x>" + _PLACE + r") (?:(?:has|have)(?: " + _ADVERB + r")? (?:been|improved|received"
     r"|achieved)|(?:is|are|was|were)(?: " + _ADVERB + r")? (?:rated|judged|graded|found|praised))\b"
 )
+#: Looser ways a text names the place it is about, tried only as exact authority names:
+#: "Trafford council", "Bexley's", "Southwark Children's Services", "in Bristol".
 _LOOSE_PLACES = [
     re.compile(
         r"(?P<x>" + _PLACE + r")(?:'s)? (?:council\b|(?i:children's (?:social care )?services"
