@@ -24,6 +24,9 @@ MARK_END = "\ue001"
 EVIDENCE_SHOWN = 90
 #: Columns from which ingest's table shows every column (its inspection ids are long).
 INGEST_WIDE = 140
+#: Columns below which documents are listed by their ids' first 8 characters (as `show`
+#: prints them; `letter` takes an id's first characters).
+SHORT_IDS_BELOW = 100
 #: Fewest files for which ingest shows a progress bar.
 PROGRESS_FROM = 5
 
@@ -63,9 +66,11 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
     """One line per file: what became of it, its kind, authority and inspection.
 
     Below 140 columns the kinds are short, the inspection is left out (the JSON has it), the
-    notes follow the table, and a file's path breaks where it must rather than overflow."""
+    notes follow the table, and a file's path breaks where it must rather than overflow;
+    below 100 the ids are their first 8 characters."""
     width = fit(console)
     wide = width is None or width >= INGEST_WIDE
+    short_ids = width is not None and width < SHORT_IDS_BELOW
     rows: list[list[Cell]] = []
     notes: list[list[Cell]] = []
     for r in data["results"]:
@@ -74,8 +79,10 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
             f"{conflicts} disagreement(s) with the record" if conflicts else ""
         )
         style = "red" if r["status"] == "failed" else ("dim" if r["status"] == "duplicate" else "")
+        ident = (r.get("id") or "")[: 8 if short_ids else None]
         row: list[Cell] = [
-            (r["status"].replace("_", " "), style), (r.get("id") or "", "dim"),
+            (r["status"].replace("_", " "), style),
+            (ident, "dim"),
             (kind_label(r.get("kind"), short=not wide), ""),
             ((r.get("authority") or {}).get("name") or "", ""),
         ]  # fmt: skip
@@ -83,7 +90,7 @@ def draw_ingest(console: Console, data: dict[str, Any]) -> None:
             row += [((r.get("inspection") or {}).get("id") or "", "dim"),
                     (note, "yellow" if conflicts else "")]  # fmt: skip
         elif note:
-            notes.append([(r.get("id") or r["path"], "dim"), (note, "yellow" if conflicts else "")])
+            notes.append([(ident or r["path"], "dim"), (note, "yellow" if conflicts else "")])
         rows.append([*row, (r["path"], "dim")])
     headers = ["Status", "Id", "Kind", "Authority", "Inspection", "Note", "File"]
     if wide:
@@ -107,7 +114,7 @@ def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
     # Below 100 columns, short kinds and ids (as `show` prints them; `letter` takes an id's
     # first characters), so that a title keeps to one line.
     width = fit(console)
-    wide = width is None or width >= 100
+    wide = width is None or width >= SHORT_IDS_BELOW
     rows: list[list[Cell]] = [
         [
             (d.get("date") or "", ""),

@@ -209,7 +209,10 @@ def _fitted(
         }
         room = width - gap * (len(keep) - 1)
         while sum(widths.values()) > room:
-            shrinkable = [i for i in floor if widths[i] > floor[i]]
+            # Text that wraps at its spaces first; a breakable column's words are broken
+            # only when nothing else can give.
+            shrinkable = [i for i in floor if widths[i] > floor[i] and i not in breakable]
+            shrinkable = shrinkable or [i for i in floor if widths[i] > floor[i]]
             if not shrinkable:
                 break
             widths[max(shrinkable, key=lambda i: widths[i] - floor[i])] -= 1

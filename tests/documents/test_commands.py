@@ -115,16 +115,24 @@ def test_letter_keeps_the_texts_lines_and_names_facts_readably(db: Path, tmp_pat
 def test_ingest_table_fits_80_columns(
     db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Short kinds, no inspection column, notes after the table, long paths broken."""
+    """Short kinds and ids, no inspection column, notes after the table, a long name
+    wrapped before long paths are broken."""
     deep = folder / "a-folder-with-a-long-name" / "and-another-inside-it"
     deep.mkdir(parents=True)
     (deep / "the-letter-with-a-long-file-name.txt").write_bytes(
         (folder / "letter.txt").read_bytes()
     )
+    (deep / "bcp.txt").write_text(
+        "Ofsted rated Bournemouth, Christchurch and Poole Council's children's services good.\n"
+    )
     monkeypatch.setenv("COLUMNS", "80")
     result = invoke("ingest", str(deep), str(folder / "nowhere.txt"), "--no-color")
     lines = result.stdout.splitlines()
     assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    rows = [line.split() for line in lines if line.startswith("ingested")]
+    assert len(rows) == 3 and all(len(row[1]) == 8 for row in rows)
+    assert all(invoke("letter", row[1], "--json").json()["id"].startswith(row[1]) for row in rows)
+    assert 80 - lines[0].index("File") >= 30  # the path has room; the name wraps instead
     assert "ministerial" in result.stdout and "Leicester" in result.stdout
     assert "Inspection" not in lines[0]
     notes = result.stdout[result.stdout.index("Note") :]

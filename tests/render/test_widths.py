@@ -153,6 +153,22 @@ def test_a_path_too_long_for_its_column_breaks_after_a_slash() -> None:
     assert pieces == ["/tmp/abc/defgh/", "file-name.pdf"]
 
 
+def test_a_name_wraps_at_its_spaces_before_a_path_is_broken() -> None:
+    from ofstedcli.render.plain import grid, plain
+
+    name = "Bournemouth, Christchurch and Poole"
+    path = "../reports/2532287_bournemouth_children's_services_inspection.pdf"
+    table = grid(60, ["Authority", "File"], [[(name, ""), (path, "")]], flexible=[0],
+                 breakable=[1])  # fmt: skip
+    lines = plain(table).splitlines()
+    assert [line[: lines[0].index("File")].strip() for line in lines[2:]][:3] == [
+        "Bournemouth,",
+        "Christchurch",
+        "and Poole",
+    ]
+    assert all(len(line) <= 60 for line in lines)
+
+
 def test_a_letter_at_80_columns_wraps_its_metadata_under_the_labels(
     cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
