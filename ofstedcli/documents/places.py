@@ -163,6 +163,8 @@ _BOROUGH_OF = re.compile(
 #: A place's name: a few capitalised words (bounded, so that a run of capitalised words is
 #: read in linear time).
 _PLACE = r"[A-Z][\w'&-]{0,40}(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&-]{0,40}){0,5}"
+#: The rest of a list of places after the first: ", Christchurch and Poole".
+_LISTED = re.compile(r"(?:, [A-Z][\w'&-]{0,40})+,? and [A-Z][\w'&-]{0,40}")
 #: Phrases naming the place a document is about: "children's services in Leicester".
 _PLACE_PHRASES = [
     re.compile(
@@ -259,9 +261,15 @@ def places(view: View, end: int | None = None) -> list[Name]:
             if _not_place(value):
                 continue
             a, b = view.span(m.start("x"), m.start("x") + len(value))
-            if not _PARAGRAPH_BREAK.search(view.raw, a, b):
-                out.append(Name(tidy(value), a, b))
-    out.sort(key=lambda n: n.start)
+            if _PARAGRAPH_BREAK.search(view.raw, a, b):
+                continue
+            listed = _LISTED.match(text, m.start("x") + len(value)) if value == m["x"] else None
+            if listed:  # "Bournemouth, Christchurch and Poole": one place, or several
+                z = view.span(m.start("x"), listed.end())[1]
+                if not _PARAGRAPH_BREAK.search(view.raw, a, z):
+                    out.append(Name(tidy(view.raw[a:z]), a, z))
+            out.append(Name(tidy(value), a, b))
+    out.sort(key=lambda n: n.start)  # stable: a list before its first place
     return out
 
 

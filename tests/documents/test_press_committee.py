@@ -336,3 +336,12 @@ def test_a_page_in_the_first_person_names_no_place_from_its_furniture() -> None:
         "good.\n"
     )
     assert extract(minutes).authority_names[0] == "Westbrook"
+
+
+def test_a_place_whose_name_is_a_list_is_named_whole_first() -> None:
+    """ "in Bournemouth, Christchurch and Poole" is one authority's name (the resolver takes
+    it whole); a list of several places keeps each of them as a name too."""
+    bcp = extract("Children's services in Bournemouth, Christchurch and Poole were rated good.\n")
+    assert bcp.authority_names[0] == "Bournemouth, Christchurch and Poole"
+    several = extract("Children's services in Leeds, Bradford and Wakefield were praised.\n")
+    assert {"Leeds", "Bradford and Wakefield"} <= set(several.authority_names)
