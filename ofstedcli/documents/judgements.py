@@ -517,10 +517,24 @@ def _areas_in(text: str, a: int, b: int, grade: str, overall: bool = False) -> l
     return out
 
 
+#: A count of areas given one grade, then those areas after a colon: "rated three of the
+#: four areas as good: leadership, children in care and care leavers".
+_COUNTED_LIST = re.compile(
+    r"\b(?:one|two|three|four|five|\d)(?: (?:of|out of)(?: the)? (?:four|five|six|\d))?"
+    r" (?:key )?(?:areas|judgements)(?: (?:were|are))?(?: (?:rated|judged|graded|found))?"
+    rf"(?: as| to be)? {_Q}(?P<g>{GRADE}){_Q}\s*:\s*(?P<list>[^.:;]{{1,200}})",
+    re.I,
+)
+
+
 def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> list[Stated]:
     """Areas listed with the one grade they all share: after a rating verb, after a grade
-    given "for" them, or before the verb that rates them all."""
+    given "for" them, after a count of them and a colon, or before the verb that rates
+    them all."""
     out: list[Stated] = []
+    for m in _COUNTED_LIST.finditer(text, a, b):
+        if not _skipped(m, skip) and not GRADE_RE.search(m["list"]) and _now_at(text, m, latest):
+            out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
     for m in _WITH_LISTED.finditer(text, a, b):
         listed = not GRADE_RE.search(m["list"])
         if listed and not _skipped(m, skip) and _now_at(text, m, latest):
@@ -600,6 +614,12 @@ _CLAUSE_AFTER = re.compile(
 _SOME_AREAS = re.compile(
     r"\b(?:(?:one|two|three|four|five|\d) (?:of|out of) (?:the )?(?:\w+ )?(?:key )?"
     r"|(?:other|some|most|several|many|remaining) (?:key )?)(?:areas|judgements|categories)\b",
+    re.I,
+)
+#: A number of areas as the subject of a grade: "two areas were judged outstanding" (not
+#: "all four areas", "the three areas").
+_COUNTED_AREAS = re.compile(
+    r"\b(?<!all )(?<!the )(?:one|two|three|four|five|\d) (?:key |other )?(?:areas|judgements)\b",
     re.I,
 )
 #: A sentence about grades in general, not this inspection's: "few councils are rated
@@ -751,7 +771,7 @@ def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
     if not now(text, m.start("g"), m.end("g"), latest):
         return False
     before = text[max(start, m.start() - 90) : m.end()]
-    if _SOME_AREAS.search(before):
+    if _SOME_AREAS.search(before) or _COUNTED_AREAS.search(before):
         return False  # "two of three areas were rated ...": not the whole service
     if _OTHER_SERVICE.search(before) or _OTHER_INSPECTORATE.match(text, m.end(), stop):
         return False  # "its children's homes were judged good", "... by the CQC"

@@ -345,6 +345,9 @@ def test_more_visit_types(text: str, kind: str) -> None:
         ("Leaders were judged good, with care leavers also good.",
          {"leadership": G, "care_leavers": G}),
         ("Ofsted rated the council good for leadership.", {"leadership": G}),
+        ("Inspectors rated three of the four areas as good: leadership, children in care and "
+         "care leavers. Help and protection requires improvement.",
+         {"leadership": G, "in_care": G, "help_and_protection": RI}),
         ("Ofsted rated Westbrook outstanding for its care leavers.", {"care_leavers": OUT}),
         ("Westbrook was judged good, having been rated inadequate in 2019.\n\nThe "
          "inspection took place in October 2022. Inspectors rated leadership "
@@ -407,6 +410,7 @@ def test_overall_grade_more(text: str, grade: str) -> None:
         "It was the third time in a row the council has failed to achieve a good rating.",
         "Since services were judged to be inadequate, leaders have improved practice.",
         "Inspectors found the council's children's homes to be good.",
+        "Two areas were judged outstanding.",
         "Inspectors found that the quality of assessments is good.",
     ],
 )
