@@ -616,6 +616,9 @@ _SOME_AREAS = re.compile(
     r"|(?:other|some|most|several|many|remaining) (?:key )?)(?:areas|judgements|categories)\b",
     re.I,
 )
+#: The grades listed as a scale, not given: "outstanding, good, requires improvement or
+#: inadequate".
+_SCALE = re.compile(rf"{GRADE}(?:, {GRADE}){{1,3}},? (?:or|and) {GRADE}", re.I)
 #: A number of areas as the subject of a grade: "two areas were judged outstanding" (not
 #: "all four areas", "the three areas").
 _COUNTED_AREAS = re.compile(
@@ -768,6 +771,8 @@ def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
     stop = vocab.sentence_end(text, m.end(), 200)
     if _CLAUSE_AFTER.match(text, m.end(), m.end() + 60) or _GENERAL.search(text, start, stop):
         return False
+    if any(sc.start() <= m.start("g") < sc.end() for sc in _SCALE.finditer(text, start, stop)):
+        return False  # "outstanding, good, requires improvement or inadequate": the scale
     if not now(text, m.start("g"), m.end("g"), latest):
         return False
     before = text[max(start, m.start() - 90) : m.end()]

@@ -411,6 +411,7 @@ def test_overall_grade_more(text: str, grade: str) -> None:
         "Since services were judged to be inadequate, leaders have improved practice.",
         "Inspectors found the council's children's homes to be good.",
         "Two areas were judged outstanding.",
+        "Ofsted grades councils as outstanding, good, requires improvement or inadequate.",
         "Inspectors found that the quality of assessments is good.",
     ],
 )
