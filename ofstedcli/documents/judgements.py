@@ -1288,6 +1288,9 @@ _AREA_RE = re.compile(AREA_PHRASE, re.I)
 #: one ("a 'good' rating"), or a grade that is a verb ("requires improvement").
 _RATED_BEFORE = re.compile(
     r"\b(?:rated|judged|graded|deemed|ranked|assessed|(?:rating|judgement|verdict|grade) of)"
+    # the object rated between the verb and its grade: "rated the council good"
+    r"(?: (?:the |its )?(?:council|authority|local authority|services?|it|them"
+    r"|(?-i:[A-Z])[\w'-]+))?"
     r"(?: (?:as|to be|all|both|now|being))*\W{0,3}$",
     re.I,
 )

@@ -345,6 +345,9 @@ def test_more_visit_types(text: str, kind: str) -> None:
         ("Leaders were judged good, with care leavers also good.",
          {"leadership": G, "care_leavers": G}),
         ("Ofsted rated the council good for leadership.", {"leadership": G}),
+        ("Ofsted rated the council good for leadership and for care leavers, but said "
+         "children in care services required improvement.",
+         {"leadership": G, "care_leavers": G, "in_care": RI}),
         ("Inspectors rated three of the four areas as good: leadership, children in care and "
          "care leavers. Help and protection requires improvement.",
          {"leadership": G, "in_care": G, "help_and_protection": RI}),
