@@ -43,15 +43,16 @@ _COMMITTEE_NAME = re.compile(
     _I,
 )
 #: A council's meeting papers as its committee system publishes them: the report's purpose
-#: and author, an agenda item, its minutes and decisions, the meeting's date, what the
-#: meeting is asked to do.
+#: and author, an agenda item, its minutes and decisions (a decision record, "RESOLVED:"),
+#: the meeting's date, what the meeting is asked to do.
 _COMMITTEE = re.compile(
     r"\bpurpose of (?:the|this) report\b"
     r"|\breport of the (?:director|chief|head|strategic|executive)"
     r"|\brecommendations? to (?:the )?(?:cabinet|committee)\b"
     r"|\bagenda item\b|\bissue - (?:meetings|decisions)\b|\bdate of meeting\b|\breport to:"
     r"|\bmeeting: \d{1,2}/\d{1,2}/\d{2,4}\b|\bminutes: |\badditional documents:"
-    r"|\breasons? for (?:the )?decision:"
+    r"|\breasons? for (?:the )?decision:|\bdate of decision:|\bdecision maker:"
+    r"|\b(?:decision record|record of (?:the )?decision)\b|(?-i:\bRESOLVED\b)|\bresolved:"
     r"|\b(?:cabinet|board|committee|council|panel|members) (?:is|are) (?:asked|recommended) to\b"
     r"|\b(?:submitted|presented|received|considered) (?:a|the) report\b",
     _I,

@@ -99,10 +99,21 @@ Cllr Jo Bloggs added: "We will act quickly."
 """
 
 
+#: A cabinet's decision as a committee system records it.
+DECISION_RECORD = """\
+Decision record
+Date of decision: 20 June 2024
+
+The Cabinet noted that Ofsted had judged the council's children's services to be good in all
+four areas following the inspection in April 2024.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
         (AGENDA_ITEM, "committee_report"),
+        (DECISION_RECORD, "committee_report"),
         (COUNCIL_NEWS, "press_release"),
         (NEWS_STORY, "other"),
     ],
