@@ -88,6 +88,10 @@ _SINCE_LAST = re.compile(
     r" (?:the|its|their) (?:previous|last|prior)",
     _I,
 )
+#: A grade new since a year: "graded 'good' for the first time since 2010".
+_FIRST_SINCE = re.compile(
+    r"^\W{0,3}(?:[\w'\"]+ ){0,4}?(?:the )?first time(?: [\w']+){0,3}? since\b", _I
+)
 #: A year just after a grade: "rated good in 2016", "inadequate (2015)".
 _YEAR_AFTER = re.compile(
     rf"^\W{{0,3}}(?:[\w'\"]+ ){{0,8}}?(?:in|of|since|back in|\()\s?(?:(?:{vocab.MONTH}) )?"
@@ -150,7 +154,7 @@ def is_past(
     after = text[end:stop]
     cut = re.search(r",|;|\.\s|\.$| - ", after)
     near = after[: cut.start()] if cut else after
-    if _SINCE_LAST.match(after):
+    if _SINCE_LAST.match(after) or _FIRST_SINCE.match(near):
         return False
     if _PAST_AFTER.match(near):
         return True

@@ -389,6 +389,8 @@ def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
         ("Westbrook's children's services have been placed in the 'requires improvement' "
          "category.", RI),
         ("Westbrook celebrates 'good' Ofsted rating for children's services", G),
+        ("Westbrook's children's services have been graded 'good' for the first time since "
+         "2010.", G),
         ("Ofsted verdict on Westbrook children's services: requires improvement", RI),
         ("An Ofsted inspection found that Westbrook's services for children in care were "
          "good, and that the council's children's services overall were good.", G),
