@@ -326,7 +326,7 @@ LOOSE_OVERALL_PATTERNS = [
     # services remain inadequate": the service (by its own name) as what was found
     re.compile(
         rf"\b(?:found|finds|considered|considers)(?: that)? (?:the |its |their "
-        rf"|(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*){{0,3}}'s )(?:children's )?(?:social care )?"
+        rf"|(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*){{0,3}}'s )?(?:children's )?(?:social care )?"
         rf"(?:council|authority|services?|provision|department)(?:'s (?:children's )?services)?"
         rf"(?: for children)?(?: (?:to be|as|is|are|was|were|remains?|remained)(?: still| now)?"
         rf"|(?: still| now)?(?= requir)) {_Q}(?P<g>{GRADE}){_FOR_AREA}",

@@ -34,10 +34,12 @@ _RATED_AFTER = re.compile(
     _I,
 )
 #: A rating verb whose object stands between it and the grade ("judging the authority
-#: inadequate", "judged the overall effectiveness of its services to be inadequate").
+#: inadequate", "judged the overall effectiveness of its services to be inadequate", "found
+#: services to be inadequate").
 _RATING_VERB = re.compile(
     r"\b(?:rated|rating|judged|judging|branded|branding|graded|grading|deemed|assessed"
-    r"|assessing|labelled|declared|ranked|identified)\b(?![^.;:]{0,110}\b(?:that|which|who)\b)",
+    r"|assessing|labelled|declared|ranked|identified|found(?=[^.;:]{1,80}? to be\b))\b"
+    r"(?![^.;:]{0,110}\b(?:that|which|who)\b)",
     _I,
 )
 #: How far before a grade its rating verb may stand, its object between them.

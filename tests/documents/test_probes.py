@@ -391,6 +391,7 @@ def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
         ("Westbrook celebrates 'good' Ofsted rating for children's services", G),
         ("Westbrook's children's services have been graded 'good' for the first time since "
          "2010.", G),
+        ("Inspectors found children's services to be outstanding.", OUT),
         ("Ofsted verdict on Westbrook children's services: requires improvement", RI),
         ("An Ofsted inspection found that Westbrook's services for children in care were "
          "good, and that the council's children's services overall were good.", G),
@@ -415,6 +416,7 @@ def test_overall_grade_more(text: str, grade: str) -> None:
         "It was the third time in a row the council has failed to achieve a good rating.",
         "Since services were judged to be inadequate, leaders have improved practice.",
         "Inspectors found the council's children's homes to be good.",
+        "Inspectors found provision for disabled children to be good.",
         "Two areas were judged outstanding.",
         "Ofsted grades councils as outstanding, good, requires improvement or inadequate.",
         "Inspectors found that the quality of assessments is good.",
@@ -437,6 +439,8 @@ def test_no_current_overall_more(text: str) -> None:
          "March 2019.", G, [(INAD, "2019-03")]),
         ("Westbrook was judged good overall. This is a similar rating to the previous review "
          "in 2021.", G, [(G, "2021")]),
+        ("Westbrook was judged good. Back in 2017, Ofsted found services to be inadequate.", G,
+         [(INAD, "2017")]),
     ],
 )  # fmt: skip
 def test_two_inspections_more(text: str, current: str, want: list[tuple[str, str | None]]) -> None:
