@@ -235,17 +235,22 @@ def reset() -> None:
     _active = None
 
 
-#: Bidi controls and zero-width characters (which reorder or hide text).
-_HIDDEN = (0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060, *range(0x2066, 0x206A))
+#: Characters that reorder or hide text: bidi embeddings, overrides and isolates
+#: (U+202A-U+202E, U+2066-U+2069), marks (U+200E, U+200F, U+061C), zero-width space, word
+#: joiner and BOM (the one list: the terminal views escape them too, render.plain.INVISIBLE).
+HIDDEN = (
+    0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060, *range(0x2066, 0x206A),
+    0xFEFF,
+)  # fmt: skip
 #: DEL and the C1 controls (U+0080-U+009F; U+009B is a one-character CSI to some terminals),
 #: which json.dumps leaves raw when ensure_ascii is off (it escapes only U+0000-U+001F), and
 #: the hidden characters, each as its JSON escape.  A translation table, not a regular
 #: expression: compiling the class cost every run half a millisecond.
-_RAW_CONTROLS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *_HIDDEN, 0xFEFF)}
+_RAW_CONTROLS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *HIDDEN)}
 #: Control characters a CSV cell never keeps (tab and newline are text there; CSV has no
 #: escape for the others), the hidden characters among them: each deleted.
 CSV_CONTROLS: dict[int, None] = dict.fromkeys(
-    (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_HIDDEN, 0xFEFF)
+    (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *HIDDEN)
 )
 
 

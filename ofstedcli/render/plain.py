@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Union
 
 from ofstedcli.model import GOOD, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT, SHORT_GRADE
+from ofstedcli.render import HIDDEN
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -58,10 +59,9 @@ CHANGE_MARKS = {"up": ("▲", "green"), "down": ("▼", "red"), "same": ("=", "d
 
 # C0/C1 controls (ESC starts every terminal escape sequence) but not tab and newline.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: Invisible characters that reorder or hide text on a terminal: bidi embeddings, overrides
-#: and isolates (U+202A-U+202E, U+2066-U+2069), marks (U+200E, U+200F, U+061C), zero-width
-#: space, word joiner and BOM.  Shown as ``\\uXXXX`` so a reader sees they are there.
-INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+#: Invisible characters that reorder or hide text on a terminal (ofstedcli.render.HIDDEN).
+#: Shown as ``\\uXXXX`` so a reader sees they are there.
+INVISIBLE = re.compile("[" + "".join(map(chr, HIDDEN)) + "]")
 
 
 def party_line(party: dict[str, object] | None, role: bool = True) -> str:
