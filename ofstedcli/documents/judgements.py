@@ -611,6 +611,8 @@ _CLAUSE_AFTER = re.compile(
 
 
 #: Some of the areas, not the whole service: "two of three areas", "other areas", "most areas".
+#: Narrower than vocab.SOME_AREAS: a bare count may head the list of areas a grade is shared
+#: by ("Three areas require improvement: ... the overall effectiveness ...").
 _SOME_AREAS = re.compile(
     r"\b(?:(?:one|two|three|four|five|\d) (?:of|out of) (?:the )?(?:\w+ )?(?:key )?"
     r"|(?:other|some|most|several|many|remaining) (?:key )?)(?:areas|judgements|categories)\b",
@@ -619,12 +621,6 @@ _SOME_AREAS = re.compile(
 #: The grades listed as a scale, not given: "outstanding, good, requires improvement or
 #: inadequate".
 _SCALE = re.compile(rf"{GRADE}(?:, {GRADE}){{1,3}},? (?:or|and) {GRADE}", re.I)
-#: A number of areas as the subject of a grade: "two areas were judged outstanding" (not
-#: "all four areas", "the three areas").
-_COUNTED_AREAS = re.compile(
-    r"\b(?<!all )(?<!the )(?:one|two|three|four|five|\d) (?:key |other )?(?:areas|judgements)\b",
-    re.I,
-)
 #: A sentence about grades in general, not this inspection's: "few councils are rated
 #: outstanding", "every council rated inadequate", "rated Outstanding or Good".
 _GENERAL = re.compile(
@@ -776,7 +772,7 @@ def _about_now(text: str, m: re.Match[str], latest: int | None) -> bool:
     if not now(text, m.start("g"), m.end("g"), latest):
         return False
     before = text[max(start, m.start() - 90) : m.end()]
-    if _SOME_AREAS.search(before) or _COUNTED_AREAS.search(before):
+    if _SOME_AREAS.search(before) or vocab.SOME_AREAS.search(before):
         return False  # "two of three areas were rated ...": not the whole service
     if _OTHER_SERVICE.search(before) or _OTHER_INSPECTORATE.match(text, m.end(), stop):
         return False  # "its children's homes were judged good", "... by the CQC"

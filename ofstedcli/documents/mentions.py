@@ -73,10 +73,6 @@ _AREA_BEFORE = re.compile(
     r"(?:judge?ments?|categor))",
     _I,
 )
-#: Some areas, not the service, as the grade's subject: "some areas which were ...".
-_SOME_AREAS = re.compile(
-    r"\b(?:some|several|other|many|most|two|three|four) (?:of the )?(?:\w+ )?areas\b", _I
-)
 #: A move to another grade just after a grade ("from inadequate to good").
 _MOVED = re.compile(
     rf"\W{{0,3}}(?:in (?:{vocab.MONTH} )?(?:19|20)\d\d\W{{0,3}})?to (?:an? )?['\"]?{vocab.GRADE}",
@@ -145,7 +141,7 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
             _AREA_AFTER.match(text, end, ceiling)
             or (moved and _AREA_AFTER.match(text, moved.end(), stop))
             or _AREA_BEFORE.search(text, _relative(text, clause, start), start)
-            or _SOME_AREAS.search(text, clause, start)
+            or vocab.SOME_AREAS.search(text, clause, start)
             or (before and not re.search(r"\w", text[floor:start]))
         ):
             continue

@@ -93,6 +93,14 @@ def area(label: str) -> str | None:
     return None
 
 
+#: Some of the judgement areas, not the whole service: "two areas were judged outstanding",
+#: "some of the areas", "most areas" (not "all four areas" or "the three areas"): a grade
+#: given to them is not the service's, now or before.
+SOME_AREAS = re.compile(
+    r"\b(?<!all )(?<!the )(?:some|several|other|many|most|one|two|three|four|five|\d)"
+    r" (?:of the )?(?:\w+ )?(?:key )?(?:areas|judgements)\b",
+    re.IGNORECASE,
+)
 #: Phrases naming judgement areas inside sentences ("judged outstanding for leadership").
 AREA_PHRASE = (
     r"(?<![\w-])(?=[acehilstyACEHILSTY\"'])(?:the\s+)?(?:leadership,?\s+management\s+and\s+governance|impact\s+of\s+leaders"
