@@ -15,11 +15,7 @@ from ofstedcli.documents.extraction import Builder
 DFE = "Department for Education"
 _DFE_CUE = re.compile(r"Department for Education|education\.gov\.uk|Sanctuary Buildings|\bDfE\b")
 #: A line of the department's letterhead address or contact details.
-_OWN_ADDRESS = re.compile(
-    r"Department for Education|Sanctuary Buildings|Great Smith Street|education\.gov\.uk"
-    r"|\bSW1P\b|\btel\b",
-    re.I,
-)
+_OWN_ADDRESS = re.compile(_DFE_CUE.pattern + r"|Great Smith Street|\bSW1P\b|\btel\b", re.I)
 
 
 def extract(b: Builder) -> None:
