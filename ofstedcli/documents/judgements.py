@@ -847,7 +847,9 @@ def stated(text: str, skip: list[Span], doc_date: str | None = None) -> list[Sta
     for a, b in _grade_windows(text):
         for pattern in OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):
-                if count.get("overall", 0) < _PER_AREA and not _skipped(m, skip):
+                if count.get("overall", 0) >= _PER_AREA or _skipped(m, skip):
+                    continue
+                if now(text, m.start("g"), m.end("g"), latest):
                     keep(Stated("overall", vocab.grade(m["g"]), m.span()))
         for pattern in LOOSE_OVERALL_PATTERNS:
             for m in pattern.finditer(text, a, b):

@@ -36,7 +36,12 @@ _PAST_BEFORE = re.compile(
     r"|shed\w*|remov\w*|lost|losing|dropp\w*(?!\W+(?:down |back )?(?:to|into)\W+$)"
     r"|lift\w* (?:out|from)|escap\w*|after (?:being"
     r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as"
-    r"|(?:comes?|came|coming) (?:\w+ ){0,3}?(?:after|on from))\b",
+    r"|(?:comes?|came|coming) (?:\w+ ){0,3}?(?:after|on from)"
+    # what a notice or a decision "follows": "It follows a report by Ofsted in January 2018
+    # that judged ..." (an inspection it follows is the news's own: "It follows an
+    # inspection in May")
+    r"|^\W*(?:it|they|this|these) follows? (?:an? |the )(?:[\w ]{0,30} )?(?:report by ofsted"
+    r"|ofsted report))\b",
     _I,
 )
 #: "now" just before a grade: "have now been judged to be inadequate".

@@ -746,3 +746,46 @@ def test_a_report_published_on_a_weekday_of_the_pages_week(
     text: str, published: str | None
 ) -> None:
     assert extract(text).get("inspection.published") == published
+
+
+#: The department's own page about a notice it issued, as GOV.UK lays it out.
+NOTICE = (
+    "Decision: Improvement notice issued to Westbrook council\n"
+    "An improvement notice issued to Westbrook council due to poor performance in children's "
+    "social care services.\nDetails\nThis improvement notice requires Westbrook council to "
+    "take steps to improve its children's social care services.\n{}\nPublished 2 May 2024\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("It follows a report by Ofsted in March 2024 that judged the overall effectiveness "
+         "of the council's children's social care services to be inadequate.",
+         [(INAD, "2024-03")]),
+        ("It follows an Ofsted report that judged the overall effectiveness of children's "
+         "social care services provided by Westbrook council as inadequate.", [(INAD, None)]),
+    ],
+)  # fmt: skip
+def test_the_judgement_a_notice_follows_is_an_earlier_one(
+    sentence: str, want: list[tuple[str, str | None]]
+) -> None:
+    x = extract(NOTICE.format(sentence))
+    assert x.get("inspection.overall") is None
+    assert [(m["overall"], m["date"]) for m in x.mentions] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "overall"),
+    [
+        ("At the last inspection in 2019, the overall effectiveness of services was judged "
+         "to be inadequate. The overall effectiveness of children's services is now judged "
+         "to be good.", G),
+        ("Previously the overall effectiveness was judged inadequate.", None),
+        ("The overall effectiveness of children's services is judged to be good.", G),
+    ],
+)  # fmt: skip
+def test_an_overall_effectiveness_judged_before_is_not_this_inspections(
+    text: str, overall: str | None
+) -> None:
+    assert _x(text).get("inspection.overall") == overall
