@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import voice
+from ofstedcli.documents import parties, voice
 from ofstedcli.documents.text import View
 
 Span = tuple[int, int]
@@ -136,6 +136,10 @@ def classify(view: View) -> tuple[str, Span | None]:
     structure = _REPORT_STRUCTURE.search(text, 0, HEAD)
     if title and structure:
         return "inspection_report", title.span()
+    if parties.notice_page(view):
+        # The department's page publishing a notice it issued: not the council speaking,
+        # though it names "the Council" and prints its date as a council's news page does.
+        return "other", None
     office = voice.press_office(view, HEAD)
     if office:
         return "press_release", office

@@ -11,8 +11,8 @@ import re
 
 from ofstedcli.documents import common, judgements, letters, mentions, places, send
 from ofstedcli.documents.extraction import Builder
+from ofstedcli.documents.parties import DFE
 
-DFE = "Department for Education"
 _DFE_CUE = re.compile(r"Department for Education|education\.gov\.uk|Sanctuary Buildings|\bDfE\b")
 #: A line of the department's letterhead address or contact details.
 _OWN_ADDRESS = re.compile(_DFE_CUE.pattern + r"|Great Smith Street|\bSW1P\b|\btel\b", re.I)

@@ -1,4 +1,5 @@
-"""Who a page with no letterhead is from: a department heading it, a news story's byline."""
+"""Who a page with no letterhead is from: a department heading it or issuing the notice it
+publishes, a news story's byline."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import re
 
 from ofstedcli.documents import places
 from ofstedcli.documents.extraction import Builder
+from ofstedcli.documents.text import View
+
+Span = tuple[int, int]
 
 #: A government department's name as the page's first line (GOV.UK's heading).
 _DEPARTMENT = re.compile(
@@ -36,6 +40,28 @@ _NOTICE_TO = re.compile(
     r"|[Mm]etropolitan [Bb]orough) )?[Cc]ouncil)\b"
 )
 
+#: The department's own page about a notice or direction it issued: the notice speaking of
+#: itself ("This improvement notice requires ..."), GOV.UK's heading of a decision
+#: ("Decision: Improvement notice issued to ..."), or the department as its issuer ("DfE
+#: issued a statutory direction to ...").
+_NOTICE_PAGE = re.compile(
+    r"\bThis (?:improvement notice|(?:statutory |revised )?direction) requires\b"
+    r"|^Decision: (?:an? )?(?:improvement notice|(?:statutory )?direction)"
+    r"|\b(?P<o>DfE|Department for Education)(?: \(DfE\))? (?:has )?issued (?:an? )?"
+    r"(?:(?:revised|statutory|further) )*(?:direction|improvement notice)",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: How far down a notice page says what it is (characters of the raw text).
+_NOTICE_HEAD = 2000
+DFE = "Department for Education"
+
+
+def notice_page(view: View) -> Span | None:
+    """The normalised span of the words that make a text the department's own page about a
+    notice or direction, or ``None``."""
+    m = _NOTICE_PAGE.search(view.raw, 0, _NOTICE_HEAD)
+    return (view.norm_pos(m.start()), view.norm_pos(m.end())) if m else None
+
 
 def notice_recipient(b: Builder) -> None:
     """Record the council a notice or direction is addressed to."""
@@ -53,6 +79,10 @@ def sender(b: Builder) -> None:
     if m:
         value = places.title_case(m["o"])
         b.add_raw("sender.organisation", value, m.start("o"), m.end("o"))
+        return
+    issuer = next((m for m in _NOTICE_PAGE.finditer(raw, 0, _NOTICE_HEAD) if m["o"]), None)
+    if issuer:
+        b.add_raw("sender.organisation", DFE, issuer.start("o"), issuer.end("o"))
         return
     m = _BYLINE.search(raw, 0, 2000)
     if m:

@@ -132,3 +132,23 @@ def test_notice_names_its_recipient_never_its_sender() -> None:
     out = extract(text).to_json()
     assert out["recipient"]["organisation"] == "Northam council"
     assert out["sender"] is None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Decision: Improvement notice issued to Northam council\n",
+        "Independent report\n\nNortham council: report on children's social care\n",
+    ],
+)
+def test_the_departments_notice_page_is_not_the_council_speaking(heading: str) -> None:
+    # "the Council" with a capital and a dated line are a council's own style, but here the
+    # department publishes what it did to the council
+    text = (
+        f"{heading}\nThe commissioner recommended that the Council retain control of its "
+        "children's services.\nDfE issued a statutory direction to Northam council on 12 July "
+        "2024.\n\nPublished 12 July 2024\n"
+    )
+    out = extract(text).to_json()
+    assert out["kind"] == "other"
+    assert out["sender"]["organisation"] == "Department for Education"
