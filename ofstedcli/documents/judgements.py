@@ -385,11 +385,17 @@ AREA_PATTERNS = [
         rf"(?<!education of )(?<!health of )(?<!education of the )"
         rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
         rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})?"
-        rf"(?: of [\w' ]{{0,40}}?)?(?:, [^,.;:]{{1,60}},)?,? (?:which |that )?"
+        rf"(?: of [\w' ]{{0,40}}?)?(?:, [^,.;:]{{1,60}},)?(?:,| -)? (?:which |that )?"
         rf"(?:Ofsted |inspectors )?"
         rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
         rf"|remained|has remained)(?: now| still)?"
-        rf"(?: (?:judged|rated|graded|found))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
+        rf"(?: (?:judged|rated|graded|found|deemed|assessed))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
+        re.I,
+    ),
+    # "praised the experiences of children in care, rating it as 'good'"
+    re.compile(
+        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf", (?:rating|grading|judging) (?:it|them)(?: as| to be)? {_Q}(?P<g>{GRADE})",
         re.I,
     ),
     # "with care leavers judged to require improvement": a participle with no verb before

@@ -789,3 +789,20 @@ def test_an_overall_effectiveness_judged_before_is_not_this_inspections(
     text: str, overall: str | None
 ) -> None:
     assert _x(text).get("inspection.overall") == overall
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ofsted judged Westbrook's children's services to require improvement. The report "
+         "also praised the experiences and progress of children in care, rating it as "
+         "'good'.", {"in_care": G}),
+        ("Two areas were rated good, while another - the experiences of care leavers - was "
+         "deemed inadequate.", {"care_leavers": INAD}),
+        ("The experiences of care leavers, which inspectors singled out, were deemed good.",
+         {"care_leavers": G}),
+    ],
+)  # fmt: skip
+def test_an_area_graded_after_an_aside(text: str, want: dict[str, str]) -> None:
+    x = _x(text)
+    assert {a: x.get(SUB + a) for a in want} == want
