@@ -345,9 +345,9 @@ LOOSE_OVERALL_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"\b(?:children's (?:social care )?services|overall,? services|services for children"
-        rf"(?: and (?:young people|families))?|the (?:council|authority"
-        rf"|services?|department|local authority))"
+        rf"\b(?:children's (?:social care )?services|overall,? services"
+        rf"|services for (?:(?:vulnerable|local) )?children(?: and (?:young people|families))?"
+        rf"|the (?:council|authority|services?|department|local authority))"
         rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,3}})?(?: overall)?"
         rf"(?: (?:are|is|remains?|remained|stays?|stayed|was|were|has been|have been))?"
         rf"(?: (?:now|still|officially|again|overall))*"

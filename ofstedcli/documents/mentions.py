@@ -252,9 +252,20 @@ _SAME_GRADE = re.compile(
 )
 
 
+#: The current grade given before at a date: "the same grade it received in 2019".
+_SAME_GRADE_DATED = re.compile(
+    _SAME_GRADE.pattern
+    + r" (?:(?:that|which|as) )?(?:it|they|the (?:council|authority|service)s?) (?:had )?"
+    r"(?:received|got|was given|were given|was awarded|were awarded|achieved|earned|had)"
+    rf" (?:(?:in|back in|during) )?(?P<d>{vocab.PARTIAL_DATE})(?!\d)",
+    _I,
+)
+
+
 def same_grade(text: str, found: list[Mention], current: str | None) -> list[Mention]:
     """``found`` with the current grade given to an earlier inspection its sentence says had
-    "the same rating" ("had attained the same rating at their previous inspection in 2014")."""
+    "the same rating" ("had attained the same rating at their previous inspection in 2014",
+    "the same grade it received in 2019")."""
     if current is None:
         return found
     out: list[Mention] = []
@@ -265,6 +276,10 @@ def same_grade(text: str, found: list[Mention], current: str | None) -> list[Men
             if _SAME_GRADE.search(text, start, stop):
                 x = Mention(x.date, x.type, current, x.span)
         out.append(x)
+    for m in _SAME_GRADE_DATED.finditer(text):
+        day = vocab.partial_in(m["d"]) or m["d"][-4:]
+        if not any(x.date == day for x in out):
+            out.append(Mention(day, None, current, m.span()))
     return out
 
 

@@ -97,6 +97,8 @@ _SINCE_LAST = re.compile(
 _FIRST_SINCE = re.compile(
     r"^\W{0,3}(?:[\w'\"]+ ){0,4}?(?:the )?first time(?: [\w']+){0,3}? since\b", _I
 )
+#: "the first time" before a grade that "since" a year follows.
+_FIRST_TIME = re.compile(r"\bfirst time\b", _I)
 #: A year just after a grade: "rated good in 2016", "inadequate (2015)".
 _YEAR_AFTER = re.compile(
     rf"^\W{{0,3}}(?:[\w'\"]+ ){{0,8}}?(?:in|of|since|back in|\()\s?(?:(?:{vocab.MONTH}) )?"
@@ -161,6 +163,8 @@ def is_past(
     near = after[: cut.start()] if cut else after
     if _SINCE_LAST.match(after) or _FIRST_SINCE.match(near):
         return False
+    if _FIRST_TIME.search(text, clause, start) and re.match(r"\W{0,3}since\b", near, _I):
+        return False  # "the first time it has been rated good since 2012": the new grade
     if _PAST_AFTER.match(near):
         return True
     y = _YEAR_AFTER.match(near)

@@ -806,3 +806,24 @@ def test_an_overall_effectiveness_judged_before_is_not_this_inspections(
 def test_an_area_graded_after_an_aside(text: str, want: dict[str, str]) -> None:
     x = _x(text)
     assert {a: x.get(SUB + a) for a in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "want"),
+    [
+        ("It is the first time the council's children's services have been rated good since "
+         "2012.", G, []),
+        ("The watchdog rated the council's children's social care as 'requires improvement "
+         "to be good' - the same grade it received in 2019.", RI, [(RI, "2019")]),
+        ("Inspectors said the council's services for vulnerable children 'require "
+         "improvement to be good'.", RI, []),
+        ("Ofsted said services for vulnerable children in Westbrook require improvement.", RI,
+         []),
+    ],
+)  # fmt: skip
+def test_the_grade_against_an_earlier_one(
+    text: str, overall: str, want: list[tuple[str, str | None]]
+) -> None:
+    x = _x(text)
+    assert x.get("inspection.overall") == overall
+    assert [(m["overall"], m["date"]) for m in x.mentions] == want
