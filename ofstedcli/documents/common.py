@@ -301,9 +301,15 @@ _CUES = ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF"), (_SLAC_CUE, "SLAC"))
 _SEND_CUE = re.compile(
     r"\b(?:(?:local )?area (?-i:SEND) (?:re-?)?inspection|(?-i:SEND) (?:(?:local )?area )?"
     r"(?:re-?)?inspection|inspection of (?:the )?(?:[\w']+ ){0,5}?(?:special educational needs"
-    r"|(?-i:SEND))\b|local area partnership)",
+    r"|(?-i:SEND))\b|local area partnership|(?-i:SEND) partnership)",
     _I,
 )
+
+
+def send_page(b: Builder, head: int = 1000) -> bool:
+    """True when the text's top names an area SEND inspection (or the partnership one
+    judges)."""
+    return _SEND_CUE.search(b.text, 0, head) is not None
 
 
 def framework(b: Builder, head: int = 1000) -> None:

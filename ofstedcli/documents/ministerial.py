@@ -59,9 +59,11 @@ def about_inspection(b: Builder, doc_date: str | None) -> None:
     common.inspection_dates(b, doc_date, skip)
     common.lead_inspector(b)
     common.judgements_from_text(b, skip, judgements.table(b.text))
+    if not any(f.field.startswith("inspection.") for f in b.facts) and common.send_page(b):
+        send.outcome(b)  # a page about an area SEND inspection that gives only its outcome
     if any(f.field.startswith("inspection.") for f in b.facts):
         common.framework(b)
-    if b.get("inspection.framework") == "SEND":
+    if b.get("inspection.framework") == "SEND" and not b.has("inspection.outcome_level"):
         send.outcome(b)  # a page about an area SEND inspection quotes its set outcome
     text, overall = judgements.marked(b.view), b.get("inspection.overall")
     own = [d for k, d in common.current(b).items() if d and k != "overall"]

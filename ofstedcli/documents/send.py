@@ -43,8 +43,8 @@ _PREVIOUS = re.compile(
 #: The three outcomes of a 2023 full inspection, in the report's set wording.
 OUTCOMES: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(r"\btypically lead to positive experiences and outcomes\b", _I)),
-    (2, re.compile(r"\blead to inconsistent experiences and outcomes\b", _I)),
-    (3, re.compile(r"\bwidespread and/or systemic failings\b", _I)),
+    (2, re.compile(r"\binconsistent experiences and outcomes\b", _I)),
+    (3, re.compile(r"\bwidespread (?:and/or|and|or) systemic failings\b", _I)),
 ]
 #: "The next full area SEND inspection will be within approximately five years", "A
 #: monitoring inspection will be carried out within approximately 18 months".
@@ -126,6 +126,17 @@ def next_inspection(b: Builder) -> None:
         b.match("inspection.next_interval", value, m)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraph(b: Builder, pos: int) -> int:
+    """Where the paragraph holding normalised ``pos`` begins (after a blank line of the
+    original text): a page's heading above it is not the outcome's sentence."""
+    raw = b.view.raw_start(pos)
+    found = [m.end() for m in _BLANK_LINE.finditer(b.view.raw, max(0, raw - 400), raw)]
+    return b.view.norm_pos(found[-1]) if found else 0
+
+
 def outcome(b: Builder) -> None:
     """Record the outcome: its level (1-3) and the report's sentence saying it; for 2016
     letters, whether a written statement of action is required; for revisits, progress."""
@@ -133,7 +144,7 @@ def outcome(b: Builder) -> None:
     for level, pattern in OUTCOMES:
         m = pattern.search(text, 0, HEAD)
         if m:
-            start = vocab.sentence_start(text, m.start(), 400)
+            start = max(vocab.sentence_start(text, m.start(), 400), _paragraph(b, m.start()))
             heading = text.rfind("outcome ", start, m.start())
             start = heading + len("outcome ") if heading >= 0 else start
             end = text.find(".", m.end(), m.end() + 400)

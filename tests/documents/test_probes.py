@@ -827,3 +827,21 @@ def test_the_grade_against_an_earlier_one(
     x = _x(text)
     assert x.get("inspection.overall") == overall
     assert [(m["overall"], m["date"]) for m in x.mentions] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The local area partnership has been told it has widespread and/or systemic "
+         "failings following an area SEND inspection.", 3),
+        ("Ofsted and the CQC found the SEND partnership's arrangements typically lead to "
+         "positive experiences and outcomes for children and young people.", 1),
+        ("The area SEND inspection found that arrangements in Westbrook lead to inconsistent "
+         "experiences and outcomes for children with SEND.", 2),
+    ],
+)  # fmt: skip
+def test_a_send_news_page_giving_only_the_outcome(text: str, level: int) -> None:
+    inspection = _x(text).to_json()["inspection"]
+    assert inspection["framework"] == "SEND"
+    assert inspection["outcome_level"] == level
+    assert inspection["outcome"] == text  # the sentence, not the page's heading above it
