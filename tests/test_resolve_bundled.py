@@ -150,3 +150,21 @@ def test_a_document_s_time_chooses_between_an_authority_and_its_predecessor(
 
     found = resolve_authority(store, extract(text + " require improvement to be good.\n"))
     assert found is not None and found.ons_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Children's services in the City of London have been rated outstanding.", "E09000001"),
+        ("Ofsted has rated Bradford Children and Families Trust as requires improvement.",
+         "E08000032"),
+    ],
+)  # fmt: skip
+def test_a_document_names_its_authority_as_the_field_does(
+    store: Store, text: str, code: str
+) -> None:
+    from ofstedcli.documents import extract
+    from ofstedcli.documents.link import resolve_authority
+
+    found = resolve_authority(store, extract(f"Local News\n12 May 2024\n\n{text}\n"))
+    assert found is not None and found.ons_code == code

@@ -223,6 +223,8 @@ def _not_place(value: str) -> bool:
         return True
     if words[0] == "County" and len(words) == 2 and words[1] not in ("Hall", "Council"):
         return False
+    if words[:2] == ["City", "of"] and len(words) > 2:
+        return False  # "the City of London", "City of York Council"
     return words[0] in _NOT_PLACES or not _INSTITUTIONAL.isdisjoint(words)
 
 
@@ -297,7 +299,8 @@ _SUBJECT = re.compile(
 _LOOSE_PLACES = [
     re.compile(
         r"(?P<x>" + _PLACE + r")(?:'s)? (?:council\b|(?i:children's (?:social care )?services"
-        r"|children's (?:services )?trust|children first|borough|county)\b"
+        r"|children's (?:services )?trust|children and families trust|children first|borough"
+        r"|county)\b"
         # a council's own building, where its meetings are held ("at Westbrook Town Hall")
         r"|(?:Town Hall|Civic Centre|Civic Offices|Guildhall)\b"
         # a council's abbreviation ("Bexley LBC", "Barnsley MBC") or its safeguarding

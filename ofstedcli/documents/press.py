@@ -26,7 +26,7 @@ _HEADLINE = re.compile(r"^[^\n]{20,200}$", re.MULTILINE)
 #: Children's Trust", "Slough Children's Services Trust", "Slough Children First".
 _TRUST = re.compile(
     r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3} (?:Children[\u2019']s (?:Services )?Trust"
-    r"|Children First)\b"
+    r"|Children and Families Trust|Children First)\b"
 )
 #: A release's own heading naming who issues it: "<ORGANISATION> PRESS RELEASE".
 _ISSUER = re.compile(
