@@ -413,7 +413,9 @@ def current(b: Builder) -> dict[str, str | None]:
 #: meeting: 05 March 2024", "Meeting: 30/07/2020", "date 2022-06-22", "PUBLISHED: 16:28 13
 #: November 2017": a page's own date after its cue.
 _DATED = re.compile(
-    r"\b(?:published|posted|released|updated|issued|date of meeting|meeting|date)"
+    r"\b(?:published|posted|released|updated|issued|date of meeting|meeting|date"
+    # a post's byline: "By Jo Bloggs on 23/05/2014", "By on 23/05/2014" (no name given)
+    r"|(?-i:By)(?: (?-i:[A-Z])[\w'-]+){0,3}(?= on\b))"
     r"(?: (?:by|on)\b[^.\d]{0,40}?)?:?(?: on)?(?: at)? (?:\d\d?[:.]\d\d(?: ?[ap]m)? )?"
     rf"(?P<d>{vocab.FULL_DATE})",
     _I,
@@ -445,7 +447,7 @@ def document_date(b: Builder) -> None:
     top, else the first full date in its first lines that no event word comes just before."""
     text = b.text
     for m in _DATED.finditer(text, 0, min(len(text), 2000)):
-        if publishes_report(text, m):
+        if not m.group().startswith("By") and publishes_report(text, m):
             continue  # "the report was published on ...": the inspection's publication
         if b.date("date", m, "d"):
             return

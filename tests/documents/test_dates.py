@@ -264,3 +264,24 @@ def test_a_weekday_and_the_title_s_year_date_a_publication_written_without_a_yea
     )
     # Nor can a title year on which the day fell on another weekday.
     assert extract(head.replace("2016", "2017") + body).get("inspection.published") is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By on 23/05/2014 in News", "By Jo Bloggs on 23 May 2014", "By Press Office on 23/05/2014"],
+)
+def test_a_posts_byline_dates_the_page(byline: str) -> None:
+    # the headline above ends on "report", as the report's own publication line would
+    text = (
+        f"Publication of Ofsted children's services report\n\n{byline}\n\n"
+        "Westbrook City Council responds to the Ofsted report published on 20 May 2014.\n"
+    )
+    assert extract(text).get("date") == "2014-05-23"
+
+
+def test_a_sentence_opening_on_by_is_no_byline() -> None:
+    text = (
+        "Westbrook News\n\nBy the end of the inspection on 23 May 2014 inspectors had met "
+        "staff.\nPosted on 2 June 2014\n"
+    )
+    assert extract(text).get("date") == "2014-06-02"
