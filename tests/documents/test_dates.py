@@ -285,3 +285,21 @@ def test_a_sentence_opening_on_by_is_no_byline() -> None:
         "staff.\nPosted on 2 June 2014\n"
     )
     assert extract(text).get("date") == "2014-06-02"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("Inspectors from Ofsted arrived for a two-week inspection of the council's children's "
+         "services department today.", "2017-11-13"),
+        ("Ofsted began its inspection of children's services in Westbrook today.",
+         "2017-11-13"),
+        ("The council began a consultation on its budget today.", None),
+        ("Ofsted published its report today.", None),
+    ],
+)  # fmt: skip
+def test_an_inspection_begun_today_starts_on_the_pages_day(
+    sentence: str, start: str | None
+) -> None:
+    text = f"Westbrook News\n\nPUBLISHED: 16:28 13 November 2017\n\n{sentence}\n"
+    assert extract(text).get("inspection.start_date") == start
