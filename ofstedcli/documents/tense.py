@@ -36,7 +36,10 @@ _PAST_BEFORE = re.compile(
     r"|shed\w*|remov\w*|lost|losing|dropp\w*(?!\W+(?:down |back )?(?:to|into)\W+$)"
     r"|lift\w* (?:out|from)|escap\w*|after (?:being"
     r"|it was|they were|previously)|having (?:been|previously|received)|then|ago|as recently as"
-    r"|(?:comes?|came|coming) (?:\w+ ){0,3}?(?:after|on from)"
+    r"|(?:comes?|came|coming) (?:\w+ ){0,5}?(?:after|on from)|follows? on from"
+    # "four years after a report found the services 'required improvement'"
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|few)"
+    r" (?:years?|months?) after"
     # what a notice or a decision "follows": "It follows a report by Ofsted in January 2018
     # that judged ..." (an inspection it follows is the news's own: "It follows an
     # inspection in May")
@@ -75,7 +78,7 @@ _FROM = re.compile(
 #: Words just after a grade that make it an earlier grade ("good four years ago", "inadequate
 #: at its last inspection", "rated good previously").
 _PAST_AFTER = re.compile(
-    r"^\W{0,3}(?:[\w']+ ){0,4}?(?:ago\b|previously\b|as recently as\b|before\b"
+    r"^\W{0,3}(?:[\w']+ ){0,4}?(?:ago\b|previously\b|as recently as\b|before\b|back in\b"
     r"|in the past\b(?! (?:week|few|month|fortnight|days?)\b)"
     r"|at the time\b"
     r"|(?:at|in|during|after|following) (?:the|its|their|our|your|a|an) (?:last|previous"

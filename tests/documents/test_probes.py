@@ -845,3 +845,30 @@ def test_a_send_news_page_giving_only_the_outcome(text: str, level: int) -> None
     assert inspection["framework"] == "SEND"
     assert inspection["outcome_level"] == level
     assert inspection["outcome"] == text  # the sentence, not the page's heading above it
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "want"),
+    [
+        ("Westbrook's children's services have been rated outstanding, four years after a "
+         "report found the services 'required improvement'.", OUT, [(RI, None)]),
+        ("The report comes just over a year on from a damning Ofsted report, which found "
+         "the services to be inadequate. Ofsted now rates Westbrook good.", G, [(INAD, None)]),
+        ("Westbrook's services are now outstanding. This follows on from a 'good' rating "
+         "in 2021.", OUT, [(G, "2021")]),
+    ],
+)  # fmt: skip
+def test_a_grade_before_the_new_one(
+    text: str, overall: str, want: list[tuple[str, str | None]]
+) -> None:
+    x = _x(text)
+    assert x.get("inspection.overall") == overall
+    assert [(m["overall"], m["date"]) for m in x.mentions] == want
+
+
+def test_a_grade_given_back_in_a_month_is_not_the_new_one() -> None:
+    x = _x(
+        "Ofsted rated the borough's children's services 'inadequate' back in November. "
+        "Inspectors have now found them to be good."
+    )
+    assert x.get("inspection.overall") == G
