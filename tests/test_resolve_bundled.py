@@ -158,6 +158,11 @@ def test_a_document_s_time_chooses_between_an_authority_and_its_predecessor(
         ("Children's services in the City of London have been rated outstanding.", "E09000001"),
         ("Ofsted has rated Bradford Children and Families Trust as requires improvement.",
          "E08000032"),
+        # minutes that name the council only in the meeting's venue
+        ("Children and Young People Scrutiny Committee\nThursday, 3rd November, 2022\n\n"
+         "Venue: LB 31-32 - Loxley House, Station Street, Nottingham, NG2 3NG\n\n"
+         "The Committee noted the outcome of the Ofsted inspection of children's services, "
+         "which judged them to require improvement to be good.", "E06000018"),
     ],
 )  # fmt: skip
 def test_a_document_names_its_authority_as_the_field_does(

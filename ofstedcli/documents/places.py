@@ -312,6 +312,13 @@ _LOOSE_PLACES = [
         r"\b(?:in|across|for|of|at|visits? to|inspection of|inspected|rated|judged|praised)"
         r" (?:the )?(?P<x>" + _PLACE + r")"
     ),
+    # the town of a meeting's venue, before its postcode ("Venue: Loxley House, Station
+    # Street, Nottingham, NG2 3NG"): where the council meets (not any address: a letter's
+    # gives the inspectorate's offices too)
+    re.compile(
+        r"\bVenue:[^\n]*, (?P<x>[A-Z][\w'&-]{0,40}(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&-]{0,40})"
+        r"{0,3}),?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+    ),
     _SUBJECT,
 ]
 
