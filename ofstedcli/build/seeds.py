@@ -95,14 +95,22 @@ def _read_one(path: Path, folder: str) -> ReadDocument:
 
 
 def resolve(registry: Registry, doc: ReadDocument) -> str | None:
-    """The first name the document gives that means exactly one authority on its date."""
+    """The authority of the first name the document gives that means exactly one authority
+    on its date."""
+    found = resolve_named(registry, doc)
+    return found[0] if found else None
+
+
+def resolve_named(registry: Registry, doc: ReadDocument) -> tuple[str, str] | None:
+    """The first name the document gives that means exactly one authority on its date:
+    (the authority, the name)."""
     for name in doc.x.authority_names:
         try:
             found = registry.resolve(AuthorityRef(name=name), doc.date, doc.where)
         except BadSource:
             continue
         if len(found) == 1 and registry.authorities[found[0]].active(doc.date):
-            return found[0]
+            return found[0], name
     return None
 
 
@@ -126,8 +134,9 @@ def document_rows(
     documents: list[dict[str, Any]] = []
     facts: list[dict[str, Any]] = []
     for doc in docs:
-        authority = resolve(registry, doc)
-        x = doc.x.with_candidates(partial(_names_any, registry))
+        named = resolve_named(registry, doc)
+        authority = named[0] if named else None
+        x = doc.x.with_candidates(partial(_names_any, registry), first=named[1] if named else None)
         # Linked and compared exactly as `ofsted ingest` links a document (documents.link).
         pool = by_authority.get(authority, []) if authority else []
         inspection = choose_inspection(x, pool) if authority else None

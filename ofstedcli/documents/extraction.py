@@ -18,6 +18,7 @@ from ofstedcli.documents.text import View
 
 #: The fields naming the other places a text names, numbered from 1.
 CANDIDATE = "authority.candidates["
+NAME = "authority.name"
 
 #: Fields of the inspection object, in contract order.
 INSPECTION_FIELDS = (
@@ -102,19 +103,32 @@ class Extraction:
         names += [f.value for f in self.facts if f.field.startswith(CANDIDATE)]
         return list(dict.fromkeys(names))
 
-    def with_candidates(self, keep: Callable[[str], bool]) -> Extraction:
+    def with_candidates(self, keep: Callable[[str], bool], first: str | None = None) -> Extraction:
         """This extraction with only the authority candidates ``keep`` accepts, numbered
-        from 1 again (itself when it keeps them all)."""
+        from 1 again (itself when nothing changes); with ``first`` (the name the authority
+        was resolved from), that name is ``authority.name``, with its own evidence, and the
+        reader's first name a candidate like the others."""
+        named = [
+            f for f in self.facts if f.field == "authority.name" or f.field.startswith(CANDIDATE)
+        ]
+        lead = next((f for f in named if f.value == first), None) if first else None
         kept: list[Fact] = []
         number = 0
         for fact in self.facts:
+            if fact.field == NAME and lead is not None:
+                kept.append(replace(lead, field=NAME))
+                for other in named:
+                    if other is not lead and other.value != lead.value and keep(other.value):
+                        number += 1
+                        kept.append(replace(other, field=f"{CANDIDATE}{number}]"))
+                continue
             if fact.field.startswith(CANDIDATE):
-                if not keep(fact.value):
+                if lead is not None or not keep(fact.value):
                     continue
                 number += 1
                 fact = replace(fact, field=f"{CANDIDATE}{number}]")
             kept.append(fact)
-        return Extraction(self.kind, kept) if len(kept) < len(self.facts) else self
+        return Extraction(self.kind, kept) if kept != self.facts else self
 
     @property
     def mentions(self) -> list[dict[str, Any]]:

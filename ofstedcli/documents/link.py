@@ -87,9 +87,12 @@ def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
 def named_candidates(store: Store, extraction: Extraction, resolved: Resolved | None) -> Extraction:
     """The extraction with only the candidates that name an authority (or several): the
     reader's other capitalised names ("Family Network Meetings", "Cabinet") are not kept as
-    candidates; the name the authority was resolved from always is."""
+    candidates; the name the authority was resolved from is its ``authority.name``, with
+    that name's evidence."""
     chosen = resolved.name if resolved else None
-    return extraction.with_candidates(lambda name: name == chosen or _names_one(store, name))
+    return extraction.with_candidates(
+        lambda name: name == chosen or _names_one(store, name), first=chosen
+    )
 
 
 def _names_one(store: Store, name: str) -> bool:

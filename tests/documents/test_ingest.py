@@ -195,3 +195,24 @@ def test_a_document_listed_without_its_text_takes_its_listed_id(store: Store, fo
     assert (result.status, result.id) == ("ingested", "abcdef123456")
     rows = store.rows("SELECT id, text IS NOT NULL FROM documents WHERE sha256 = ?", (digest,))
     assert [tuple(r) for r in rows] == [("abcdef123456", 1)]
+
+
+def test_the_authority_is_named_as_the_name_it_was_found_by(store: Store, tmp_path: Path) -> None:
+    # the reader's first name is the site's, which names no authority
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Westbrook Council news\n12 November 2021\n\nOfsted has rated Leicester City "
+        "Council's children's services as good.\n"
+    )
+    summary = ingest(store, [str(page)], workers=1)
+    doc = summary.results[0]
+    assert doc.document is not None
+    assert doc.document["authority"]["ons_code"] == "E06000016"
+    written = doc.document["authority"]["as_written"]
+    evidence = doc.document["evidence"]["authority.name"]
+    assert evidence["text"] == written != "Westbrook Council"
+    stored = store.rows(
+        "SELECT value FROM user.facts WHERE document = ? AND field = 'authority.name'",
+        (doc.id,),
+    )
+    assert [r["value"] for r in stored] == [written]
