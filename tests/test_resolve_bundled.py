@@ -158,6 +158,10 @@ def test_a_document_s_time_chooses_between_an_authority_and_its_predecessor(
         ("Children's services in the City of London have been rated outstanding.", "E09000001"),
         ("Ofsted has rated Bradford Children and Families Trust as requires improvement.",
          "E08000032"),
+        # two councils named as one ("Richmond and Kingston" is no authority's name): the
+        # first of them
+        ("Achieving for Children, which runs children's services in Richmond and Kingston, "
+         "has been rated outstanding by Ofsted.", "E09000027"),
         # minutes that name the council only in the meeting's venue
         ("Children and Young People Scrutiny Committee\nThursday, 3rd November, 2022\n\n"
          "Venue: LB 31-32 - Loxley House, Station Street, Nottingham, NG2 3NG\n\n"

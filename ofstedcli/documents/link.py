@@ -12,6 +12,7 @@ noted beside the fact, never written over the record.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -69,7 +70,8 @@ def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
     of a time before the change ("Dorset" in 2016 is Dorset County Council).
     """
     names_ = extraction.authority_names
-    for fuzzy, pool in ((False, names_), (True, names_[:LOOSE_NAMES])):
+    exact = [part for name in names_ for part in (name, *_listed(name))]
+    for fuzzy, pool in ((False, exact), (True, names_[:LOOSE_NAMES])):
         for name in pool:
             try:
                 code = resolve_code(store, name, fuzzy=fuzzy, record=False)
@@ -82,6 +84,13 @@ def resolve_authority(store: Store, extraction: Extraction) -> Resolved | None:
                 continue
             return Resolved(_at_time(store, code, _when(extraction)), name)
     return None
+
+
+def _listed(name: str) -> list[str]:
+    """The places of a name that lists several ("Richmond and Kingston"), tried one by one
+    when the whole names no authority (as "Barking and Dagenham" does)."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&", name)]
+    return [p for p in parts if p and p != name] if len(parts) > 1 else []
 
 
 def named_candidates(store: Store, extraction: Extraction, resolved: Resolved | None) -> Extraction:
