@@ -23,10 +23,7 @@ _MEETING = re.compile(
 def extract(b: Builder) -> None:
     """Record an engagement meeting letter's facts."""
     raw = b.view.raw
-    all_lines = letters.lines(raw)
-    sal = letters.salutation(raw)
-    upto = letters.index_at(all_lines, sal.start()) if sal else len(all_lines)
-    letters.letter_date(b, all_lines, upto)
+    all_lines, sal, upto = letters.head(b)
     m = _MEETING.search(b.text)
     if m:
         b.date("meeting_date", m, "d")

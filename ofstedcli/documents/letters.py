@@ -88,6 +88,16 @@ def index_at(all_lines: list[Line], pos: int) -> int:
     return len(all_lines)
 
 
+def head(b: Builder) -> tuple[list[Line], re.Match[str] | None, int]:
+    """A letter's lines, its salutation and the index of the line holding it (the lines
+    before it are the letterhead and address block), its date recorded from them."""
+    all_lines = lines(b.view.raw)
+    sal = salutation(b.view.raw)
+    upto = index_at(all_lines, sal.start()) if sal else len(all_lines)
+    letter_date(b, all_lines, upto)
+    return all_lines, sal, upto
+
+
 def letter_date(b: Builder, all_lines: list[Line], upto: int) -> None:
     """Record the letter's date: the first line before ``upto`` that is only a date."""
     for line in all_lines[:upto]:

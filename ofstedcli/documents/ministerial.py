@@ -21,10 +21,7 @@ _OWN_ADDRESS = re.compile(_DFE_CUE.pattern + r"|Great Smith Street|\bSW1P\b|\bte
 def extract(b: Builder) -> None:
     """Record a ministerial letter's facts."""
     raw = b.view.raw
-    all_lines = letters.lines(raw)
-    sal = letters.salutation(raw)
-    upto = letters.index_at(all_lines, sal.start()) if sal else len(all_lines)
-    letters.letter_date(b, all_lines, upto)
+    all_lines, sal, upto = letters.head(b)
     council = places.main_council(raw)
     cue = _DFE_CUE.search(raw)
     # The minister who signs; else the one the letterhead names (a signature may be only an

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import common, places, vocab
+from ofstedcli.documents import common, letters, places, vocab
 from ofstedcli.documents.extraction import Builder
 
 _I = re.IGNORECASE
@@ -103,6 +103,8 @@ def extract(b: Builder) -> None:
     if lead:
         b.add_raw("inspection.lead_inspector", lead["n"], lead.start("n"), lead.end("n"))
     common.published(b)
+    if letters.salutation(b.view.raw):
+        letters.head(b)  # a letter (the 2016 framework's): dated above "Dear ..."
     previous = _PREVIOUS.search(text, 0, HEAD)
     if previous:
         first, _ = vocab.day_list(previous["days"])

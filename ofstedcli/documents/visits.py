@@ -50,10 +50,7 @@ _NAME = re.compile(r"^[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|de|van|von|le)){1,3}$")
 def extract(b: Builder, kind: str) -> None:
     """Record a visit letter's facts; ``kind`` is the letter's kind."""
     raw = b.view.raw
-    all_lines = letters.lines(raw)
-    sal = letters.salutation(raw)
-    upto = letters.index_at(all_lines, sal.start()) if sal else len(all_lines)
-    letters.letter_date(b, all_lines, upto)
+    all_lines, sal, upto = letters.head(b)
     council = places.main_council(raw)
     letters.signatory(b, all_lines, ofsted(raw))
     letters.recipient(

@@ -68,6 +68,19 @@ def test_2016_letter_with_a_written_statement_of_action() -> None:
     assert (insp["type"], insp["written_statement"]) == ("inspection", True)
 
 
+def test_a_2016_letter_is_dated_above_its_salutation() -> None:
+    text = (
+        "Ofsted\nAgora\n6 Cumberland Place\nNottingham\nNG1 6HJ\n\n25 April 2017\n\n"
+        "Ms Jane Doe\nDirector of Children's Services\nNortham City Council\n\n"
+        "Dear Ms Doe\n\nJoint local area SEND inspection in Northam\n\n"
+        "Between 6 March 2017 and 10 March 2017, Ofsted and the CQC inspected the local "
+        "area.\n"
+    )
+    out = _json(text)
+    assert (out["kind"], out["date"]) == ("area_send_report", "2017-04-25")
+    assert out["inspection"]["start_date"] == "2017-03-06"
+
+
 def test_a_letters_title_above_its_salutation_names_only_the_place() -> None:
     """A letter with the title above "Dear ...", on lines of their own (no blank line)."""
     text = (
