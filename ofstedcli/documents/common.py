@@ -158,6 +158,13 @@ _REPORT_PUBLISHED_ON = re.compile(
     rf"published(?: on| today)?,? ?\(?(?:on )?(?P<d>{vocab.FULL_DATE})",
     _I,
 )
+#: "following the publication of Ofsted's inspection report of ... services on 24 February
+#: 2023": the report's publication named as a noun.
+_PUBLICATION_OF = re.compile(
+    r"\bpublication of (?:the |Ofsted's |Ofsted|its |their |an? )?[^.]{0,40}?\b(?:report|findings"
+    rf"|letter)\b[^.]{{0,120}}? on (?P<d>{vocab.FULL_DATE})",
+    _I,
+)
 #: "the report, published today", "Ofsted has today published", "the rating has been
 #: announced today": the page's own date.
 _PUBLISHED_TODAY = re.compile(
@@ -208,10 +215,11 @@ def published(b: Builder, skip: list[Span] | None = None) -> None:
     if m and not _own_date(b, m, own):
         b.date("inspection.published", m, "d")
         return
-    m = _REPORT_PUBLISHED_ON.search(text, 0, _PUBLISHED_REACH)
-    if m and not _own_date(b, m, own):
-        b.date("inspection.published", m, "d")
-        return
+    for pattern in (_REPORT_PUBLISHED_ON, _PUBLICATION_OF):
+        m = pattern.search(text, 0, _PUBLISHED_REACH)
+        if m and not _own_date(b, m, own):
+            b.date("inspection.published", m, "d")
+            return
     day = b.get("date")
     start = b.get("inspection.start_date")
     reach = min(len(text), _PUBLISHED_REACH)

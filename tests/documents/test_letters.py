@@ -135,3 +135,20 @@ def test_a_ministers_letter_addressed_above_its_date_without_a_postcode() -> Non
     x = extract(text)
     assert x.get("sender.name") == "John Brown MP"
     assert (x.get("recipient.name"), x.get("recipient.role")) == ("Ms Bea Chief", "Chief Executive")
+
+
+def test_a_notice_letter_dates_the_report_by_its_publication() -> None:
+    """'following the publication of Ofsted's inspection report ... on <date>'."""
+    x = extract(
+        IMPROVEMENT_NOTICE.replace(
+            "following Ofsted's inspection of Westbrook's children's\nservices, which found "
+            "them to be inadequate and was published on 3 April 2023,",
+            "following the publication of Ofsted's inspection report of Westbrook Council's\n"
+            "children's social care services on 3 April 2023, which judged the overall "
+            "effectiveness of services to be inadequate,",
+        )
+    )
+    assert (x.get("inspection.overall"), x.get("inspection.published")) == (
+        model.INADEQUATE,
+        "2023-04-03",
+    )
