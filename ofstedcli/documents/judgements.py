@@ -1513,8 +1513,9 @@ def _same(a: Mention, b: Mention) -> bool:
 
 
 def _type(kind: str | None) -> str | None:
-    """A mention's inspection type, tidied: "last full inspection" -> "full inspection"."""
+    """A mention's inspection type, tidied: "ILACS inspection" -> "inspection", "full Ofsted
+    inspection" -> "full inspection"."""
     if kind is None:
         return None
-    kind = re.sub(r"^(?:ofsted |local authority |judgement |ilacs |sif |single )+", "", kind)
+    kind = re.sub(r"\b(?:ofsted|local authority|judgement|ilacs|sif|single) ", "", kind)
     return kind or None

@@ -129,3 +129,21 @@ def test_the_same_rating_at_an_earlier_inspection_is_the_current_grade(
     x = extract(text)
     assert x.get("inspection.overall") == model.REQUIRES_IMPROVEMENT
     assert [(m["date"], m["overall"]) for m in x.mentions] == [("2017", grade)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The full Ofsted inspection in 2017 had found the service to be inadequate.",
+         "full inspection"),
+        ("The last ILACS inspection in 2017 had found the service to be inadequate.",
+         "inspection"),
+    ],
+)  # fmt: skip
+def test_an_earlier_inspections_type_in_the_contracts_words(text: str, kind: str) -> None:
+    [mention] = extract(NEWS.format(text)).mentions
+    assert (mention["type"], mention["date"], mention["overall"]) == (
+        kind,
+        "2017",
+        model.INADEQUATE,
+    )
