@@ -193,7 +193,7 @@ _EARLIER = re.compile(
 )
 #: "First" is an earlier visit's when the text names a later one ("the second monitoring visit").
 _FIRST = re.compile(r"\bfirst\b", _I)
-_LATER_VISIT = re.compile(
+LATER_VISIT = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(?:formal\s+)?"
     r"(?:monitoring|focused|focussed)\s+visit",
     _I,
@@ -210,7 +210,7 @@ def inspection_whens(view: View, doc_date: str | None, upto: int) -> list[tuple[
     text = view.text
     upto = min(len(text), upto)
     out: list[tuple[When, int]] = []
-    later = bool(_LATER_VISIT.search(text, 0, upto))
+    later = bool(LATER_VISIT.search(text, 0, upto))
     breaks = paragraphs(view, upto)
     for m in EXPR.finditer(text, 0, upto):
         at = bisect_right(breaks, m.start()) - 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import judgements, tense, vocab
+from ofstedcli.documents import dates, judgements, tense, vocab
 from ofstedcli.documents.judgements import Mention
 from ofstedcli.documents.vocab import GRADE_RE
 
@@ -216,13 +216,15 @@ def visits(text: str, doc_date: str | None, own: list[str]) -> list[Mention]:
     """Earlier inspections and visits the text dates (type and date, no grade), not the
     document's own (a date of ``own``: its inspection's start, end, publication)."""
     latest = tense.latest(text, doc_date)
+    # "the first monitoring visit in February 2025" on a page about the second: earlier
+    earlier = _EARLIER | ({"first", "initial"} if dates.LATER_VISIT.search(text) else set())
     out: list[Mention] = []
     for pattern in _VISITS:
         for m in pattern.finditer(text):
             day = vocab.partial_in(m["d"])
             if day is None or any(d.startswith(day) or day.startswith(d) for d in own):
                 continue
-            if m["q"].lower() not in _EARLIER and not tense.older(day, latest):
+            if m["q"].lower() not in earlier and not tense.older(day, latest):
                 continue
             out.append(Mention(day, _visit_type(m["k"]), None, m.span()))
             if len(out) >= judgements.MAX_MENTIONS:

@@ -147,3 +147,13 @@ def test_an_earlier_inspections_type_in_the_contracts_words(text: str, kind: str
         "2017",
         model.INADEQUATE,
     )
+
+
+def test_the_first_visit_of_a_page_about_the_second_is_an_earlier_one() -> None:
+    text = (
+        "Westbrook news\n\nOfsted has published its letter on its second monitoring visit to "
+        "Westbrook, in May 2025. It builds on the findings of the first monitoring visit in "
+        "February 2025, which recognised that progress had accelerated.\n"
+    )
+    visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
+    assert visits == [("monitoring visit", "2025-02")]
