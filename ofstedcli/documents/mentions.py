@@ -208,8 +208,9 @@ _VISITS = [
         _I,
     ),
 ]
-#: Qualifiers that make an inspection an earlier one whatever its date.
-_EARLIER = {"last", "previous", "prior", "earlier"}
+#: Qualifiers that make an inspection an earlier one whatever its date ("since the focused
+#: visit in 2018": a time gone by, not the visit the page tells of).
+_EARLIER = {"last", "previous", "prior", "earlier", "since"}
 
 
 def visits(text: str, doc_date: str | None, own: list[str]) -> list[Mention]:

@@ -157,3 +157,12 @@ def test_the_first_visit_of_a_page_about_the_second_is_an_earlier_one() -> None:
     )
     visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
     assert visits == [("monitoring visit", "2025-02")]
+
+
+def test_a_visit_the_page_counts_progress_since_is_an_earlier_one() -> None:
+    text = (
+        "Westbrook news\n\nOfsted rated the borough's children's services good, acknowledging "
+        "improvements since the focused visit in 2018.\n"
+    )
+    visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
+    assert visits == [("focused visit", "2018")]
