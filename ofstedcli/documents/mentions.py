@@ -207,6 +207,13 @@ _VISITS = [
         rf"\b(?P<q>since|following|after) (?:the|its|their|a|an) (?P<k>{_KIND}) (?:in|of) {_D}",
         _I,
     ),
+    # "in February 2020, Ofsted undertook a focussed visit": dated before it
+    re.compile(
+        rf"\b(?P<q>in|on|during) {_D},? (?:Ofsted|inspectors|the inspectorate|HMI)"
+        r" (?:undertook|carried out|conducted|made|completed|held) (?:an?|its|their)"
+        rf" (?P<k>{_KIND})\b",
+        _I,
+    ),
 ]
 #: Qualifiers that make an inspection an earlier one whatever its date ("since the focused
 #: visit in 2018": a time gone by, not the visit the page tells of).

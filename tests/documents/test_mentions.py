@@ -166,3 +166,14 @@ def test_a_visit_the_page_counts_progress_since_is_an_earlier_one() -> None:
     )
     visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
     assert visits == [("focused visit", "2018")]
+
+
+def test_a_visit_dated_before_it_is_named_is_an_earlier_one() -> None:
+    text = (
+        "Children's Scrutiny Committee - 30 September 2021\n\nIn February 2020, Ofsted "
+        "undertook a focussed visit to look at the council's arrangements for children in "
+        "need. Ofsted inspected the council's children's services in June 2021 and judged "
+        "them good.\n"
+    )
+    visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
+    assert visits == [("focused visit", "2020-02")]
