@@ -205,6 +205,15 @@ class Builder:
             end -= 1
         return self._keep(Fact(name, value, start, end, raw[start:end]))
 
+    def correct(self, name: str, value: Any) -> None:
+        """Give the recorded fact with this field name another value, its evidence kept (a
+        slip the text itself shows: its evidence is what was written)."""
+        fact = self._first.get(name)
+        if fact is not None:
+            fixed = replace(fact, value=value)
+            self.facts[self.facts.index(fact)] = fixed
+            self._first[name] = fixed
+
     def date(self, name: str, m: re.Match[str], group: int | str = 0) -> bool:
         """Record a full date written in a match (or one of its groups); False if none."""
         value = vocab.iso_in(m.group(group))

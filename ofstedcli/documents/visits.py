@@ -8,6 +8,7 @@ they follow up ("since the local authority was judged inadequate in 2018").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ofstedcli.documents import common, judgements, letters, places, themes, vocab
@@ -82,6 +83,7 @@ def extract(b: Builder, kind: str) -> None:
             b.match("inspection.start_date", first, when, "days")
         if last:
             b.match("inspection.end_date", last, when, "days")
+    _dated_after_the_visit(b)
     inspectors(b, head)
     if kind == "focused_visit_letter":
         theme(b, head)
@@ -93,6 +95,25 @@ def extract(b: Builder, kind: str) -> None:
     elif visit_type is not None:
         common.framework(b)
     common.record_mentions(b, judgements.mentions(b.text))
+
+
+#: How long after a visit its letter may be dated (days): weeks, never a third of a year.
+_LETTER_WITHIN = 120
+
+
+def _dated_after_the_visit(b: Builder) -> None:
+    """A letter dated before the visit it reports has last year's year by a slip of the
+    pen in January ("21 January 2019" for a visit in December 2019): the same day a year on,
+    when that follows the visit as a letter does."""
+    written, visited = b.get("date"), b.get("inspection.end_date") or b.get("inspection.start_date")
+    if not (written and visited and len(written) == len(visited) == 10 and written < visited):
+        return
+    day, end = dt.date.fromisoformat(written), dt.date.fromisoformat(visited)
+    if day.month == 2 and day.day == 29:
+        return
+    later = day.replace(year=day.year + 1)
+    if end <= later <= end + dt.timedelta(days=_LETTER_WITHIN):
+        b.correct("date", later.isoformat())
 
 
 def inspectors(b: Builder, head: int) -> None:

@@ -48,6 +48,26 @@ def test_a_visit_without_a_year_falls_before_the_letter() -> None:
 
 
 @pytest.mark.parametrize(
+    ("letter_date", "when", "date"),
+    [
+        # January's slip: last year's year on a letter about December's visit
+        ("21 January 2019", "on 18 and 19 December 2019", "2020-01-21"),
+        # a letter after its visit stands as written
+        ("21 January 2020", "on 18 and 19 December 2019", "2020-01-21"),
+        # before the visit by more than a slip of the year: left as written
+        ("21 January 2018", "on 18 and 19 December 2019", "2018-01-21"),
+    ],
+)
+def test_a_letter_dated_before_its_visit_has_last_years_year(
+    letter_date: str, when: str, date: str
+) -> None:
+    text = factory.visit_letter("Northam", when, TEAM, LOOKED, letter_date=letter_date)
+    x = extract(text)
+    assert x.get("date") == date
+    assert x.fact("date").text == letter_date  # the evidence is what the letter says
+
+
+@pytest.mark.parametrize(
     ("team", "inspectors"),
     [
         (TEAM, ["Robin Hood", "Marian Green"]),
