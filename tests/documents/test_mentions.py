@@ -149,31 +149,25 @@ def test_an_earlier_inspections_type_in_the_contracts_words(text: str, kind: str
     )
 
 
-def test_the_first_visit_of_a_page_about_the_second_is_an_earlier_one() -> None:
-    text = (
-        "Westbrook news\n\nOfsted has published its letter on its second monitoring visit to "
-        "Westbrook, in May 2025. It builds on the findings of the first monitoring visit in "
-        "February 2025, which recognised that progress had accelerated.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the first visit of a page about the second, in the same months
+        ("Westbrook news\n\nOfsted has published its letter on its second monitoring visit "
+         "to Westbrook, in May 2025. It builds on the findings of the first monitoring visit "
+         "in February 2025, which recognised that progress had accelerated.\n",
+         ("monitoring visit", "2025-02")),
+        # progress counted since it, on a page that names no later year
+        ("Westbrook news\n\nOfsted rated the borough's children's services good, "
+         "acknowledging improvements since the focused visit in 2018.\n",
+         ("focused visit", "2018")),
+        # dated before the words that name it
+        ("Children's Scrutiny Committee - 30 September 2021\n\nIn February 2020, Ofsted "
+         "undertook a focussed visit to look at the council's arrangements for children in "
+         "need. Ofsted inspected the council's children's services in June 2021 and judged "
+         "them good.\n", ("focused visit", "2020-02")),
+    ],
+)  # fmt: skip
+def test_an_earlier_visit_as_pages_tell_of_it(text: str, want: tuple[str, str]) -> None:
     visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
-    assert visits == [("monitoring visit", "2025-02")]
-
-
-def test_a_visit_the_page_counts_progress_since_is_an_earlier_one() -> None:
-    text = (
-        "Westbrook news\n\nOfsted rated the borough's children's services good, acknowledging "
-        "improvements since the focused visit in 2018.\n"
-    )
-    visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
-    assert visits == [("focused visit", "2018")]
-
-
-def test_a_visit_dated_before_it_is_named_is_an_earlier_one() -> None:
-    text = (
-        "Children's Scrutiny Committee - 30 September 2021\n\nIn February 2020, Ofsted "
-        "undertook a focussed visit to look at the council's arrangements for children in "
-        "need. Ofsted inspected the council's children's services in June 2021 and judged "
-        "them good.\n"
-    )
-    visits = [(m["type"], m["date"]) for m in extract(text).mentions if m["type"]]
-    assert visits == [("focused visit", "2020-02")]
+    assert visits == [want]
