@@ -46,8 +46,13 @@ _TO_BODY = [
         re.M,
     ),
 ]
-_REPORT_OF_CAPS = re.compile(r"\bREPORT OF (?:THE )?(?P<r>[A-Z][A-Z,&' -]*[A-Z])(?![a-z])")
-_REPORT_OF = re.compile(r"\bReport of (?:the )?(?P<r>[A-Z][^\n*]{3,100})", _I)
+_REPORT_OF_CAPS = re.compile(r"\bREPORT OF:? (?:THE )?(?P<r>[A-Z][A-Z,&' -]*[A-Z])(?![a-z])")
+#: "Report of the Director of ...", or a form's label and its value on one line: "Report
+#: of: Director of Children's Services", "Report from: ...", "Report author: ..." (not "a
+#: report from Jo Bloggs, Director of ..., which invites ...", a sentence).
+_REPORT_OF = re.compile(
+    r"\bReport (?:of:?|(?:from|by|author):)[ \t]*(?:the )?(?P<r>[A-Z][^\n*]{3,100})", _I
+)
 _HEAD = 800
 
 

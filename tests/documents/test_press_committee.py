@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ofstedcli import model
 from ofstedcli.documents import extract
 from tests.documents import factory
@@ -345,3 +347,24 @@ def test_a_place_whose_name_is_a_list_is_named_whole_first() -> None:
     assert bcp.authority_names[0] == "Bournemouth, Christchurch and Poole"
     several = extract("Children's services in Leeds, Bradford and Wakefield were praised.\n")
     assert {"Leeds", "Bradford and Wakefield"} <= set(several.authority_names)
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Report of: Director of Children's Services", "Director of Children's Services"),
+        ("Report author: Head of Service, Children's Social Care",
+         "Head of Service, Children's Social Care"),
+        # a sentence naming the officer is no label: no role read from it
+        ("The Committee received a report from Jo Bloggs, Director of Children's Services, "
+         "which invites it to note the findings.", None),
+    ],
+)  # fmt: skip
+def test_a_committee_papers_author_from_its_form(line: str, role: str | None) -> None:
+    text = (
+        "Westbrook Borough Council\n\nReport to: Children's Scrutiny Panel\nDate: 12 March "
+        f"2024\n{line}\n\nPurpose of the report: to inform members of the outcome of the "
+        "Ofsted inspection, which judged children's services good.\n"
+    )
+    x = extract(text)
+    assert (x.kind, x.get("sender.role")) == ("committee_report", role)
