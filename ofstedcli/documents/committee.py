@@ -54,6 +54,10 @@ _REPORT_OF = re.compile(
     r"\bReport (?:of:?|(?:from|by|author):)[ \t]*(?:the )?(?P<r>[A-Z][^\n*]{3,100})", _I
 )
 _HEAD = 800
+#: Minutes "of a meeting ... held at County Hall, Westbrook on Tuesday, 5 March 2024".
+_HELD_ON = re.compile(
+    rf"\bmeeting\b[^.]{{0,160}}?\bheld (?:at|in) [^.\d]{{1,80}}? on (?P<d>{vocab.FULL_DATE})", _I
+)
 
 
 def extract(b: Builder) -> None:
@@ -71,6 +75,10 @@ def extract(b: Builder) -> None:
     _reporter(b)
     if council is not None:
         b.add_raw("sender.organisation", council.value, council.start, council.end)
+    if not b.has("date"):
+        held = _HELD_ON.search(b.text, 0, _HEAD * 2)
+        if held is not None:
+            b.date("date", held, "d")
     if not b.has("date"):
         common.document_date(b)
     common.authority(b, common.candidates(b))

@@ -368,3 +368,15 @@ def test_a_committee_papers_author_from_its_form(line: str, role: str | None) ->
     )
     x = extract(text)
     assert (x.kind, x.get("sender.role")) == ("committee_report", role)
+
+
+def test_minutes_are_dated_by_the_meeting_they_record() -> None:
+    text = (
+        "MINUTES of a meeting of the CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE held at "
+        "County Hall, Westbrook on Tuesday, 5 March 2024.\n\nPRESENT: Councillor A Smith "
+        "(Chairman).\n\n23. OFSTED INSPECTION\n\nThe Director introduced the report on the "
+        "inspection carried out from 15 to 26 January 2024, which judged children's services "
+        "outstanding. A workshop was held at the Town Hall on 3 May 2024.\n"
+    )
+    x = extract(text)
+    assert (x.kind, x.get("date")) == ("committee_report", "2024-03-05")
