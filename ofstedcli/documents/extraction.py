@@ -99,7 +99,7 @@ class Extraction:
     @property
     def authority_names(self) -> list[str]:
         """Names of the authority the document concerns, best first, as written."""
-        names = [f.value for f in self.facts if f.field == "authority.name"]
+        names = [f.value for f in self.facts if f.field == NAME]
         names += [f.value for f in self.facts if f.field.startswith(CANDIDATE)]
         return list(dict.fromkeys(names))
 
@@ -108,9 +108,7 @@ class Extraction:
         from 1 again (itself when nothing changes); with ``first`` (the name the authority
         was resolved from), that name is ``authority.name``, with its own evidence, and the
         reader's first name a candidate like the others."""
-        named = [
-            f for f in self.facts if f.field == "authority.name" or f.field.startswith(CANDIDATE)
-        ]
+        named = [f for f in self.facts if f.field == NAME or f.field.startswith(CANDIDATE)]
         lead = next((f for f in named if f.value == first), None) if first else None
         kept: list[Fact] = []
         number = 0

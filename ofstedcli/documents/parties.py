@@ -9,8 +9,6 @@ from ofstedcli.documents import places
 from ofstedcli.documents.extraction import Builder
 from ofstedcli.documents.text import View
 
-Span = tuple[int, int]
-
 #: A government department's name as the page's first line (GOV.UK's heading).
 _DEPARTMENT = re.compile(
     r"\A\s*(?P<o>Department (?:for|of) [A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?)[ \t]*$",
@@ -56,11 +54,9 @@ _NOTICE_HEAD = 2000
 DFE = "Department for Education"
 
 
-def notice_page(view: View) -> Span | None:
-    """The normalised span of the words that make a text the department's own page about a
-    notice or direction, or ``None``."""
-    m = _NOTICE_PAGE.search(view.raw, 0, _NOTICE_HEAD)
-    return (view.norm_pos(m.start()), view.norm_pos(m.end())) if m else None
+def notice_page(view: View) -> bool:
+    """True when the text is the department's own page about a notice or direction."""
+    return _NOTICE_PAGE.search(view.raw, 0, _NOTICE_HEAD) is not None
 
 
 def notice_recipient(b: Builder) -> None:
