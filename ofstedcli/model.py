@@ -364,6 +364,7 @@ class Document:
         "id",
         "inspection",
         "kind",
+        "path",
         "recipient",
         "sender",
         "sha256",
@@ -386,6 +387,7 @@ class Document:
         inspection: str | None = None,
         source: str | None = None,
         has_text: bool = False,
+        path: str | None = None,
     ) -> None:
         self.id = id
         self.authority = authority
@@ -399,6 +401,7 @@ class Document:
         self.inspection = inspection
         self.source = source
         self.has_text = has_text
+        self.path = path
 
     def __repr__(self) -> str:
         return f"Document({self.id!r})"
@@ -417,4 +420,5 @@ class Document:
             "inspection": self.inspection,
             "source": self.source,
             "has_text": self.has_text,
+            "path": self.path,
         }

@@ -399,7 +399,7 @@ class Store:
         sql = (
             "SELECT id, authority, kind, date, title, sender_name, sender_role, sender_org, "
             "recipient_name, recipient_role, recipient_org, url, sha256, inspection, source, "
-            "text IS NOT NULL AS has_text FROM documents"
+            "path, text IS NOT NULL AS has_text FROM documents"
             f"{where} ORDER BY date DESC, id"
         )
         if limit is not None:
@@ -549,6 +549,7 @@ def _document(r: sqlite3.Row) -> Document:
         inspection=r["inspection"],
         source=r["source"],
         has_text=bool(r["has_text"]),
+        path=r["path"],
     )
 
 

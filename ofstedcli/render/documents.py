@@ -128,15 +128,17 @@ def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
     if not rows:
         print_lines(console, [Text("No documents.", style="dim")])
         return
-    headers = ["Date", "Kind", "Authority", "Id", "Title, link or sender"]
+    headers = ["Date", "Kind", "Authority", "Id", "Title, link, sender or file"]
     print_lines(console, grid(width, headers, rows, flexible=[4, 1, 2]))
 
 
 def _described(doc: dict[str, Any]) -> str:
-    """A document in a few words: its title, link or sender (else "(no text)" for one held
-    without its text)."""
+    """A document in a few words: its title, link or sender, else the name of the file it
+    was read from (else "(no text)" for one held without its text)."""
     said = doc.get("title") or doc.get("url") or party_line(doc.get("sender"), role=False)
-    return said or ("" if doc.get("has_text") else "(no text)")
+    path = str(doc.get("path") or "")
+    named = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return said or named or ("" if doc.get("has_text") else "(no text)")
 
 
 def draw_letter(console: Console, data: dict[str, Any]) -> None:

@@ -102,6 +102,7 @@ COLUMNS: dict[str, list[str]] = {
         "inspection",
         "source",
         "has_text",
+        "path",
     ],
     "search": ["id", "kind", "date", "authority", "ons_code", "title", "snippet", "rank"],
 }

@@ -63,6 +63,25 @@ def test_letters_letter_and_search(db: Path, folder: Path) -> None:
     assert "[Kinship]" in flat.stdout or "[kinship]" in flat.stdout
 
 
+def test_letters_name_a_page_with_no_title_or_sender_by_its_file(
+    db: Path, tmp_path: Path
+) -> None:
+    """A news page read from a file: the list shows the file's name, not an empty cell."""
+    page = tmp_path / "pages" / "westbrook-echo-ofsted.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "Children's services in Leicester have been rated good by Ofsted, inspectors said "
+        "on Friday.\n"
+    )
+    [stored] = invoke("ingest", str(page), "--json").json()
+    [doc] = [d for d in invoke("letters", "--json").json() if d["id"] == stored["id"]]
+    assert (doc["title"], doc["url"], doc["sender"]) == (None, None, None)
+    assert doc["path"] == str(page)
+    row = [ln for ln in invoke("letters").stdout.splitlines() if doc["id"][:8] in ln]
+    assert len(row) == 1 and row[0].endswith("westbrook-echo-ofsted.txt")
+    assert str(page.parent) not in row[0]
+
+
 def test_document_text_is_shown_literally(db: Path, tmp_path: Path) -> None:
     from tests.documents.conftest import LEICESTER_LETTER
 

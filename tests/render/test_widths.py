@@ -193,7 +193,7 @@ def test_letters_name_the_sender_of_a_letter_with_no_title_or_link(cli: Any) -> 
     """As `show` does: a visit letter held without its text says who wrote it."""
     data = cli("letters", "--kind", "focused_visit_letter", "--limit", "5", "--json").json()
     table = cli("letters", "--kind", "focused_visit_letter", "--limit", "5").stdout
-    assert "Title, link or sender" in table and "(no text)" not in table
+    assert "Title, link, sender or file" in table and "(no text)" not in table
     for doc in data:
         assert not doc["title"] and not doc["url"]
         assert f"{doc['sender']['name']}, {doc['sender']['organisation']}" in table
