@@ -63,9 +63,7 @@ def test_letters_letter_and_search(db: Path, folder: Path) -> None:
     assert "[Kinship]" in flat.stdout or "[kinship]" in flat.stdout
 
 
-def test_letters_name_a_page_with_no_title_or_sender_by_its_file(
-    db: Path, tmp_path: Path
-) -> None:
+def test_letters_name_a_page_with_no_title_or_sender_by_its_file(db: Path, tmp_path: Path) -> None:
     """A news page read from a file: the list shows the file's name, not an empty cell."""
     page = tmp_path / "pages" / "westbrook-echo-ofsted.txt"
     page.parent.mkdir()
