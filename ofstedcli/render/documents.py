@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ofstedcli.render import Output
 from ofstedcli.render.console import Cell, fit, grade, grid, make_console, print_lines, safe
-from ofstedcli.render.plain import kind_label, party_line
+from ofstedcli.render.plain import document_line, kind_label, party_line
 
 #: Must match ofstedcli.documents.search (not imported: drawing must not load the core).
 MARK_START = "\ue000"
@@ -133,12 +133,8 @@ def draw_letters(console: Console, data: list[dict[str, Any]]) -> None:
 
 
 def _described(doc: dict[str, Any]) -> str:
-    """A document in a few words: its title, link or sender, else the name of the file it
-    was read from (else "(no text)" for one held without its text)."""
-    said = doc.get("title") or doc.get("url") or party_line(doc.get("sender"), role=False)
-    path = str(doc.get("path") or "")
-    named = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return said or named or ("" if doc.get("has_text") else "(no text)")
+    """A document in a few words (else "(no text)" for one held without its text)."""
+    return document_line(doc) or ("" if doc.get("has_text") else "(no text)")
 
 
 def draw_letter(console: Console, data: dict[str, Any]) -> None:

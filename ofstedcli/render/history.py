@@ -15,12 +15,12 @@ from ofstedcli.render.plain import (
     Line,
     Segment,
     Target,
+    document_line,
     emit,
     grade_seg,
     grid,
     kind_label,
     link_style,
-    party_line,
     seg,
     width_of,
 )
@@ -299,14 +299,11 @@ def _documents(width: int | None, documents: list[dict[str, Any]]) -> list[Line]
             (doc.get("date") or "", ""),
             (kind_label(doc.get("kind"), short=True), ""),
             (doc["id"] if wide else doc["id"][:8], "dim"),
-            (
-                doc.get("url") or doc.get("title") or party_line(doc.get("sender"), role=False),
-                link_style(doc.get("url")),
-            ),
+            (document_line(doc, link_first=True), link_style(doc.get("url"))),
         ]
         for doc in documents
     ]
-    headers = ["Date", "Kind", "Id", "Link, title or sender"]
+    headers = ["Date", "Kind", "Id", "Link, title, sender or file"]
     return grid(width, headers, rows, flexible=[3], title="Documents")
 
 

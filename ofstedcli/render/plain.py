@@ -16,7 +16,7 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Union
+from typing import IO, TYPE_CHECKING, Any, Union
 
 from ofstedcli.model import GOOD, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT, SHORT_GRADE
 from ofstedcli.render import HIDDEN
@@ -71,6 +71,15 @@ def party_line(party: dict[str, object] | None, role: bool = True) -> str:
         return ""
     keys = ("name", "role", "organisation") if role else ("name", "organisation")
     return ", ".join(str(party[k]) for k in keys if party.get(k))
+
+
+def document_line(doc: dict[str, Any], link_first: bool = False) -> str:
+    """A document in a few words: its title and link (the link first when ``link_first``),
+    else its sender, else the name of the file it was read from (never its folders)."""
+    title, url = doc.get("title"), doc.get("url")
+    said = (url or title) if link_first else (title or url)
+    path = str(doc.get("path") or "").replace("\\", "/")
+    return str(said or party_line(doc.get("sender"), role=False) or path.rsplit("/", 1)[-1])
 
 
 def escape_invisible(text: str) -> str:

@@ -78,6 +78,8 @@ def test_letters_name_a_page_with_no_title_or_sender_by_its_file(db: Path, tmp_p
     row = [ln for ln in invoke("letters").stdout.splitlines() if doc["id"][:8] in ln]
     assert len(row) == 1 and row[0].endswith("westbrook-echo-ofsted.txt")
     assert str(page.parent) not in row[0]
+    shown = [ln for ln in invoke("show", "leicester").stdout.splitlines() if doc["id"][:8] in ln]
+    assert len(shown) == 1 and shown[0].endswith("westbrook-echo-ofsted.txt")
 
 
 def test_document_text_is_shown_literally(db: Path, tmp_path: Path) -> None:
