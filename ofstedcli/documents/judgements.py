@@ -526,11 +526,20 @@ def _areas_in(text: str, a: int, b: int, grade: str, overall: bool = False) -> l
 #: A count of areas given one grade, then those areas after a colon: "rated three of the
 #: four areas as good: leadership, children in care and care leavers".
 _COUNTED_LIST = re.compile(
-    r"\b(?:one|two|three|four|five|\d)(?: (?:of|out of)(?: the)? (?:four|five|six|\d))?"
+    r"\b(?P<n>one|two|three|four|five|\d)(?: (?:of|out of)(?: the)? (?:four|five|six|\d))?"
     r" (?:key )?(?:areas|judgements)(?: (?:were|are))?(?: (?:rated|judged|graded|found))?"
     rf"(?: as| to be)? {_Q}(?P<g>{GRADE}){_Q}\s*:\s*(?P<list>[^.:;]{{1,200}})",
     re.I,
 )
+#: The grade first, then the count and the areas between dashes or after a colon: "rated as
+#: good in three areas - leadership, children in care and care leavers - and ...".
+_GRADE_IN_COUNTED = re.compile(
+    rf"{_Q}(?P<g>{GRADE}){_Q} (?:in|for|across) (?P<n>one|two|three|four|five|\d)"
+    r"(?: (?:of|out of)(?: the)? (?:four|five|six|\d))? (?:key )?(?:areas|judgements)"
+    r"\s*(?::|\s-|\u2013)\s*(?P<list>[^.:;\u2013]{1,200}?)(?=\s-\s|\s\u2013|[.:;]|$)",
+    re.I,
+)
+_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> list[Stated]:
@@ -538,9 +547,21 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
     given "for" them, after a count of them and a colon, or before the verb that rates
     them all."""
     out: list[Stated] = []
-    for m in _COUNTED_LIST.finditer(text, a, b):
-        if not _skipped(m, skip) and not GRADE_RE.search(m["list"]) and _now_at(text, m, latest):
-            out += _areas_in(text, m.start("list"), m.end("list"), m["g"])
+    counted = [*_COUNTED_LIST.finditer(text, a, b), *_GRADE_IN_COUNTED.finditer(text, a, b)]
+    for m in counted:
+        if _skipped(m, skip) or GRADE_RE.search(m["list"]) or not _now_at(text, m, latest):
+            continue
+        found = _areas_in(text, m.start("list"), m.end("list"), m["g"])
+        told = _COUNT.get(m["n"].lower()) or int(m["n"])
+        joined = [
+            s for s in found if s.area == "in_care" and "care leavers" in text[slice(*s.span)]
+        ]
+        if len(found) == told - 1 and joined and not any(s.area == "care_leavers" for s in found):
+            # "three areas: leadership, children in care and care leavers": the count says the
+            # last two are two areas, not the one judgement that once joined them
+            found.append(Stated("care_leavers", joined[0].grade, joined[0].span))
+        if len(found) == told:  # "three of five areas - adoption" names too few: no list
+            out += found
     for m in _WITH_LISTED.finditer(text, a, b):
         listed = not GRADE_RE.search(m["list"])
         if listed and not _skipped(m, skip) and _now_at(text, m, latest):

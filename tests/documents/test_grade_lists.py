@@ -3,6 +3,8 @@ sentence or in a list beside it, and lists of areas with a grade each."""
 
 from __future__ import annotations
 
+import pytest
+
 from ofstedcli import model
 from ofstedcli.documents import extract
 
@@ -276,3 +278,25 @@ def test_area_labels_with_a_colon_or_dash() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the grade first, then the count and the areas between dashes
+        ("Inspectors rated Westbrook as good in three areas - leadership, children in care and "
+         "care leavers - and requires improvement for help and protection.",
+         {"leadership": model.GOOD, "in_care": model.GOOD, "care_leavers": model.GOOD,
+          "help_and_protection": model.REQUIRES_IMPROVEMENT}),
+        # the count says "children in care and care leavers" are two areas here
+        ("Inspectors rated three of the four areas as good: leadership, children in care and "
+         "care leavers.",
+         {"leadership": model.GOOD, "in_care": model.GOOD, "care_leavers": model.GOOD}),
+        # two areas named for a count of two: the joined phrase is the one judgement it was
+        ("Inspectors rated two areas as good: leadership and children in care and care "
+         "leavers.", {"leadership": model.GOOD, "in_care": model.GOOD}),
+    ],
+)  # fmt: skip
+def test_a_counted_list_of_areas(text: str, want: dict[str, str]) -> None:
+    got = _grades(f"Northam news\n\n{text}\n")
+    assert {area: grade for area, grade in got.items() if grade and area != "overall"} == want
