@@ -392,6 +392,13 @@ AREA_PATTERNS = [
         rf"(?: (?:judged|rated|graded|found|deemed|assessed))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
         re.I,
     ),
+    # "children in care was rated as good, as was the support for care leavers"
+    re.compile(
+        rf"{_Q}(?P<g>{GRADE}){_Q},? as (?:was|were) (?:the |its |their )?"
+        rf"(?:(?:support|services?|provision|work|experiences?(?: and progress)?) (?:for|of|to) )?"
+        rf"{_AREA_GROUP}",
+        re.I,
+    ),
     # "praised the experiences of children in care, rating it as 'good'"
     re.compile(
         rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"

@@ -801,6 +801,9 @@ def test_an_overall_effectiveness_judged_before_is_not_this_inspections(
          "deemed inadequate.", {"care_leavers": INAD}),
         ("The experiences of care leavers, which inspectors singled out, were deemed good.",
          {"care_leavers": G}),
+        ("The service for children in care was rated as good, as was the support for care "
+         "leavers, while leadership was rated outstanding.",
+         {"in_care": G, "care_leavers": G, "leadership": OUT}),
     ],
 )  # fmt: skip
 def test_an_area_graded_after_an_aside(text: str, want: dict[str, str]) -> None:
