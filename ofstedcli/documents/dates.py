@@ -171,7 +171,12 @@ _OTHER_EVENT = re.compile(
     _I,
 )
 #: Words before an inspection word that make it one still to come.
-_FUTURE = re.compile(r"\b(?:will|shall|would|to be|due|expected|planned|next|upcoming)\b", _I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|due|expected|planned|next|upcoming"
+    # "to be inspected", not "judged to be good following an inspection"
+    r"|to be(?!\s+['\"\u2018\u2019]?(?:outstanding|good|inadequate|requir|adequate)))\b",
+    _I,
+)
 #: How far before an inspection word the words that place it in the future may stand.
 _OWN_WORDS = 40
 #: Words around an inspection word that make it another service's inspection (a school's,
@@ -272,6 +277,7 @@ def _role(text: str, m: re.Match[str], later: bool, paragraph: int) -> int:
             and (m["rel"] or _LEAD_IN.search(between if between.strip() else cue.group()))
             and not _EARLIER.search(text, clause_start(text, s, cue.start()), m.end())
             and not _FUTURE.search(text, max(s, cue.start() - _OWN_WORDS), cue.start())
+            and not _FUTURE.search(between)  # "the inspection is to be held between ..."
             and not _OTHER_INSPECTION.search(text, max(s, cue.start() - _OWN_WORDS), m.start())
             and (
                 not cue.group().lower().startswith("visit")

@@ -303,3 +303,25 @@ def test_an_inspection_begun_today_starts_on_the_pages_day(
 ) -> None:
     text = f"Westbrook News\n\nPUBLISHED: 16:28 13 November 2017\n\n{sentence}\n"
     assert extract(text).get("inspection.start_date") == start
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted has judged children's services in Westbrook to be good following an "
+        "inspection between 22 April and 3 May 2024.",
+        "Services were rated as 'requires improvement to be good' in the most recent "
+        "inspection between 22 April and 3 May 2024.",
+    ],
+)
+def test_a_grade_after_to_be_does_not_make_the_inspection_one_to_come(sentence: str) -> None:
+    x = extract(f"Westbrook Council\n12/06/2024\n\n{sentence}\n")
+    assert (x.get("inspection.start_date"), x.get("inspection.end_date")) == (
+        "2024-04-22",
+        "2024-05-03",
+    )
+
+
+def test_an_inspection_still_to_be_held_gives_no_dates() -> None:
+    text = "Westbrook Council\n12/06/2024\n\nThe inspection is to be held between 22 and 26 July.\n"
+    assert extract(text).get("inspection.start_date") is None
