@@ -141,7 +141,10 @@ _CUE = re.compile(
 #: What may stand just before an inspection's date, after its cue.
 _LEAD_IN = re.compile(
     r"\b(?:between|from|in|on|during|over|of|at|throughout|conducted|place|out"
-    r"|undertaken|undertook|completed|visited|inspected)\s*$|\(\s*$|^\s*(?:dates?|period)?\s*:\s*$",
+    r"|undertaken|undertook|completed|visited|inspected"
+    # "a visit last November", "in the week commencing 22 January"
+    r"|last|week (?:commencing|beginning|starting)(?: on)?|w/c)\s*$"
+    r"|\(\s*$|^\s*(?:dates?|period)?\s*:\s*$",
     _I,
 )
 #: A clause that opens with its date: "On 26 and 27 March ...", ", between 10 and 21 ...".

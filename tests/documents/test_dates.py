@@ -325,3 +325,18 @@ def test_a_grade_after_to_be_does_not_make_the_inspection_one_to_come(sentence: 
 def test_an_inspection_still_to_be_held_gives_no_dates() -> None:
     text = "Westbrook Council\n12/06/2024\n\nThe inspection is to be held between 22 and 26 July.\n"
     assert extract(text).get("inspection.start_date") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("An inspection carried out in the week commencing 22 January found the council's "
+         "children's services to be good.", "2024-01-22"),
+        ("Inspectors visited the council in the week beginning 22 January and rated its "
+         "children's services good.", "2024-01-22"),
+        ("Ofsted has rated Westbrook's children's services as requiring improvement after a "
+         "visit last November.", "2023-11"),
+    ],
+)  # fmt: skip
+def test_an_inspections_week_or_last_month_of_that_name(sentence: str, start: str) -> None:
+    assert _dates(f"Westbrook Gazette\nPublished: 7 March 2024\n\n{sentence}\n")[0] == start
