@@ -1357,6 +1357,10 @@ _ANOTHER_VERB = re.compile(
 )
 
 
+#: A dash opening an aside: " – ", " — ", " - ".
+_ASIDE = re.compile(r"\s[\u2013\u2014-]\s")
+
+
 def _shared_grades(
     text: str, skip: list[Span], given: set[str], latest: int | None
 ) -> list[Stated]:
@@ -1373,6 +1377,16 @@ def _shared_grades(
         seen.add(start)
         if not _AREA_RE.search(text, start, end):
             continue  # no area named: nothing to share a grade with
+        aside = _ASIDE.search(text, g.end(), end)
+        other = aside and any(
+            vocab.grade(o.group()) != vocab.grade(g.group())
+            for o in GRADE_RE.finditer(text, aside.end(), end)
+        )
+        if aside and other and _AREA_RE.search(text, start, aside.start()):
+            # "... was Children Who Need Help and Protection – inspectors' comments were
+            # mostly good about ...": an aside after the grade and its areas, with a grade
+            # of its own, is not theirs
+            end = aside.start()
         found = list(GRADE_RE.finditer(text, start, end))
         grades = {vocab.grade(m.group()) for m in found}
         if len(grades) != 1 or not any(_graded(text, m) for m in found):

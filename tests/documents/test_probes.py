@@ -804,6 +804,10 @@ def test_an_overall_effectiveness_judged_before_is_not_this_inspections(
         ("The service for children in care was rated as good, as was the support for care "
          "leavers, while leadership was rated outstanding.",
          {"in_care": G, "care_leavers": G, "leadership": OUT}),
+        ("Ofsted rated Westbrook good. This time the only category which still required "
+         "improvement was Children Who Need Help and Protection - inspectors' comments were "
+         "mostly good about this part of the service.",
+         {"help_and_protection": RI}),
     ],
 )  # fmt: skip
 def test_an_area_graded_after_an_aside(text: str, want: dict[str, str]) -> None:
