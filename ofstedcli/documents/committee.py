@@ -143,8 +143,10 @@ def _reporter(b: Builder) -> None:
 
 
 def _committee_name(text: str) -> str:
-    """The committee's name without a leading date or heading noise."""
+    """The committee's name without a leading date, heading noise or the council's name on
+    the heading line above it ("WESTBROOK BOROUGH COUNCIL" over "CABINET")."""
     words = " ".join(text.split()).split(" ")
     while words and not words[0][:1].isalpha():
         words.pop(0)
-    return " ".join(words)
+    council = max((i for i, w in enumerate(words[:-1]) if w.upper() == "COUNCIL"), default=-1)
+    return " ".join(words[council + 1 :])

@@ -380,3 +380,20 @@ def test_minutes_are_dated_by_the_meeting_they_record() -> None:
     )
     x = extract(text)
     assert (x.kind, x.get("date")) == ("committee_report", "2024-03-05")
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("WESTBROOK BOROUGH COUNCIL\n\nCABINET", "Cabinet"),
+        ("CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE",
+         "Children and Young People Scrutiny Committee"),
+    ],
+)  # fmt: skip
+def test_the_body_a_paper_goes_to_is_not_the_council_heading_it(heading: str, body: str) -> None:
+    text = (
+        f"{heading}\n\nDate of meeting: 12 March 2024\n\nReport author: Director of "
+        "Children's Services\n\nOfsted inspected the council's children's services between 15 "
+        "and 26 January 2024 and judged them good overall.\n"
+    )
+    assert extract(text).get("recipient.organisation") == body
