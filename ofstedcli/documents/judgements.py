@@ -546,7 +546,6 @@ _GRADE_IN_COUNTED = re.compile(
     r"\s*(?::|\s-|\u2013)\s*(?P<list>[^.:;\u2013]{1,200}?)(?=\s-\s|\s\u2013|[.:;]|$)",
     re.I,
 )
-_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> list[Stated]:
@@ -559,7 +558,7 @@ def _listed(text: str, a: int, b: int, skip: list[Span], latest: int | None) -> 
         if _skipped(m, skip) or GRADE_RE.search(m["list"]) or not _now_at(text, m, latest):
             continue
         found = _areas_in(text, m.start("list"), m.end("list"), m["g"])
-        told = _COUNT.get(m["n"].lower()) or int(m["n"])
+        told = vocab.count(m["n"])
         joined = [
             s for s in found if s.area == "in_care" and "care leavers" in text[slice(*s.span)]
         ]
@@ -1139,7 +1138,6 @@ _OTHERS = re.compile(
     r"(?:areas|judge?ments|categories)\b",
     re.I,
 )
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _area_grades(text: str, skip: list[Span], given: set[str], latest: int | None) -> list[Stated]:
@@ -1211,7 +1209,7 @@ def _some_listed(text: str, m: re.Match[str], skip: list[Span], latest: int | No
     later = GRADE_RE.search(text, m.start("list"), stop)
     stop = later.start() if later else stop
     found = _areas_in(text, m.start("list"), stop, grades[0].group(), overall=True)
-    want = _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
+    want = vocab.count(m["n"])
     return found if len({f.area for f in found}) == want else []
 
 
@@ -1234,7 +1232,7 @@ def _other_areas(
         if key and key != "overall" and key not in names:
             names[key] = n.span()
     rest = {k: v for k, v in names.items() if k not in given}
-    want = _NUMBERS.get((m["n"] or "").lower(), int(m["n"]) if (m["n"] or "").isdigit() else 0)
+    want = vocab.count(m["n"] or "")
     if not rest or len(rest) != want or len(names) - len(rest) < 1:
         return []
     grade = vocab.grade(found[0].group())

@@ -287,7 +287,7 @@ def same_grade(text: str, found: list[Mention], current: str | None) -> list[Men
                 x = Mention(x.date, x.type, current, x.span)
         out.append(x)
     for m in _SAME_GRADE_DATED.finditer(text):
-        day = vocab.partial_in(m["d"]) or m["d"][-4:]
+        day = _partial(m["d"])
         if not any(x.date == day for x in out):
             out.append(Mention(day, None, current, m.span()))
     return out
@@ -446,8 +446,12 @@ def _opening(text: str, sentence: int, start: int) -> list[str]:
 
 def _all(m: re.Match[str]) -> list[str]:
     """The partial date of a match and any years joined to it ("2012 and 2013")."""
-    first = vocab.partial_in(m["d"]) or m["d"][-4:]
-    return [first, *_YEAR.findall(m["more"] or "")]
+    return [_partial(m["d"]), *_YEAR.findall(m["more"] or "")]
+
+
+def _partial(written: str) -> str:
+    """The partial ISO date a :data:`vocab.PARTIAL_DATE` match writes ("May 2019": 2019-05)."""
+    return vocab.partial_in(written) or written[-4:]
 
 
 def _in_full_date(text: str, m: re.Match[str]) -> bool:

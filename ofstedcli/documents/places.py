@@ -316,8 +316,7 @@ _LOOSE_PLACES = [
     # Street, Nottingham, NG2 3NG"): where the council meets (not any address: a letter's
     # gives the inspectorate's offices too)
     re.compile(
-        r"\bVenue:[^\n]*, (?P<x>[A-Z][\w'&-]{0,40}(?: (?:(?:and|upon|on|of) )?[A-Z][\w'&-]{0,40})"
-        r"{0,3}),?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+        r"\bVenue:[^\n]*, (?P<x>" + _PLACE + r"),?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
     ),
     _SUBJECT,
 ]

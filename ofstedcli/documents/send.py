@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ofstedcli.documents import common, letters, places, vocab
+from ofstedcli.documents import common, dates, letters, places, vocab
 from ofstedcli.documents.extraction import Builder
 
 _I = re.IGNORECASE
@@ -54,7 +54,6 @@ _NEXT = re.compile(
     r"(?P<n>\d+|one|two|three|four|five|six) (?P<u>years?|months?)",
     _I,
 )
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _WSOA = re.compile(r"\bwritten statement of action\b[^.]{0,80}?\b(?P<no>not )?required\b", _I)
 _PROGRESS = re.compile(
     r"\b(?:has|have) made (?P<p>sufficient|some|insufficient|not made sufficient) progress", _I
@@ -119,24 +118,13 @@ def next_inspection(b: Builder) -> None:
     found: list[tuple[int, str, re.Match[str]]] = []
     for m in _NEXT.finditer(b.text, 0, HEAD):
         n = m["n"].lower()
-        count = int(n) if n.isdigit() else _NUMBERS[n]
+        count = vocab.count(n)
         months = count * (12 if m["u"].lower().startswith("y") else 1)
         unit = m["u"].lower().rstrip("s") + ("s" if count != 1 else "")
         found.append((months, f"{count} {unit}", m))
     if found:
         _, value, m = min(found, key=lambda f: f[0])
         b.match("inspection.next_interval", value, m)
-
-
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def _paragraph(b: Builder, pos: int) -> int:
-    """Where the paragraph holding normalised ``pos`` begins (after a blank line of the
-    original text): a page's heading above it is not the outcome's sentence."""
-    raw = b.view.raw_start(pos)
-    found = [m.end() for m in _BLANK_LINE.finditer(b.view.raw, max(0, raw - 400), raw)]
-    return b.view.norm_pos(found[-1]) if found else 0
 
 
 def outcome(b: Builder) -> None:
@@ -146,7 +134,11 @@ def outcome(b: Builder) -> None:
     for level, pattern in OUTCOMES:
         m = pattern.search(text, 0, HEAD)
         if m:
-            start = max(vocab.sentence_start(text, m.start(), 400), _paragraph(b, m.start()))
+            # not before its paragraph: a page's heading above it is not the outcome's sentence
+            paragraph = max(
+                (p for p in dates.paragraphs(b.view, m.start()) if p <= m.start()), default=0
+            )
+            start = max(vocab.sentence_start(text, m.start(), 400), paragraph)
             heading = text.rfind("outcome ", start, m.start())
             start = heading + len("outcome ") if heading >= 0 else start
             end = text.find(".", m.end(), m.end() + 400)

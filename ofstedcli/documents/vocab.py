@@ -147,6 +147,17 @@ MONTH = (
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
+#: Small numbers as texts write them in words ("three of the four areas", "within
+#: approximately five years").
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def count(written: str) -> int:
+    """A small number written in words or figures ("three", "3"); 0 when it is neither."""
+    low = written.lower()
+    return NUMBERS.get(low, int(low) if low.isdigit() else 0)
+
+
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 
 #: A full date: "4 September 2017", "Monday, September 4, 2017", "12/11/21", "2021-11-22".
