@@ -350,17 +350,6 @@ def framework(b: Builder, head: int = 1000) -> None:
 _DATES_REACH = 5000
 
 
-#: An inspection begun on the page's own day: "Inspectors from Ofsted arrived for a
-#: two-week inspection of ... today", "Ofsted began its inspection today".
-_BEGUN_TODAY = re.compile(
-    r"\b(?:arrived|arrive|arrives|began|begin|begins|started|starts|have begun|has begun"
-    r"|got under way|gets under way)\b[^.]{0,160}?\b(?P<t>today)\b",
-    _I,
-)
-#: What makes the thing begun today Ofsted's inspection.
-_INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit\w*|Ofsted)\b", _I)
-
-
 def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None:
     """Record the inspection's start (and end) from the dates its sentences give it (see
     :mod:`~ofstedcli.documents.dates`), outside the ``skip`` spans (earlier inspections).
@@ -376,19 +365,9 @@ def inspection_dates(b: Builder, doc_date: str | None, skip: list[Span]) -> None
         (w, how) for w, how in found if how == 1
     ]
     if not found:
-        today = next(
-            (
-                m
-                for m in _BEGUN_TODAY.finditer(b.text, 0, _DATES_REACH)
-                if _INSPECTION_WORD.search(
-                    b.text, vocab.sentence_start(b.text, m.start(), 200), m.end()
-                )
-            ),
-            None,
-        )
-        if today and doc_date and len(doc_date) == 10:
-            # "inspectors arrived for a two-week inspection ... today": the page's own day
-            b.add("inspection.start_date", doc_date, today.start("t"), today.end("t"))
+        today = dates.begun_today(b.text, doc_date, _DATES_REACH)
+        if today is not None and today.start:
+            b.add("inspection.start_date", today.start, *today.span)
         return
     best = max((w for w, _ in found), key=lambda w: w.start or w.end or "")
     for w, _ in found:

@@ -231,6 +231,28 @@ def inspection_whens(view: View, doc_date: str | None, upto: int) -> list[tuple[
     return out
 
 
+#: An inspection begun on the page's own day: "Inspectors from Ofsted arrived for a
+#: two-week inspection of ... today", "Ofsted began its inspection today".
+_BEGUN_TODAY = re.compile(
+    r"\b(?:arrived|arrive|arrives|began|begin|begins|started|starts|have begun|has begun"
+    r"|got under way|gets under way)\b[^.]{0,160}?\b(?P<t>today)\b",
+    _I,
+)
+#: What makes the thing begun today Ofsted's inspection.
+_INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit\w*|Ofsted)\b", _I)
+
+
+def begun_today(text: str, doc_date: str | None, upto: int) -> When | None:
+    """The page's own day as an inspection's start where the text says it began today
+    ("Inspectors from Ofsted arrived for a two-week inspection of ... today")."""
+    if not doc_date or len(doc_date) != 10:
+        return None
+    for m in _BEGUN_TODAY.finditer(text, 0, upto):
+        if _INSPECTION_WORD.search(text, vocab.sentence_start(text, m.start(), 200), m.end()):
+            return When(doc_date, None, m.span("t"), 3)
+    return None
+
+
 #: Words just before a single day that make it the inspection's last: "concluded on".
 _ENDED = re.compile(
     r"\b(?:conclud\w*|ended|ending|finish\w*|until|(?:was|were) completed|closed)\W+(?:on\W+)?$", _I
