@@ -21,7 +21,19 @@ _PUBLISHED_ON = re.compile(
 )
 #: "city council", "city mayor", "county council" ...: what kind of council is speaking.
 _COUNCIL_KIND = re.compile(r"\b(?P<k>city|county|borough|district)[- ](?:council|mayor|hall)\b", _I)
-_HEADLINE = re.compile(r"^[^\n]{20,200}$", re.MULTILINE)
+#: A headline: a line of 20 to 200 characters that begins as a heading does (not with a
+#: quotation, a bullet or a dash) and does not end a sentence, a quotation or a lead-in.
+_HEADLINE = re.compile(r"[A-Z0-9'‘][^\n]{18,198}(?<![.:,;\-–])(?<![.,][\"”’])")
+#: A site's own furniture, or a dateline, never a headline.
+_FURNITURE = re.compile(
+    r"skip to|cookie|menu|sign in|log in|welcome to|last updated|accessibility|permalink"
+    r"|^(?:published|date|posted)\b|this article is|you are currently|\bsaid$",
+    _I,
+)
+#: How many of a page's first lines may hold its headline.
+_HEADLINE_LINES = 8
+#: The most words a headline has.
+_HEADLINE_WORDS = 24
 #: A children's services trust or company running a council's service: "Birmingham
 #: Children's Trust", "Slough Children's Services Trust", "Slough Children First".
 _TRUST = re.compile(
@@ -44,16 +56,31 @@ def extract(b: Builder) -> None:
             break
     if not b.has("date"):
         common.document_date(b)
-    raw = b.view.raw
-    for line in _HEADLINE.finditer(raw):
-        if not re.search(r"skip to|cookie|menu", line.group(), _I):
-            b.add_raw("title", places.tidy(line.group()), line.start(), line.end())
-            break
+    title(b)
     names = common.candidates(b)
     common.authority(b, names)
     parties.notice_recipient(b)
     speaker(b, names)
     about_inspection(b, b.get("date"))
+
+
+def title(b: Builder) -> None:
+    """Record a release's headline: the first of its first lines that reads as one, before
+    its body begins (a line ending a sentence), site furniture skipped."""
+    raw = b.view.raw
+    lines = 0
+    for line in re.finditer(r"[^\n]*\S[^\n]*", raw):
+        text = line.group().strip()
+        lines += 1
+        if lines > _HEADLINE_LINES:
+            return
+        if _FURNITURE.search(text):
+            continue
+        if _HEADLINE.fullmatch(text) and len(text.split()) <= _HEADLINE_WORDS:
+            b.add_raw("title", places.tidy(text), line.start(), line.end())
+            return
+        if text.endswith("."):
+            return
 
 
 def speaker(b: Builder, names: list[places.Name]) -> None:

@@ -31,6 +31,29 @@ def test_press_release() -> None:
     assert out["evidence"]["sender.organisation"]["text"] in ("city council", "city mayor")
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Skip to main content\nSign in to your Northam account\nPublished: 6 June 2023\n",
+        "This article is more than 1 year old\n\n",
+        "Toggle menu\nYou are currently in: News and events\n",
+        "\u201cWe are delighted with the report, and proud\u201d,\n",
+    ],
+)
+def test_a_releases_headline_is_not_site_furniture_or_a_quotation(head: str) -> None:
+    text = head + "Children's services rated good by Ofsted\n\n" + factory.PRESS_RELEASE
+    assert extract(text).get("title") == "Children's services rated good by Ofsted"
+
+
+def test_a_release_that_begins_with_its_body_has_no_headline() -> None:
+    """Not a sentence, nor a line further down the body taken for a heading."""
+    text = (
+        "Northam City Council's children's services have been rated good by Ofsted.\n"
+        "Inspectors praised the council's work with care leavers\n\n" + factory.PRESS_RELEASE
+    )
+    assert extract(text).get("title") is None
+
+
 def test_a_releases_date_is_not_the_report_it_answers() -> None:
     """ "the report published on ..." is the inspection's publication; the release's own
     "published on" line (even under a headline naming the inspection) is its date."""
