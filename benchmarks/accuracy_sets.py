@@ -375,8 +375,9 @@ def _score_party(score: Score, kind: str, field: str, want: Any, have: Any, doc:
     score.add(kind, field, label, _party_name(have), doc)
 
 
-def web(shared: Path, store: Store | None, verbose: bool) -> bool:
-    """Web pages: kind, date, authority, inspection facts, judgements, per labelled kind."""
+def web(shared: Path, store: Store | None, verbose: bool, urls: bool = True) -> bool:
+    """Web pages: kind, date, authority, inspection facts, judgements, per labelled kind;
+    each page read with the address it came from (``source_url``) unless ``urls`` is off."""
     folder = shared / "documents" / "web"
     labels = folder / "labels.jsonl"
     if not labels.exists():
@@ -391,7 +392,7 @@ def web(shared: Path, store: Store | None, verbose: bool) -> bool:
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        x = extract(text)
+        x = extract(text, row.get("source_url") if urls else None)
         doc, kind = row["file"], row.get("kind") or "unlabelled"
         if row.get("kind"):
             score.add(kind, "kind", row["kind"], x.kind, doc)
@@ -428,5 +429,5 @@ def web(shared: Path, store: Store | None, verbose: bool) -> bool:
         "published": 0.75,
         "wrong": 1.0,
     }
-    print(f"web pages: {len(rows)}")
+    print(f"web pages: {len(rows)}" + ("" if urls else " (read without their addresses)"))
     return score.report(goals, verbose)

@@ -56,6 +56,9 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     parser.add_argument("--only", default="seeds,reports,letters,send,web")
+    parser.add_argument(
+        "--no-url", action="store_true", help="read web pages without their source addresses"
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     if not args.shared.is_dir():
@@ -74,7 +77,7 @@ def main() -> int:
             if "send" in only:
                 ok = sets.send(args.shared, store, args.verbose) and ok
             if "web" in only:
-                ok = sets.web(args.shared, store, args.verbose) and ok
+                ok = sets.web(args.shared, store, args.verbose, not args.no_url) and ok
         finally:
             if store is not None:
                 store.close()

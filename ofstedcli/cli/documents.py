@@ -18,6 +18,15 @@ Kind = Annotated[
     ),
 ]
 Limit = Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")]
+Url = Annotated[
+    Optional[str],  # noqa: UP045 - typer 0.28 reads Optional[...] on Python 3.10 too
+    typer.Option(
+        "--url",
+        metavar="ADDRESS",
+        help="The web address one document was published at: stored as its link, and read "
+        "for whose site it is on (a council's own: its release; a newspaper's: its name).",
+    ),
+]
 
 
 def ingest(
@@ -31,6 +40,7 @@ def ingest(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Extract and link, but store nothing.")
     ] = False,
+    url: Url = None,
     json: o.Json = False,
     no_color: o.NoColor = False,
     db: o.Db = None,
@@ -57,6 +67,7 @@ def ingest(
             progress=progress,
             on_result=(lambda r: emit(r.to_json())) if emit else None,
             keep_documents=False,
+            url=url,
         )
     for result in summary.results:
         if result.status == FAILED:

@@ -34,7 +34,8 @@ ofsted recent --since 2026-06 --format ndjson""",
     "chart": """ofsted chart leicester leicestershire
 ofsted chart --region "east midlands" --since 2015""",
     "ingest": """ofsted ingest letters/
-ofsted ingest report.pdf --dry-run --json""",
+ofsted ingest report.pdf --dry-run --json
+ofsted ingest page.txt --url https://news.leicester.gov.uk/news/ofsted""",
     "letters": """ofsted letters leicester
 ofsted letters --kind ministerial --since 2020 --until 2022""",
     "letter": """ofsted letter 4162bcd9

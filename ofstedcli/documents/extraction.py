@@ -59,9 +59,24 @@ class Fact:
     end: int
     text: str
 
+    def offsets(self) -> tuple[int | None, int | None]:
+        """Where the evidence lies in the document's text (start, end)."""
+        return self.start, self.end
+
     def evidence(self) -> dict[str, Any]:
         """The evidence object of the JSON contract."""
-        return {"start": self.start, "end": self.end, "text": self.text}
+        start, end = self.offsets()
+        return {"start": start, "end": end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class AddressFact(Fact):
+    """A fact read from the document's web address, not its text: its evidence is the
+    address, at no place in the text."""
+
+    def offsets(self) -> tuple[int | None, int | None]:
+        """None and None: the evidence is not in the text."""
+        return None, None
 
 
 @dataclass
@@ -202,6 +217,10 @@ class Builder:
         while end > start and raw[end - 1].isspace():
             end -= 1
         return self._keep(Fact(name, value, start, end, raw[start:end]))
+
+    def add_address(self, name: str, value: Any, url: str) -> Fact:
+        """Record a fact read from the document's web address ``url``."""
+        return self._keep(AddressFact(name, value, 0, 0, url))
 
     def correct(self, name: str, value: Any) -> None:
         """Give the recorded fact with this field name another value, its evidence kept (a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ofstedcli.documents import (
+    address,
     committee,
     common,
     engagement,
@@ -23,13 +24,18 @@ def classify_text(text: str) -> str:
     return classify(View(text))[0]
 
 
-def extract(text: str) -> Extraction:
-    """Every fact the text states, with its evidence, and the document's kind."""
+def extract(text: str, url: str | None = None) -> Extraction:
+    """Every fact the text states, with its evidence, and the document's kind; with the web
+    address ``url`` the page came from, also what that says (:mod:`.address`)."""
     view = View(text)
     kind, cue = classify(view)
     b = Builder(view)
+    site = address.site(url, text) if url else None
     if cue is not None:
         b.add("kind", kind, *cue)
+    elif site is not None and site.council and kind == "other":
+        kind = "press_release"  # the council's own site: the council speaking
+        b.add_address("kind", kind, url or "")
     if kind == "inspection_report":
         reports.extract(b)
     elif kind == "area_send_report":
@@ -50,4 +56,6 @@ def extract(text: str) -> Extraction:
         common.document_date(b)
         common.authority(b, common.candidates(b))
         ministerial.about_inspection(b, b.get("date"))
+    if site is not None and site.name and not b.has("sender.organisation"):
+        b.add_address("sender.organisation", site.name, url or "")
     return b.result(kind)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from ofstedcli.documents.address import web_address
 from ofstedcli.documents.extraction import Extraction
 from ofstedcli.documents.extractor import extract
 from ofstedcli.documents.link import (
@@ -39,7 +40,7 @@ from ofstedcli.documents.link import (
 )
 from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, load, read_bytes
 from ofstedcli.documents.sandbox import die_with_parent
-from ofstedcli.errors import BadDocument, OfstedError
+from ofstedcli.errors import BadDocument, OfstedError, UsageError
 from ofstedcli.store import Store, transaction
 
 #: Called after each file with (files done, files in all, the file's path).
@@ -234,17 +235,21 @@ class Prepared:
     text: str | None = None
     extraction: Extraction | None = None
     reason: str | None = None
+    url: str | None = None
 
 
-def prepare(path: str, data: bytes | None = None, max_bytes: int = MAX_BYTES) -> Prepared:
-    """Read one file (or the bytes given for it) and extract its facts."""
+def prepare(
+    path: str, data: bytes | None = None, max_bytes: int = MAX_BYTES, url: str | None = None
+) -> Prepared:
+    """Read one file (or the bytes given for it) and extract its facts; ``url`` is the web
+    address it was published at, when known."""
     try:
         raw = load(path, max_bytes) if data is None else data
         name = Path(path).name if path != STDIN else "standard input"
         text = read_bytes(raw, name, max_bytes)
     except BadDocument as exc:
-        return Prepared(path, reason=exc.message)
-    return Prepared(path, hashlib.sha256(raw).hexdigest(), text, extract(text))
+        return Prepared(path, reason=exc.message, url=url)
+    return Prepared(path, hashlib.sha256(raw).hexdigest(), text, extract(text, url), url=url)
 
 
 def ingest(
@@ -257,14 +262,20 @@ def ingest(
     workers: int | None = None,
     on_result: OnResult | None = None,
     keep_documents: bool = True,
+    url: str | None = None,
 ) -> Summary:
     """Ingest every document under ``paths`` into the user database (or only check them).
 
     Each file's full outcome goes to ``on_result`` as soon as it is known; without
     ``keep_documents`` the summary keeps only what a table of the files shows, so a folder
-    of any size needs little memory.
+    of any size needs little memory.  ``url``, the web address one document was published
+    at, is stored as its link and read for whose site it is on (:mod:`.address`).
     """
+    if url is not None:
+        url = web_address(url)
     files, failed = collect(paths)
+    if url is not None and len(files) + len(failed) > 1:
+        raise UsageError("--url is one document's web address: give it with one file")
     summary = Summary(dry_run=dry_run)
 
     def record(outcome: Outcome) -> None:
@@ -277,7 +288,7 @@ def ingest(
     seen: set[str] = set()
     total = len(files)
     # Closed at once on any exception (Ctrl-C), so the worker pool drops the files not begun.
-    with closing(_prepared(files, stdin, workers)) as ready:
+    with closing(_prepared(files, stdin, workers, url)) as ready:
         for done, prepared in enumerate(ready, start=1):
             record(_one(store, prepared, dry_run, seen))
             if progress is not None:
@@ -286,9 +297,10 @@ def ingest(
 
 
 def _prepared(
-    files: list[str], stdin: IO[bytes] | None, workers: int | None
+    files: list[str], stdin: IO[bytes] | None, workers: int | None, url: str | None = None
 ) -> Generator[Prepared, None, None]:
-    """Each file read and extracted, in order; in worker processes when there are many."""
+    """Each file read and extracted, in order; in worker processes when there are many
+    (``url``, one document's address, comes with one file only)."""
     data = b""
     if STDIN in files:
         source = stdin if stdin is not None else sys.stdin.buffer
@@ -312,9 +324,9 @@ def _prepared(
             ready = _in_order(pool, disk, AHEAD * min(count, len(disk)))
         for path in files:
             if path == STDIN:
-                yield prepare(STDIN, data)
+                yield prepare(STDIN, data, url=url)
             else:
-                yield next(ready) if ready is not None else prepare(path)
+                yield next(ready) if ready is not None else prepare(path, url=url)
 
 
 def _in_order(pool: ProcessPoolExecutor, paths: list[str], ahead: int) -> Iterator[Prepared]:
@@ -382,7 +394,7 @@ def _one(store: Store, p: Prepared, dry_run: bool, seen: set[str]) -> Outcome:
         authority.name if authority else None,
         inspection,
     )
-    document["url"] = listed[1] if listed else None
+    document["url"] = listed[1] if listed else p.url
     document["conflicts"] = [c.to_json() for c in found]
     if document["date"] is None and x.kind == "inspection_report" and inspection is not None:
         # A report rarely prints its publication date: the official record gives it.
@@ -522,8 +534,7 @@ def _store(
                 doc_id,
                 f.field,
                 f.value if isinstance(f.value, str) or f.value is None else json.dumps(f.value),
-                f.start,
-                f.end,
+                *f.offsets(),
                 f.text,
                 inspection if f.field.startswith("inspection.") else None,
                 notes.get(f.field),

@@ -14,12 +14,14 @@ _DEPARTMENT = re.compile(
     r"\A\s*(?P<o>Department (?:for|of) [A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-#: The last word of a newspaper's name.
-_PAPER = (
-    r"(?:News|Post|Echo|Times|Star|Gazette|Herald|Mail|Telegraph|Chronicle|Argus|Express"
-    r"|Guardian|Mercury|Standard|Courier|Advertiser|Journal|Observer|Recorder|Citizen|Globe"
-    r"|Press|Shopper)"
-)
+#: The last words of newspapers' names.
+PAPER_WORDS = (
+    "News", "Post", "Echo", "Times", "Star", "Gazette", "Herald", "Mail", "Telegraph",
+    "Chronicle", "Argus", "Express", "Guardian", "Mercury", "Standard", "Courier", "Advertiser",
+    "Journal", "Observer", "Recorder", "Citizen", "Globe", "Press", "Shopper", "Today", "World",
+    "Worldwide", "Life",
+)  # fmt: skip
+_PAPER = "(?:" + "|".join(PAPER_WORDS) + ")"
 #: A byline naming the paper: "By Jane Smith, Northam Echo reporter", "By Jane Smith,
 #: The Northam Gazette".
 _BYLINE = re.compile(

@@ -164,3 +164,19 @@ def test_ingest_table_fits_80_columns(
     assert next(line for line in again if "long-file-name" in line).endswith(
         str(deep / "the-letter-with-a-long-file-name.txt")
     )
+
+
+def test_ingest_url_is_the_documents_link(db: Path, folder: Path) -> None:
+    url = "https://www.northampost.co.uk/news/leicester-ofsted-1"
+    [doc] = invoke("ingest", str(folder / "letter.txt"), "--url", url, "--json").json()
+    assert doc["url"] == url
+    [listed] = [d for d in invoke("letters", "--json").json() if d["id"] == doc["id"]]
+    assert listed["url"] == url
+    both = invoke("ingest", str(folder / "letter.txt"), str(folder / "sub"), "--url", url)
+    assert both.code == 2 and both.stdout == ""
+    assert both.stderr.strip().splitlines() == [
+        "ofsted: --url is one document's web address: give it with one file"
+    ]
+    bad = invoke("ingest", str(folder / "letter.txt"), "--url", "northampost.co.uk")
+    assert bad.code == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert "--url must be a web address" in bad.stderr

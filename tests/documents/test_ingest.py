@@ -14,7 +14,7 @@ import pytest
 
 from ofstedcli.documents import ingest as ingest_module
 from ofstedcli.documents.ingest import collect, ingest
-from ofstedcli.errors import DatabaseError
+from ofstedcli.errors import DatabaseError, UsageError
 from ofstedcli.store import Store, transaction
 from tests.documents.conftest import LEICESTER_LETTER
 
@@ -216,3 +216,34 @@ def test_the_authority_is_named_as_the_name_it_was_found_by(store: Store, tmp_pa
         (doc.id,),
     )
     assert [r["value"] for r in stored] == [written]
+
+
+def test_a_pages_web_address_is_stored_and_read(store: Store, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Children's services rated good\n\nLeicester City Council's children's services have "
+        "been rated good by Ofsted, inspectors said.\n"
+    )
+    url = "https://news.leicester.gov.uk/news/ofsted"
+    doc = ingest(store, [str(page)], workers=1, url=url).results[0]
+    assert doc.status == "ingested" and doc.document is not None
+    assert doc.document["url"] == url
+    assert doc.document["kind"] == "press_release"
+    assert doc.document["evidence"]["kind"] == {"start": None, "end": None, "text": url}
+    row = store.rows("SELECT url, kind FROM user.documents WHERE id = ?", (doc.id,))[0]
+    assert (row["url"], row["kind"]) == (url, "press_release")
+    kind = store.rows(
+        "SELECT evidence_start, evidence_end, evidence FROM user.facts "
+        "WHERE document = ? AND field = 'kind'",
+        (doc.id,),
+    )[0]
+    assert tuple(kind) == (None, None, url)
+
+
+def test_one_web_address_is_for_one_document(store: Store, folder: Path) -> None:
+    before = store.rows("SELECT count(*) FROM user.documents")[0][0]
+    with pytest.raises(UsageError, match="one document's web address"):
+        ingest(store, [str(folder)], workers=1, url="https://www.westbrook.gov.uk/news")
+    with pytest.raises(UsageError, match="must be a web address"):
+        ingest(store, [str(folder / "letter.txt")], workers=1, url="www.westbrook.gov.uk")
+    assert store.rows("SELECT count(*) FROM user.documents")[0][0] == before

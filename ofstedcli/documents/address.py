@@ -1,0 +1,129 @@
+"""What a page's web address says about it: whose site it is on, and that site's name.
+
+A page saved from the web comes with the address it was published at (``ingest --url``).
+The address is read for two things only, and only where the text leaves them open:
+
+- a council's own site (a host under ``.gov.uk`` other than central government's) publishes
+  the council speaking: a page there that reads as a news story is the council's release;
+- any other site is named by its host, split into words that the page itself uses or that
+  end a newspaper's name: ``yorkshirepost.co.uk``, on a page that says "Yorkshire", is the
+  Yorkshire Post.  A host that does not split so, or whose last word is not a newspaper's
+  ("cypnow", "miltonkeynes"), names nothing: a name the address does not spell is not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from ofstedcli.documents.parties import PAPER_WORDS
+from ofstedcli.errors import UsageError
+
+#: Second-level labels under gov.uk that are central government, not a council.
+_CENTRAL = {"service", "ofsted", "education", "dfe", "local", "ons", "nhs", "digital"}
+#: Endings of a host after the site's own label, longest first.
+_SUFFIXES = (
+    ".gov.uk", ".co.uk", ".org.uk", ".net.uk", ".ac.uk", ".ltd.uk", ".plc.uk", ".me.uk",
+    ".com", ".org", ".net", ".uk", ".info", ".news", ".media", ".online",
+)  # fmt: skip
+#: Words a site's name may use that need not be on the page.
+_GLUE = {"the", "and", "of", "for", "on", "upon", "in"}
+#: Newspapers' last words as the address spells them.
+_PAPERS = {w.lower() for w in PAPER_WORDS}
+#: The longest word tried when splitting a host.
+_LONGEST = 24
+
+
+#: The longest web address taken.
+_LONGEST_URL = 2000
+
+
+def web_address(url: str) -> str:
+    """``url`` checked as a page's web address (http or https, a host with a dot)."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        host = ""
+        parts = urlsplit("")
+    if (
+        parts.scheme not in ("http", "https")
+        or "." not in host.strip(".")
+        or len(url) > _LONGEST_URL
+        or any(c.isspace() or ord(c) < 32 for c in url)
+    ):
+        shown = url if len(url) <= 60 else url[:57] + "..."
+        raise UsageError(f"--url must be a web address (http:// or https://), not {shown!r}")
+    return url
+
+
+@dataclass(frozen=True)
+class Site:
+    """Whose site a page is on: a council's (``council``), or one named ``name``."""
+
+    council: bool
+    name: str | None
+
+
+def site(url: str, text: str) -> Site:
+    """What the address ``url`` says about the page whose text is ``text``."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    suffix = next((s for s in _SUFFIXES if host.endswith(s)), None)
+    if suffix is None:
+        return Site(False, None)
+    label = host[: -len(suffix)].rsplit(".", 1)[-1]
+    if not label:
+        return Site(False, None)
+    if suffix == ".gov.uk":
+        return Site(label not in _CENTRAL, None)
+    return Site(False, publication(label, text))
+
+
+def publication(label: str, text: str) -> str | None:
+    """A newspaper's name spelt by a host's label ("thenorthernecho" -> "The Northern Echo"),
+    in words the text uses; None unless the last word is a newspaper's."""
+    words = _split(label.replace("-", ""), _words(text))
+    if not words or words[-1] not in _PAPERS:
+        return None
+    named = [w if i and w in _GLUE else w.capitalize() for i, w in enumerate(words)]
+    return " ".join(named)
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> frozenset[str]:
+    """The words of a text, in lower case."""
+    return frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
+def _split(label: str, known: frozenset[str]) -> list[str] | None:
+    """``label`` as the fewest words each known (the page's own, newspapers' or small
+    joining words), or None when it cannot be split so."""
+    # best[i]: the fewest words spelling label[:i], as the index where its last word begins.
+    best: list[tuple[int, int] | None] = [(0, 0)] + [None] * len(label)
+    for end in range(1, len(label) + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            before = best[start]
+            word = label[start:end]
+            if before is None or not _known(word, known):
+                continue
+            held = best[end]
+            if held is None or before[0] + 1 < held[0]:
+                best[end] = (before[0] + 1, start)
+    if best[-1] is None:
+        return None
+    words: list[str] = []
+    end = len(label)
+    while end:
+        found = best[end]
+        assert found is not None
+        words.append(label[found[1] : end])
+        end = found[1]
+    return words[::-1]
+
+
+def _known(word: str, known: frozenset[str]) -> bool:
+    """True for a word a site's name may be split into."""
+    return word in _PAPERS or word in _GLUE or (len(word) > 1 and word in known)

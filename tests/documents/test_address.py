@@ -1,0 +1,96 @@
+"""A page's web address: whose site it is on, and the site's name as its host spells it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofstedcli.documents import extract
+from ofstedcli.documents.address import publication, site, web_address
+from ofstedcli.errors import UsageError
+
+NEWS = (
+    "Council told to improve children's services\n\n"
+    "Inspectors have told Westbrook Council its children's services require improvement, "
+    "a report published in Northam today says.\n"
+)
+#: A council's page about itself in the third person, as many councils write them.
+RELEASE = (
+    "Children's services rated good\n\n"
+    "Leicester City Council's children's services have been rated good by Ofsted after an "
+    "inspection in March. Councillor Jo Bloggs, lead member, said the council was proud.\n"
+)
+
+
+def test_a_council_site_under_gov_uk() -> None:
+    assert site("https://news.westbrook.gov.uk/2024/ofsted", NEWS).council
+    assert site("https://www.westbrook.gov.uk/news", NEWS).name is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.gov.uk/government/news/ofsted-report",
+        "https://assets.publishing.service.gov.uk/media/report.pdf",
+        "https://files.ofsted.gov.uk/v1/file/50012345",
+        "https://www.local.gov.uk/case-studies/westbrook",
+    ],
+)
+def test_central_government_is_no_council(url: str) -> None:
+    assert not site(url, NEWS).council
+
+
+def test_a_newspaper_named_in_words_the_page_uses() -> None:
+    assert site("https://www.northampost.co.uk/news/x-123", NEWS).name == "Northam Post"
+    assert publication("thenorthamecho", NEWS) == "The Northam Echo"
+    assert publication("westbrook-and-northam-times", NEWS) == "Westbrook and Northam Times"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "southwoldpost",  # "Southwold" is not on the page: not guessed
+        "northam",  # a place, not a newspaper's name
+        "westbrookcouncil",  # no newspaper's last word
+        "inspectorsreport",  # words of the page, but not a newspaper's name
+    ],
+)
+def test_a_host_that_does_not_spell_a_newspaper_names_nothing(label: str) -> None:
+    assert publication(label, NEWS) is None
+
+
+def test_the_address_gives_the_sender_the_text_leaves_out() -> None:
+    x = extract(NEWS, "https://www.northampost.co.uk/news/ofsted-123")
+    fact = x.fact("sender.organisation")
+    assert fact is not None and fact.value == "Northam Post"
+    assert fact.evidence() == {
+        "start": None,
+        "end": None,
+        "text": "https://www.northampost.co.uk/news/ofsted-123",
+    }
+    assert extract(NEWS).get("sender.organisation") is None
+
+
+def test_the_text_s_own_sender_wins_over_the_address() -> None:
+    byline = "By Jo Bloggs, Westbrook Gazette\n\n" + NEWS
+    x = extract(byline, "https://www.northampost.co.uk/news/ofsted-123")
+    assert x.get("sender.organisation") == "Westbrook Gazette"
+
+
+def test_a_council_s_page_in_the_third_person_is_its_release() -> None:
+    assert extract(RELEASE).kind == "other"  # the text alone reads as news
+    x = extract(RELEASE, "https://news.leicester.gov.uk/news/ofsted-2024")
+    assert x.kind == "press_release"
+    cue = x.fact("kind")
+    assert cue is not None and cue.evidence()["start"] is None
+    assert x.get("sender.organisation") == "Leicester City Council"
+    assert x.get("title") == "Children's services rated good"
+    # a newspaper's page is still news
+    assert extract(RELEASE, "https://www.leicestermercury.co.uk/news/1").kind == "other"
+
+
+@pytest.mark.parametrize(
+    "url", ["notaurl", "ftp://files.example.org/a.txt", "https://localhost/a", "http://a b.com/"]
+)
+def test_what_is_not_a_web_address_is_refused(url: str) -> None:
+    with pytest.raises(UsageError, match="--url must be a web address"):
+        web_address(url)
