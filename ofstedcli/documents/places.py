@@ -27,6 +27,8 @@ _STOP = {
     "council", "labour", "conservative", "tory", "liberal", "democrat", "green", "reform",
     "independent",
 }  # fmt: skip
+#: Capitalised words that begin a sentence before "with" and are no place.
+_NOT_PLACES_BEFORE_WITH = {"together", "along", "partnership", "work", "agreement"}
 #: Words after which "of" continues a name ("City of York Council").
 _OF_HEADS = {"city", "borough", "county", "isle", "isles"}
 #: The words that say what type of council it is.
@@ -103,10 +105,12 @@ def councils(raw: str) -> list[Name]:
                 break  # not the next word of a name: "Home > News > Council news"
             after = pos
             if bare != word or (
-                low.rstrip(".") in _STOP and not (low == "of" and _of_ok(words, i))
+                low.rstrip(".") in _STOP
+                and not (low == "of" and _of_ok(words, i))
+                and not (low == "with" and _with_ok(words, i, taken))
             ):
                 break
-            if low in _JOINERS:
+            if low in _JOINERS or low == "with":
                 if not taken or i == 0 or not _capitalised(words[i - 1][1]):
                     break
                 if words[i - 1][1].lower().rstrip(",;:") in _STOP:
@@ -130,6 +134,23 @@ def councils(raw: str) -> list[Name]:
         start = taken[0][0]
         found.append(Name(tidy(raw[start : m.end()]), start, m.end()))
     return found
+
+
+def _with_ok(words: list[tuple[int, str]], i: int, taken: list[tuple[int, str]]) -> bool:
+    """True when the "with" at ``words[i]`` joins two places in one name ("Blackburn with
+    Darwen Council"): one place after it, and before it a capitalised word that is no verb
+    or adverb, nor a plural ("Working with", "Pleased with", "Talks with", "Together with")."""
+    places_after = [w for _, w in taken if w.lower() not in _COUNCIL_TYPES]
+    if len(places_after) != 1 or i == 0:
+        return False
+    before = words[i - 1][1]
+    low = before.lower()
+    return (
+        _capitalised(before)
+        and low.isalpha()
+        and low not in _STOP | _NOT_PLACES_BEFORE_WITH
+        and not low.endswith(("ing", "ed", "ly", "s"))
+    )
 
 
 def _of_ok(words: list[tuple[int, str]], i: int) -> bool:

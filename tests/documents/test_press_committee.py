@@ -185,6 +185,27 @@ def test_places_named_in_looser_ways() -> None:
     assert extract(county).authority_names == ["County Durham"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "council"),
+    [
+        ("Northam with Southam Council has accelerated its plans.", "Northam with Southam Council"),
+        (
+            "Staff at Northam with Southam Borough Council said",
+            "Northam with Southam Borough Council",
+        ),
+        ("NORTHAM WITH SOUTHAM COUNCIL", "Northam with Southam Council"),
+        ("Working with Westbrook Council, inspectors found", "Westbrook Council"),
+        ("Together with Westbrook Council, the trust", "Westbrook Council"),
+        ("Talks with Westbrook City Council went well.", "Westbrook City Council"),
+        ("The trust agreed with Westbrook Council that", "Westbrook Council"),
+    ],
+)
+def test_with_joins_two_places_in_a_councils_name(sentence: str, council: str) -> None:
+    from ofstedcli.documents import places
+
+    assert [n.value for n in places.councils(sentence)] == [council]
+
+
 def test_a_councils_web_address_names_it(tiny_db_file: Path) -> None:
     from ofstedcli.documents.link import resolve_authority
     from ofstedcli.store import open_store
