@@ -1,10 +1,14 @@
 """What a page's web address says about it: whose site it is on, and that site's name.
 
 A page saved from the web comes with the address it was published at (``ingest --url``).
-The address is read for two things only, and only where the text leaves them open:
+The address is read only for what the text leaves open:
 
-- a council's own site (a host under ``.gov.uk`` other than central government's) publishes
-  the council speaking: a page there that reads as a news story is the council's release;
+- a council's own site (a host under ``.gov.uk`` other than central government's, or its
+  committee system's, ``<council>.moderngov.co.uk``) publishes the council speaking: a page
+  there that reads as a news story is the council's release, or on its committee system's
+  host (``democracy.``, ``moderngov.``, ``committees.`` ...) its committee paper; and the
+  site's own name (``northnorthants``, which the resolver knows as a council's domain) is
+  the council the page is about, before the places the text names;
 - any other site is named by its host, split into words that the page itself uses or that
   end a newspaper's name: ``yorkshirepost.co.uk``, on a page that says "Yorkshire", is the
   Yorkshire Post.  A host that does not split so, or whose last word is not a newspaper's
@@ -60,25 +64,44 @@ def web_address(url: str) -> str:
     return url
 
 
+#: The host of committee systems run for councils: "<council>.moderngov.co.uk".
+_COMMITTEE_HOST = ".moderngov.co.uk"
+#: A council host's first label when it is the council's committee system.
+_COMMITTEE_LABELS = {
+    "democracy", "democratic", "moderngov", "committee", "committees", "councillors",
+    "mycouncil", "cmis", "meetings", "decisions", "minutes", "modgov",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Site:
-    """Whose site a page is on: a council's (``council``), or one named ``name``."""
+    """Whose site a page is on: a council's (``council``: its site's own name ``stem``, and
+    whether it is the council's committee system), or one named ``name``."""
 
     council: bool
     name: str | None
+    stem: str | None = None
+    committee: bool = False
 
 
 def site(url: str, text: str) -> Site:
     """What the address ``url`` says about the page whose text is ``text``."""
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if host.endswith(_COMMITTEE_HOST):
+        stem = host.removesuffix(_COMMITTEE_HOST).rsplit(".", 1)[-1]
+        return Site(True, None, stem or None, committee=True)
     suffix = next((s for s in _SUFFIXES if host.endswith(s)), None)
     if suffix is None:
         return Site(False, None)
-    label = host[: -len(suffix)].rsplit(".", 1)[-1]
+    labels = host[: -len(suffix)].split(".")
+    label = labels[-1]
     if not label:
         return Site(False, None)
     if suffix == ".gov.uk":
-        return Site(label not in _CENTRAL, None)
+        if label in _CENTRAL:
+            return Site(False, None)
+        committee = len(labels) > 1 and labels[0] in _COMMITTEE_LABELS
+        return Site(True, None, label, committee=committee)
     return Site(False, publication(label, text))
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ofstedcli.documents import vocab
 from ofstedcli.documents.text import View
+from ofstedcli.names import normalise
 
 #: The fields naming the other places a text names, numbered from 1.
 CANDIDATE = "authority.candidates["
@@ -142,6 +143,21 @@ class Extraction:
                 fact = replace(fact, field=f"{CANDIDATE}{number}]")
             kept.append(fact)
         return Extraction(self.kind, kept) if kept != self.facts else self
+
+    def named_first(self, name: Fact) -> Extraction:
+        """This extraction with ``name`` as ``authority.name`` and the names it read before
+        as its candidates, in their order; when one of them names the same place ("Westbrook
+        City Council" for "westbrook"), that one comes first instead, with its evidence."""
+        names = [f for f in self.facts if f.field == NAME or f.field.startswith(CANDIDATE)]
+        rest = [f for f in self.facts if f not in names]
+        key = normalise(name.value).replace(" ", "")
+        same = next((f for f in names if normalise(f.value).replace(" ", "") == key), None)
+        if same is not None:  # the text names the council as its address does
+            return self.with_candidates(lambda _: True, first=same.value)
+        ordered = [replace(name, field=NAME)] + [
+            replace(f, field=f"{CANDIDATE}{n}]") for n, f in enumerate(names, start=1)
+        ]
+        return Extraction(self.kind, ordered + rest)
 
     @property
     def mentions(self) -> list[dict[str, Any]]:

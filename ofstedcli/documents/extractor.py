@@ -15,7 +15,7 @@ from ofstedcli.documents import (
     visits,
 )
 from ofstedcli.documents.classify import classify
-from ofstedcli.documents.extraction import Builder, Extraction
+from ofstedcli.documents.extraction import NAME, AddressFact, Builder, Extraction
 from ofstedcli.documents.text import View
 
 
@@ -34,7 +34,8 @@ def extract(text: str, url: str | None = None) -> Extraction:
     if cue is not None:
         b.add("kind", kind, *cue)
     elif site is not None and site.council and kind == "other":
-        kind = "press_release"  # the council's own site: the council speaking
+        # the council's own site: the council speaking, or its committee's paper
+        kind = "committee_report" if site.committee else "press_release"
         b.add_address("kind", kind, url or "")
     if kind == "inspection_report":
         reports.extract(b)
@@ -58,4 +59,7 @@ def extract(text: str, url: str | None = None) -> Extraction:
         ministerial.about_inspection(b, b.get("date"))
     if site is not None and site.name and not b.has("sender.organisation"):
         b.add_address("sender.organisation", site.name, url or "")
-    return b.result(kind)
+    x = b.result(kind)
+    if site is not None and site.stem and url:
+        x = x.named_first(AddressFact(NAME, site.stem, 0, 0, url))
+    return x

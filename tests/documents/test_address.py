@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ofstedcli.documents import extract
@@ -94,3 +96,46 @@ def test_a_council_s_page_in_the_third_person_is_its_release() -> None:
 def test_what_is_not_a_web_address_is_refused(url: str) -> None:
     with pytest.raises(UsageError, match="--url must be a web address"):
         web_address(url)
+
+
+def test_a_council_sites_own_name_comes_before_the_places_the_text_names() -> None:
+    x = extract(RELEASE, "https://news.westbrook.gov.uk/ofsted")
+    assert x.authority_names[:2] == ["westbrook", "Leicester City Council"]
+    name = x.fact("authority.name")
+    assert name is not None and name.evidence()["start"] is None
+    # the text naming the same council: that name, with its evidence in the text
+    same = extract(RELEASE, "https://www.leicester.gov.uk/news")
+    assert same.authority_names[0] == "Leicester City Council"
+    found = same.fact("authority.name")
+    assert found is not None and found.start > 0
+    # a newspaper's site says nothing of the authority
+    assert extract(RELEASE, "https://www.northampost.co.uk/1").authority_names[0] == (
+        "Leicester City Council"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://democracy.westbrook.gov.uk/ieListDocuments.aspx?CId=1", "committee_report"),
+        ("https://westbrook.moderngov.co.uk/mgAi.aspx?ID=4627", "committee_report"),
+        ("https://news.westbrook.gov.uk/2024/ofsted", "press_release"),
+    ],
+)
+def test_a_council_committee_systems_page_is_a_committee_paper(url: str, kind: str) -> None:
+    x = extract(RELEASE, url)
+    assert x.kind == kind
+    assert x.authority_names[0] == "westbrook"
+
+
+def test_the_resolver_takes_the_council_whose_site_it_is(tiny_db_file: Path) -> None:
+    from ofstedcli.documents.link import resolve_authority
+    from ofstedcli.store import open_store
+
+    x = extract(RELEASE, "https://news.bathnes.gov.uk/news/ofsted")
+    with open_store(tiny_db_file) as store:
+        found = resolve_authority(store, x)
+        assert found is not None and found.ons_code == "E06000022"
+        # read from the text alone, the page is Leicester's
+        alone = resolve_authority(store, extract(RELEASE))
+        assert alone is not None and alone.ons_code == "E06000016"
