@@ -33,7 +33,7 @@ def ingest(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files or folders (read recursively) of .txt, .md and .pdf; - for stdin.",
+            help="Files or folders (read recursively) of .txt, .md, .html and .pdf; - for stdin.",
             show_default=False,
         ),
     ],

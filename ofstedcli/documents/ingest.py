@@ -38,7 +38,7 @@ from ofstedcli.documents.link import (
     named_candidates,
     resolve_authority,
 )
-from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, load, read_bytes
+from ofstedcli.documents.read import MAX_BYTES, SUFFIXES, load, read_page
 from ofstedcli.documents.sandbox import die_with_parent
 from ofstedcli.errors import BadDocument, OfstedError, UsageError
 from ofstedcli.store import Store, transaction
@@ -242,14 +242,24 @@ def prepare(
     path: str, data: bytes | None = None, max_bytes: int = MAX_BYTES, url: str | None = None
 ) -> Prepared:
     """Read one file (or the bytes given for it) and extract its facts; ``url`` is the web
-    address it was published at, when known."""
+    address it was published at, when known (else the one an HTML page declares)."""
     try:
         raw = load(path, max_bytes) if data is None else data
         name = Path(path).name if path != STDIN else "standard input"
-        text = read_bytes(raw, name, max_bytes)
+        text, declared = read_page(raw, name, max_bytes)
     except BadDocument as exc:
         return Prepared(path, reason=exc.message, url=url)
+    if url is None and declared is not None:
+        url = _checked(declared)
     return Prepared(path, hashlib.sha256(raw).hexdigest(), text, extract(text, url), url=url)
+
+
+def _checked(url: str) -> str | None:
+    """A page's declared address, if it is a web address."""
+    try:
+        return web_address(url)
+    except UsageError:
+        return None
 
 
 def ingest(

@@ -1,4 +1,5 @@
-"""Reading a document's text from a file or from bytes: .txt and .md, and .pdf via pypdfium2.
+"""Reading a document's text from a file or from bytes: .txt and .md, .html (as a browser
+shows it, :mod:`.html`), and .pdf via pypdfium2.
 
 Text files are decoded as UTF-8, else Windows-1252 (letters saved by Word), else Latin-1;
 line ends become ``\\n``.  PDF pages are joined with a form feed (``\\f``), which the
@@ -18,6 +19,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ofstedcli.documents import html
 from ofstedcli.errors import BadDocument, UsageError
 
 if TYPE_CHECKING:
@@ -37,15 +39,19 @@ PDF_MEMORY = 1024 * 1024 * 1024
 DEFAULT_PDF_SECONDS = 30.0
 #: Suffixes read as plain text.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+#: Suffixes read as web pages (a text that begins as HTML is read so too).
+HTML_SUFFIXES = (".html", ".htm")
 #: All the suffixes ``ofsted ingest`` reads when walking a folder.
-SUFFIXES = (*TEXT_SUFFIXES, ".pdf")
+SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf")
+#: Most characters of HTML one page may have (a council's news page has under 200,000).
+MAX_HTML = 10_000_000
 #: Share of control characters above which "text" is taken for binary data.
 _BINARY_SHARE = 0.01
 _PDF_MAGIC = b"%PDF-"
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text of a .txt, .md or .pdf file."""
+    """The text of a .txt, .md, .html or .pdf file."""
     return read_bytes(load(path, max_bytes), Path(path).name, max_bytes)
 
 
@@ -68,19 +74,30 @@ def load(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 def read_bytes(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> str:
     """The text of a document given as bytes; ``name`` (a file name) tells PDF from text."""
+    return read_page(data, name, max_bytes)[0]
+
+
+def read_page(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> tuple[str, str | None]:
+    """The text of a document given as bytes, and the web address an HTML page declares."""
     if len(data) > max_bytes:
         raise BadDocument(f"{name} is too large ({len(data):,} bytes; the limit is {max_bytes:,})")
     if not data.strip():
         raise BadDocument(f"{name} is empty")
+    url = None
     if name.lower().endswith(".pdf") or data[:1024].lstrip().startswith(_PDF_MAGIC):
         text = pdf_text(data, name)
     else:
         text = decode_text(data, name)
+        if name.lower().endswith(HTML_SUFFIXES) or html.is_html(text):
+            if len(text) > MAX_HTML:
+                raise too_complex(name, f"more than {MAX_HTML:,} characters of HTML")
+            shown = html.page(text)
+            text, url = shown.text, shown.url
     if not text.strip():
         raise BadDocument(f"{name} has no text (a scanned image?)")
     if len(text) > MAX_TEXT:
         raise too_complex(name, f"more than {MAX_TEXT:,} characters of text")
-    return text
+    return text, url
 
 
 def too_complex(name: str, why: str) -> BadDocument:
