@@ -234,7 +234,7 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\b(?:an?|its|their|the|our|overall) {_Q}(?P<g>{GRADE}){_Q}(?: overall)?"
-        rf" (?:Ofsted )?(?:rating|judgement|grade|verdict|assessment|score|mark)\b{_Q}"
+        rf" (?:Ofsted )?(?:rating|judgement|grade|grading|verdict|assessment|score|mark)\b{_Q}"
         rf"(?! for | (?:being |was |has been )?(?:lifted|removed|dropped)){_FOR_AREA}",
         re.I,
     ),
@@ -242,12 +242,14 @@ LOOSE_OVERALL_PATTERNS = [
         rf"\b(?:rating|judgement|grade|verdict|level|score) of {_Q}(?P<g>{GRADE}){_FOR_AREA}", re.I
     ),
     # "the council ... is now good", "children's services, rated inadequate in 2019, are now
-    # good": the service (or council) as the subject, "now" and the grade
+    # good", "children's social care ... now requires improvement": the service (or council)
+    # as the subject, "now" and the grade
     re.compile(
         rf"(?<!in the )(?<!of the )(?<!at the )(?<!for the )(?<!with the )(?<!by the )"
         rf"(?<!in )(?<!of )(?<!at )(?<!for )(?<!with )(?<!by )"
-        rf"\b(?:council|authority|services?|department)\b(?:'s)?[^.;:]{{0,80}}? (?:is|are)"
-        rf" now(?: rated| judged| graded| officially)? {_Q}(?P<g>{GRADE}){_Q}(?![\w-]){_FOR_AREA}",
+        rf"\b(?:council|authority|services?|department|social care)\b(?:'s)?[^.;:]{{0,80}}?"
+        rf" (?:(?:is|are) now(?: rated| judged| graded| officially)?|now(?= requir))"
+        rf" {_Q}(?P<g>{GRADE}){_Q}(?![\w-]){_FOR_AREA}",
         re.I,
     ),
     # "Ofsted's verdict: good", "the verdict was 'inadequate'"
@@ -669,7 +671,8 @@ _GENERAL = re.compile(
 #: the inspection's ("its children's homes were judged good", "Northam College").
 _OTHER_SERVICE = re.compile(
     r"\b(?:children's homes?|homes?|schools?|academ\w*|college|nurser\w*|youth (?:justice"
-    r"|offending)|adults?|adult social care|police|health|hospital|provider|fostering agency"
+    r"|offending)|adults?|adult social care|police|(?<!bill of )health|hospital|provider"
+    r"|fostering agency"
     r"|early years|childcare|university|neighbouring|neighbours?|nearby|another council"
     r"|other councils)\b",
     re.I,

@@ -57,6 +57,24 @@ def _x(text: str):  # type: ignore[no-untyped-def]
         ("'We are thrilled,' said the council's leader, after Westbrook was rated 'good' "
          "overall.", G),
         ("Westbrook children's services now rated 'good' by Ofsted", G),
+        # probes of a later session: an idiom with 'health' in it, social care as the
+        # subject, 'now require improvement', a 'grading'
+        ("Westbrook Council's children's services department has been given a clean bill of "
+         "health, with Ofsted rating it good.", G),
+        ("Children's social care in Westbrook is now officially 'outstanding', according to "
+         "the education watchdog.", OUT),
+        ("Westbrook council's children's services are no longer inadequate and now require "
+         "improvement, Ofsted says.", RI),
+        ("Inspectors have given Westbrook's services for vulnerable children a 'good' "
+         "grading.", G),
+        ("Ofsted has upgraded Westbrook's children's services to good.", G),
+        ("Ofsted's report rates Westbrook as 'inadequate' - the lowest of four possible "
+         "grades.", INAD),
+        ("Ofsted has given children's services in Westbrook its second-highest rating.", G),
+        ("Westbrook's children's services have been given a 'good' overall rating, with "
+         "leadership rated 'outstanding'.", G),
+        _todo("Westbrook children's services: Ofsted says 'good' but more to do", G,
+              reason="'Ofsted says good' is also said of progress and practice"),
     ],
 )  # fmt: skip
 def test_overall_grade(text: str, grade: str) -> None:
