@@ -359,19 +359,27 @@ LOOSE_OVERALL_PATTERNS = [
     ),
 ]
 
+#: An area as a sentence's subject: "help and protection", "care leavers' services",
+#: "work with children in care" ("work" after the area: "children in care work").
+_AREA_SUBJECT = (
+    rf"{_AREA_GROUP}(?:'s?)?(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+)
+
 #: Sentences stating a sub-judgement: "judged outstanding for leadership, management and
 #: governance", "leadership ..., which Ofsted says is now good".
 AREA_PATTERNS = [
-    # "our sub judgement for help and protection has improved to good"
+    # "our sub judgement for help and protection has improved to good", "care leavers'
+    # services were upgraded to good"
     re.compile(
-        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
-        rf"(?: [\w']+){{0,3}}? (?:has |have )?(?:improved|risen|moved up|gone up|climbed|dropped"
-        rf"|fallen|slipped|declined|been upgraded|been downgraded) (?:to|into) {_Q}(?P<g>{GRADE})",
+        rf"{_AREA_SUBJECT}"
+        rf"(?: [\w']+){{0,3}}? (?:has |have |was |were )?(?:been )?(?:improved|risen|moved up"
+        rf"|gone up|climbed|dropped|fallen|slipped|declined|upgraded|downgraded) (?:to|into)"
+        rf" {_Q}(?P<g>{GRADE})",
         re.I,
     ),
     # "... while help and protection requires improvement": the grade as the area's verb
     re.compile(
-        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf"{_AREA_SUBJECT}"
         rf",? (?:still |also |now )?"
         rf"(?P<g>(?:requires?|required) improvement(?:\s+to\s+be\s+good)?)",
         re.I,
@@ -385,7 +393,7 @@ AREA_PATTERNS = [
     ),
     re.compile(
         rf"(?<!education of )(?<!health of )(?<!education of the )"
-        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf"{_AREA_SUBJECT}"
         rf"(?: (?:in|at) [A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}})?"
         rf"(?: of [\w' ]{{0,40}}?)?(?:, [^,.;:]{{1,60}},)?(?:,| -)? (?:which |that )?"
         rf"(?:Ofsted |inspectors )?"
@@ -403,7 +411,7 @@ AREA_PATTERNS = [
     ),
     # "praised the experiences of children in care, rating it as 'good'"
     re.compile(
-        rf"{_AREA_GROUP}(?: (?:services?|support|work|provision|arrangements|practice|area))?"
+        rf"{_AREA_SUBJECT}"
         rf", (?:rating|grading|judging) (?:it|them)(?: as| to be)? {_Q}(?P<g>{GRADE})",
         re.I,
     ),
