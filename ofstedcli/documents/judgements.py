@@ -222,7 +222,8 @@ LOOSE_OVERALL_PATTERNS = [
     ),
     re.compile(
         rf"\bfrom\s+(?:(?:an?|its|the)\s+(?:\w+\s+)?(?:rating|judgement)\s+of\s+)?"
-        rf"{_Q}{GRADE}{_Q}(?:\s+in\s+(?:19|20)\d\d|\s*\((?:19|20)\d\d\))?,?\s+to\s+{_Q}"
+        rf"{_Q}{GRADE}{_Q}(?:,?\s+(?:(?:awarded|given|received|achieved|earned)\s+)?in\s+"
+        rf"(?:19|20)\d\d|\s*\((?:19|20)\d\d\))?,?\s+to\s+{_Q}"
         rf"(?P<g>{GRADE}){_FOR_AREA}",
         re.I,
     ),
@@ -1472,7 +1473,7 @@ MENTION_PATTERNS = [
     # inadequate in 2018 to good", "up from requires improvement".
     re.compile(
         rf"\bfrom (?:(?:an?|its|the|their) (?:\w+ )?(?:rating|judgement|grade) of )?{_G}"
-        rf"(?:,? in {_DATE})?,? to\b",
+        rf"(?:,? (?:(?:awarded|given|received|achieved|earned) )?in {_DATE})?,? to\b",
         re.I,
     ),
     re.compile(rf"\b(?:up|down) from (?:an? |its |the )?{_G}(?:,?{_WHEN})?", re.I),

@@ -256,17 +256,23 @@ def _visit_type(words: str) -> str:
 #: "the same rating", "an identical grade", "a similar rating": an earlier inspection given
 #: the current grade.
 _SAME_GRADE = re.compile(
-    r"(?<!not )(?<!never )\b(?:the same|an identical|the identical|a similar)"
-    r" (?:overall )?(?:rating|grade|judge?ment|verdict|outcome)\b",
+    r"(?<!not )(?<!never )\b(?:(?:the same|an identical|the identical|a similar)"
+    r" (?:overall )?(?:rating|grade|judge?ment|verdict|outcome)\b"
+    r"|the same as (?:at )?(?:its|their|the) (?:last|previous|prior)\b)",
     _I,
 )
 
 
-#: The current grade given before at a date: "the same grade it received in 2019".
+#: The current grade given before at a date: "the same grade it received in 2019",
+#: "maintaining the grade awarded in 2019".
 _SAME_GRADE_DATED = re.compile(
-    _SAME_GRADE.pattern
+    r"(?:"
+    + _SAME_GRADE.pattern
     + r" (?:(?:that|which|as) )?(?:it|they|the (?:council|authority|service)s?) (?:had )?"
     r"(?:received|got|was given|were given|was awarded|were awarded|achieved|earned|had)"
+    r"|\b(?:maintaining|maintains|maintained|retaining|retains|retained|keeping|keeps|kept"
+    r"|matching|matches|matched) (?:the|its|their) (?:overall )?(?:rating|grade|judge?ment)"
+    r"(?: (?:it|they))?(?: (?:was|were|had been))? (?:awarded|given|received|achieved|earned))"
     rf" (?:(?:in|back in|during) )?(?P<d>{vocab.PARTIAL_DATE})(?!\d)",
     _I,
 )

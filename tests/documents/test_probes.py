@@ -235,6 +235,18 @@ def _mentions(text: str) -> list[tuple[str | None, str | None]]:
          "Inspectors rated it good.", G, [(INAD, "2019")]),
         ("Westbrook was rated as 'requires improvement' when it was last inspected in "
          "2020. It has now been rated good.", G, [(RI, "2020")]),
+        # a later session's probes: the earlier grade in an aside, kept, or "the same as"
+        ("Westbrook's rating has fallen from good, awarded in 2018, to requires "
+         "improvement.", RI, [(G, "2018")]),
+        ("Children's services were rated good, maintaining the grade awarded in 2019.", G,
+         [(G, "2019")]),
+        ("Ofsted rated the council good, the same as its last inspection in 2020.", G,
+         [(G, "2020")]),
+        ("The rating is an improvement on the 'requires improvement' verdict the council "
+         "received in 2021.", None, [(RI, "2021")]),
+        _todo("Westbrook, which was rated inadequate in 2017 and requires improvement in "
+              "2020, is now good.", G, [(INAD, "2017"), (RI, "2020")],
+              reason="a place as the subject of 'is now good' is not read (an area would be)"),
     ],
 )  # fmt: skip
 def test_two_inspections(text: str, current: str, want: list[tuple[str, str | None]]) -> None:
