@@ -1469,6 +1469,12 @@ MENTION_PATTERNS = [
         rf"\b(?:judged|rated|graded|found)(?: to be| as)? {_G}(?: overall)?,?{_WHEN}",
         re.I,
     ),
+    # "saw its 2014 rating go from requires improvement to good": the year of the rating
+    re.compile(
+        rf"\b(?:its|their|the|our) {_DATE} (?:Ofsted )?(?:rating|grade|judgement)"
+        rf" (?:go|went|gone|move|moved|rise|rose|improve|improved|change|changed) from {_G}",
+        re.I,
+    ),
     # "improved from 'Requires Improvement' to 'Good'", "moved from an Ofsted rating of
     # inadequate in 2018 to good", "up from requires improvement".
     re.compile(
@@ -1487,6 +1493,17 @@ MENTION_PATTERNS = [
     re.compile(
         rf"\b(?:last|previous|most recent) (?P<type>{_TYPE})(?: was)?"
         rf"(?: (?:held|undertaken|carried out|conducted))?,?(?: in)? {_DATE}",
+        re.I,
+    ),
+    # "Ofsted also rated our children's social care services 'Outstanding' in 2018": what
+    # was rated between the verb and its grade (not an area: "its adoption work"), and the
+    # date after it (last: the readers
+    # above, and the tense reader, read the sentences they know better)
+    re.compile(
+        rf"\b(?:rated|judged|graded) (?:our|its|their|the|(?-i:[A-Z])[\w-]*'s)"
+        rf" (?:(?!{AREA_PHRASE}|fostering\b)(?:[^.;:'\"]|(?<=\w)'(?=\w))){{1,60}}?"
+        rf" {_G}(?: overall)?,?{_WHEN}"
+        rf"(?! and (?:again )?in\b)",  # "... in 2013 and again in 2015": the tense reader's
         re.I,
     ),
 ]

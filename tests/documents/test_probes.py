@@ -244,6 +244,11 @@ def _mentions(text: str) -> list[tuple[str | None, str | None]]:
          [(G, "2020")]),
         ("The rating is an improvement on the 'requires improvement' verdict the council "
          "received in 2021.", None, [(RI, "2021")]),
+        ("Ofsted also rated the borough's children's social care services 'Outstanding' in "
+         "2018. This week it rated them good.", G, [(OUT, "2018")]),
+        ("The watchdog rated the borough's fostering and adoption work 'good' in 2019. This "
+         "week it rated the council outstanding overall.", OUT, []),
+        ("Westbrook saw its 2019 rating rise from inadequate to good.", G, [(INAD, "2019")]),
         _todo("Westbrook, which was rated inadequate in 2017 and requires improvement in "
               "2020, is now good.", G, [(INAD, "2017"), (RI, "2020")],
               reason="a place as the subject of 'is now good' is not read (an area would be)"),
