@@ -116,12 +116,19 @@ def extract(b: Builder) -> None:
     common.record_mentions(b, judgements.mentions(text, 2 * FRONT))
 
 
+#: A report's summary saying what its title may not: "This is a re-inspection of ...".
+_REINSPECTION = re.compile(r"\bThis (?:is|was) a re-?inspection\b", _I)
+
+
 def _framework(b: Builder, front: str) -> str | None:
     """Record the framework and inspection type named by the report's title."""
     for name, pattern in _FRAMEWORKS:
         m = pattern.search(front, 0, 1500)
         if m:
             b.match("inspection.framework", name, m)
+            said = _REINSPECTION.search(front) if name == "SIF" and not m["re"] else None
+            if said is not None:  # a title without "Re-", a summary that says it is one
+                b.match("inspection.type", "re-inspection", said)
             reinspection = name == "SIF" and m.groupdict().get("re")
             b.match("inspection.type", "re-inspection" if reinspection else "inspection", m)
             title = _NAME_INSIDE.search(front, 0, 1500) or _TITLE.search(front, 0, 1500)

@@ -132,6 +132,25 @@ def test_sif_reinspection_without_lscb_review() -> None:
     assert "lscb" not in insp["judgements"]
 
 
+def test_a_sif_reinspection_said_in_its_summary_not_its_title() -> None:
+    grades = dict.fromkeys(
+        ("help_and_protection", "in_care", "adoption", "care_leavers", "leadership"), RI
+    )
+    text = factory.sif_report(
+        "Northam", date(2018, 1, 29), date(2018, 2, 22), date(2018, 5, 9), "Lee Chan",
+        grades, overall=RI, lscb=None,
+    )  # fmt: skip
+    assert extract(text).get("inspection.type") == "inspection"
+    said = text.replace(
+        "It is Ofsted's expectation",
+        "This is a re-inspection of children's services after they were judged to be "
+        "inadequate in 2015. It is Ofsted's expectation",
+        1,
+    )
+    insp = _check_evidence(said, extract(said))["inspection"]
+    assert insp["type"] == "re-inspection"
+
+
 def test_older_report_grades_overall_under_its_heading() -> None:
     text = (
         "Inspection of looked after children \nservices\nWessex County Council\n"
