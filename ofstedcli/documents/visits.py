@@ -38,6 +38,13 @@ _INSPECTORS = re.compile(
     r"|(?:carried out|conducted|undertaken|led|completed) by)\b(?P<names>[^.]{3,400})",
     _I,
 )
+#: The same in the active voice: "His Majesty's Inspectors Pat Example and Sam Sample
+#: carried out this visit" (the names before the verb).
+_INSPECTORS_ACTIVE = re.compile(
+    r"\b(?:(?:Her|His) Majesty'?s? )?Inspectors? (?P<names>(?-i:[A-Z])[^.]{3,200}?)"
+    r" (?:carried out|conducted|undertook|completed|led) (?:this|the) (?:visit|inspection)\b",
+    _I,
+)
 #: Titles and descriptions around inspectors' names, dropped before reading the names.
 _NOT_NAME = re.compile(
     r"\b(?:Her|His) Majesty'?s? (?:Inspectors?|inspectors?)\b|\((?:S?HMIs?|HMI designate)\)"
@@ -119,7 +126,7 @@ def _dated_after_the_visit(b: Builder) -> None:
 def inspectors(b: Builder, head: int) -> None:
     """Record the inspectors named in the opening paragraph, and the lead inspector: the one
     who signs the letter when they are among them, else the first named."""
-    m = _INSPECTORS.search(b.text, 0, head)
+    m = _INSPECTORS.search(b.text, 0, head) or _INSPECTORS_ACTIVE.search(b.text, 0, head)
     found: list[tuple[str, int, int]] = []
     if m:
         at = m.start("names")

@@ -85,6 +85,14 @@ def test_a_letter_dated_before_its_visit_has_last_years_year(
             "The inspectors were Robin Hood HMI, Marian Green HMI and Friar Tuck, Senior HMI.",
             ["Robin Hood", "Marian Green", "Friar Tuck"],
         ),
+        (
+            "His Majesty's Inspectors Robin Hood and Marian Green carried out this visit.",
+            ["Robin Hood", "Marian Green"],
+        ),
+        (
+            "Inspectors Robin Hood, Marian Green and Will Scarlet conducted the visit.",
+            ["Robin Hood", "Marian Green", "Will Scarlet"],
+        ),
     ],
 )
 def test_inspectors_and_the_lead(team: str, inspectors: list[str]) -> None:
