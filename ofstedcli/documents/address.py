@@ -38,10 +38,15 @@ _GLUE = {"the", "and", "of", "for", "on", "upon", "in"}
 _PAPERS = {w.lower() for w in PAPER_WORDS}
 #: The longest word tried when splitting a host.
 _LONGEST = 24
-
-
 #: The longest web address taken.
 _LONGEST_URL = 2000
+#: The host of committee systems run for councils: "<council>.moderngov.co.uk".
+_COMMITTEE_HOST = ".moderngov.co.uk"
+#: A council host's first label when it is the council's committee system.
+_COMMITTEE_LABELS = {
+    "democracy", "democratic", "moderngov", "committee", "committees", "councillors",
+    "mycouncil", "cmis", "meetings", "decisions", "minutes", "modgov",
+}  # fmt: skip
 
 
 def web_address(url: str) -> str:
@@ -62,15 +67,6 @@ def web_address(url: str) -> str:
         shown = url if len(url) <= 60 else url[:57] + "..."
         raise UsageError(f"--url must be a web address (http:// or https://), not {shown!r}")
     return url
-
-
-#: The host of committee systems run for councils: "<council>.moderngov.co.uk".
-_COMMITTEE_HOST = ".moderngov.co.uk"
-#: A council host's first label when it is the council's committee system.
-_COMMITTEE_LABELS = {
-    "democracy", "democratic", "moderngov", "committee", "committees", "councillors",
-    "mycouncil", "cmis", "meetings", "decisions", "minutes", "modgov",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
