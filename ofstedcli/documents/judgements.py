@@ -129,6 +129,11 @@ _PROSE = re.compile(
 _OPEN_END = re.compile(r"\b(?:an?|the)\W*$", re.I)
 
 
+#: What may end the row before the next one: "; " between a list's items, and the grade's
+#: number on Ofsted's scale ("Inadequate (4)", "Good (grade 2)").
+_ROW_END = re.compile(r"[\s;]*(?:\((?:grade\s*)?[1-4]\))?[\s;]*", re.I)
+
+
 def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     """A table row made of the label ``text[begin:m.start()]`` and the grade ``m``.
 
@@ -139,7 +144,7 @@ def _row(text: str, begin: int, m: re.Match[str], first: bool) -> Row | None:
     cut = 0
     for c in _LABEL_CUT.finditer(label):
         cut = c.end()
-    if cut and not first and label[:cut].strip(" ;"):  # "; " parts the items of a list
+    if cut and not first and not _ROW_END.fullmatch(label[:cut]):  # "; " parts list items
         return None
     label = label[cut:]
     joins = [j.end() for j in _PROSE.finditer(label)]
@@ -179,7 +184,8 @@ OVERALL_PATTERNS = [
         rf"judged the overall effectiveness of [^.]{{0,80}}? to be {_Q}(?P<g>{GRADE})", re.I
     ),
     re.compile(
-        rf"overall (?:judgement|rating|grade|effectiveness) (?:of|as|is|was|:) {_Q}(?P<g>{GRADE})",
+        rf"overall (?:judgement|rating|grade|effectiveness)(?: (?:of|as|is|was)|\s*[:-]) {_Q}"
+        rf"(?P<g>{GRADE})",
         re.I,
     ),
     re.compile(
@@ -1125,9 +1131,11 @@ _AREAS_THEN_LIST = re.compile(
     re.I,
 )
 #: A grade in brackets, or after a colon or dash, after an area's name: "help and protection
-#: (good)", "Children in care: Good.", "Adoption - Outstanding".
+#: (good)", "Children in care: Good.", "Adoption - Outstanding", "Care leavers: Good (2)"
+#: (with its number on Ofsted's scale).
 _BRACKETED = re.compile(
-    rf"\(\s*{_Q}(?P<g>{GRADE}){_Q}\s*\)|(?::| -) ?{_Q}(?P<g2>{GRADE}){_Q}(?=\s*(?:[.;,\n]|$))",
+    rf"\(\s*{_Q}(?P<g>{GRADE}){_Q}\s*\)|(?::| -) ?{_Q}(?P<g2>{GRADE}){_Q}"
+    rf"(?=\s*(?:\((?:grade\s*)?[1-4]\)\s*)?(?:[.;,\n]|$))",
     re.I,
 )
 #: Where the name before a bracketed grade begins.

@@ -8,6 +8,7 @@ import pytest
 
 from ofstedcli import model
 from ofstedcli.documents import extract
+from ofstedcli.documents.extraction import judgement_field
 
 G, OUT, RI, INAD = model.GOOD, model.OUTSTANDING, model.REQUIRES_IMPROVEMENT, model.INADEQUATE
 #: A local news page dated in its own date line, about the made-up borough of Westbrook.
@@ -402,13 +403,24 @@ def test_more_visit_types(text: str, kind: str) -> None:
          {"leadership": G, "help_and_protection": RI, "in_care": G, "care_leavers": G}),
         ("Inspectors said leadership had improved to good, but work with care leavers still "
          "requires improvement.", {"leadership": G, "care_leavers": RI}),
+        # each grade with its number on Ofsted's scale, as a list and as a table
+        ("Overall effectiveness: Inadequate (4)\nLeadership: Inadequate (4)\nHelp and "
+         "protection: Requires improvement (3)\nChildren in care: Requires improvement (3)\n"
+         "Care leavers: Good (2)",
+         {"overall": INAD, "leadership": INAD, "help_and_protection": RI, "in_care": RI,
+          "care_leavers": G}),
+        ("Judgement Grade\nOverall effectiveness Inadequate (4)\nThe impact of leaders on "
+         "social work practice Inadequate (4)\nThe experiences and progress of children who "
+         "need help and protection Requires improvement (3)\nThe experiences and progress of "
+         "children in care Good (2)",
+         {"overall": INAD, "leadership": INAD, "help_and_protection": RI, "in_care": G}),
         _todo("Ofsted rated Westbrook good overall, with outstanding leadership.",
               {"leadership": OUT}, reason="'outstanding leadership' is praise as often"),
     ],
 )  # fmt: skip
 def test_sub_judgements_more(text: str, want: dict[str, str]) -> None:
     x = _x(text)
-    assert {a: x.get(SUB + a) for a in want} == want
+    assert {a: x.get(judgement_field(a)) for a in want} == want
 
 
 @pytest.mark.parametrize(
