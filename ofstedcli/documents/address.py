@@ -69,15 +69,22 @@ def web_address(url: str) -> str:
     return url
 
 
+#: Words in a host outside gov.uk that make it a council's or its children's services' own
+#: ("birminghamchildrenstrust", "sloughchildrenfirst", "birminghamnewsroom").
+_OWN_WORDS = ("children", "trust", "newsroom", "council", "partnership")
+
+
 @dataclass(frozen=True)
 class Site:
     """Whose site a page is on: a council's (``council``: its site's own name ``stem``, and
-    whether it is the council's committee system), or one named ``name``."""
+    whether it is the council's committee system), one named ``name``, and whether it is
+    anyone else's (``third_party``: not a council's or a children's services trust's)."""
 
     council: bool
     name: str | None
     stem: str | None = None
     committee: bool = False
+    third_party: bool = False
 
 
 def site(url: str, text: str) -> Site:
@@ -98,7 +105,8 @@ def site(url: str, text: str) -> Site:
             return Site(False, None)
         committee = len(labels) > 1 and labels[0] in _COMMITTEE_LABELS
         return Site(True, None, label, committee=committee)
-    return Site(False, publication(label, text))
+    own = any(word in host for word in _OWN_WORDS)
+    return Site(False, publication(label, text), third_party=not own)
 
 
 def publication(label: str, text: str) -> str | None:

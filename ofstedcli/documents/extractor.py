@@ -24,6 +24,19 @@ def classify_text(text: str) -> str:
     return classify(View(text))[0]
 
 
+def _kind_by_address(kind: str, cued: bool, site: address.Site | None) -> str | None:
+    """The kind a page's address gives where its text leaves it open: the council's own
+    site's news is its release (or, on its committee system, its committee paper); a
+    council's words on another's site (a party's, a paper's) are that site's page."""
+    if site is None:
+        return None
+    if site.council and kind == "other" and not cued:
+        return "committee_report" if site.committee else "press_release"
+    if site.third_party and kind == "press_release":
+        return "other"
+    return None
+
+
 def extract(text: str, url: str | None = None) -> Extraction:
     """Every fact the text states, with its evidence, and the document's kind; with the web
     address ``url`` the page came from, also what that says (:mod:`.address`)."""
@@ -31,12 +44,12 @@ def extract(text: str, url: str | None = None) -> Extraction:
     kind, cue = classify(view)
     b = Builder(view)
     site = address.site(url, text) if url else None
-    if cue is not None:
+    told = _kind_by_address(kind, cue is not None, site)
+    if told is not None and url:
+        kind = told
+        b.add_address("kind", kind, url)
+    elif cue is not None:
         b.add("kind", kind, *cue)
-    elif site is not None and site.council and kind == "other":
-        # the council's own site: the council speaking, or its committee's paper
-        kind = "committee_report" if site.committee else "press_release"
-        b.add_address("kind", kind, url or "")
     if kind == "inspection_report":
         reports.extract(b)
     elif kind == "area_send_report":

@@ -139,3 +139,31 @@ def test_the_resolver_takes_the_council_whose_site_it_is(tiny_db_file: Path) -> 
         # read from the text alone, the page is Leicester's
         alone = resolve_authority(store, extract(RELEASE))
         assert alone is not None and alone.ons_code == "E06000016"
+
+
+#: A council's release reprinted word for word on another's site.
+REPRINTED = (
+    "Westbrook Council welcomes Ofsted report\n\n12 March 2024\n\nWe are delighted that "
+    "Ofsted has rated our children's services as good. Cllr Jo Bloggs, Cabinet Member for "
+    'Children, said: "This is fantastic news for our children and families."\n'
+)
+
+
+def test_a_councils_words_on_anothers_site_are_that_sites_page() -> None:
+    assert extract(REPRINTED).kind == "press_release"
+    for url in (
+        "https://westbrooklibdems.org.uk/news/ofsted",
+        "https://www.northampost.co.uk/news/ofsted-1",
+        "https://www.themj.co.uk/westbrook",
+    ):
+        x = extract(REPRINTED, url)
+        assert x.kind == "other", url
+        cue = x.fact("kind")
+        assert cue is not None and cue.evidence() == {"start": None, "end": None, "text": url}
+    # the council's own sites, its trust's and its newsroom's: still the council's release
+    for url in (
+        "https://news.westbrook.gov.uk/ofsted",
+        "https://www.westbrookchildrenstrust.co.uk/news",
+        "https://westbrooknewsroom.com/ofsted",
+    ):
+        assert extract(REPRINTED, url).kind == "press_release", url
