@@ -71,9 +71,10 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class AddressFact(Fact):
-    """A fact read from the document's web address, not its text: its evidence is the
-    address, at no place in the text."""
+class OutsideFact(Fact):
+    """A fact read from what came with the text, not the text: the web address the page was
+    published at, or its page's own metadata; its evidence is that address or metadata, at no
+    place in the text."""
 
     def offsets(self) -> tuple[int | None, int | None]:
         """None and None: the evidence is not in the text."""
@@ -234,9 +235,10 @@ class Builder:
             end -= 1
         return self._keep(Fact(name, value, start, end, raw[start:end]))
 
-    def add_address(self, name: str, value: Any, url: str) -> Fact:
-        """Record a fact read from the document's web address ``url``."""
-        return self._keep(AddressFact(name, value, 0, 0, url))
+    def add_outside(self, name: str, value: Any, source: str) -> Fact:
+        """Record a fact read from outside the text: its web address or its page's metadata
+        (``source``, the evidence)."""
+        return self._keep(OutsideFact(name, value, 0, 0, source))
 
     def correct(self, name: str, value: Any) -> None:
         """Give the recorded fact with this field name another value, its evidence kept (a

@@ -15,7 +15,7 @@ from ofstedcli.documents import (
     visits,
 )
 from ofstedcli.documents.classify import classify
-from ofstedcli.documents.extraction import NAME, AddressFact, Builder, Extraction
+from ofstedcli.documents.extraction import NAME, Builder, Extraction, OutsideFact
 from ofstedcli.documents.text import View
 
 
@@ -37,9 +37,10 @@ def _kind_by_address(kind: str, cued: bool, site: address.Site | None) -> str | 
     return None
 
 
-def extract(text: str, url: str | None = None) -> Extraction:
+def extract(text: str, url: str | None = None, site_name: str | None = None) -> Extraction:
     """Every fact the text states, with its evidence, and the document's kind; with the web
-    address ``url`` the page came from, also what that says (:mod:`.address`)."""
+    address ``url`` the page came from, also what that says (:mod:`.address`), and with the
+    name a saved page gives its site (``og:site_name``), who published it."""
     view = View(text)
     kind, cue = classify(view)
     b = Builder(view)
@@ -47,7 +48,7 @@ def extract(text: str, url: str | None = None) -> Extraction:
     told = _kind_by_address(kind, cue is not None, site)
     if told is not None and url:
         kind = told
-        b.add_address("kind", kind, url)
+        b.add_outside("kind", kind, url)
     elif cue is not None:
         b.add("kind", kind, *cue)
     if kind == "inspection_report":
@@ -70,9 +71,11 @@ def extract(text: str, url: str | None = None) -> Extraction:
         common.document_date(b)
         common.authority(b, common.candidates(b))
         ministerial.about_inspection(b, b.get("date"))
+    if site_name and not b.has("sender.organisation"):
+        b.add_outside("sender.organisation", site_name, f'og:site_name "{site_name}"')
     if site is not None and site.name and not b.has("sender.organisation"):
-        b.add_address("sender.organisation", site.name, url or "")
+        b.add_outside("sender.organisation", site.name, url or "")
     x = b.result(kind)
     if site is not None and site.stem and url:
-        x = x.named_first(AddressFact(NAME, site.stem, 0, 0, url))
+        x = x.named_first(OutsideFact(NAME, site.stem, 0, 0, url))
     return x

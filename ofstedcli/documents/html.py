@@ -35,16 +35,20 @@ _HTML_START = re.compile(
 )
 
 
+#: The longest site name taken from a page's metadata.
+_LONGEST_NAME = 120
 #: A web address: only an absolute http or https one is a page's own.
 _WEB = re.compile(r"https?://[^\s/]+\.[^\s]*\Z", re.I)
 
 
 @dataclass(frozen=True)
 class Page:
-    """A page's text as a browser shows it, and the address it declares (if any)."""
+    """A document's text (a page's as a browser shows it), and the address and site name
+    the page declares (if any)."""
 
     text: str
-    url: str | None
+    url: str | None = None
+    site_name: str | None = None
 
 
 def is_html(text: str) -> bool:
@@ -60,7 +64,8 @@ def page(markup: str) -> Page:
         (u.strip() for u in (reader.canonical, reader.og_url) if u and _WEB.match(u.strip())),
         None,
     )
-    return Page(_tidy("".join(reader.parts)), url)
+    name = " ".join((reader.site_name or "").split())[:_LONGEST_NAME] or None
+    return Page(_tidy("".join(reader.parts)), url, name)
 
 
 #: A tag, a comment's start, or a declaration; each match looks ahead no further than the
@@ -84,6 +89,7 @@ class _Reader:
         self.breaks = 0  # line breaks owed before the next text shown
         self.canonical: str | None = None
         self.og_url: str | None = None
+        self.site_name: str | None = None
 
     def feed(self, markup: str) -> None:
         """Read a whole page."""
@@ -117,6 +123,8 @@ class _Reader:
             self.canonical = self.canonical or attrs.get("href") or None
         elif tag == "meta" and attrs.get("property", "").lower() == "og:url":
             self.og_url = self.og_url or attrs.get("content") or None
+        elif tag == "meta" and attrs.get("property", "").lower() == "og:site_name":
+            self.site_name = self.site_name or attrs.get("content") or None
         if tag == "body":  # a head left open ends where the body begins
             self.hiding -= self.hidden.pop("head", 0)
         if tag in _HIDDEN:

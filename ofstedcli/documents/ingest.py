@@ -242,16 +242,18 @@ def prepare(
     path: str, data: bytes | None = None, max_bytes: int = MAX_BYTES, url: str | None = None
 ) -> Prepared:
     """Read one file (or the bytes given for it) and extract its facts; ``url`` is the web
-    address it was published at, when known (else the one an HTML page declares)."""
+    address it was published at, when known (else the one an HTML page declares, whose site
+    name it also reads)."""
     try:
         raw = load(path, max_bytes) if data is None else data
         name = Path(path).name if path != STDIN else "standard input"
-        text, declared = read_page(raw, name, max_bytes)
+        page = read_page(raw, name, max_bytes)
     except BadDocument as exc:
         return Prepared(path, reason=exc.message, url=url)
-    if url is None and declared is not None:
-        url = _checked(declared)
-    return Prepared(path, hashlib.sha256(raw).hexdigest(), text, extract(text, url), url=url)
+    if url is None and page.url is not None:
+        url = _checked(page.url)
+    x = extract(page.text, url, page.site_name)
+    return Prepared(path, hashlib.sha256(raw).hexdigest(), page.text, x, url=url)
 
 
 def _checked(url: str) -> str | None:

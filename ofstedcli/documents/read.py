@@ -74,16 +74,17 @@ def load(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 def read_bytes(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> str:
     """The text of a document given as bytes; ``name`` (a file name) tells PDF from text."""
-    return read_page(data, name, max_bytes)[0]
+    return read_page(data, name, max_bytes).text
 
 
-def read_page(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> tuple[str, str | None]:
-    """The text of a document given as bytes, and the web address an HTML page declares."""
+def read_page(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> html.Page:
+    """The text of a document given as bytes, and the web address and site name an HTML
+    page declares."""
     if len(data) > max_bytes:
         raise BadDocument(f"{name} is too large ({len(data):,} bytes; the limit is {max_bytes:,})")
     if not data.strip():
         raise BadDocument(f"{name} is empty")
-    url = None
+    shown = None
     if name.lower().endswith(".pdf") or data[:1024].lstrip().startswith(_PDF_MAGIC):
         text = pdf_text(data, name)
     else:
@@ -92,12 +93,12 @@ def read_page(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> tuple
             if len(text) > MAX_HTML:
                 raise too_complex(name, f"more than {MAX_HTML:,} characters of HTML")
             shown = html.page(text)
-            text, url = shown.text, shown.url
+            text = shown.text
     if not text.strip():
         raise BadDocument(f"{name} has no text (a scanned image?)")
     if len(text) > MAX_TEXT:
         raise too_complex(name, f"more than {MAX_TEXT:,} characters of text")
-    return text, url
+    return shown if shown is not None else html.Page(text)
 
 
 def too_complex(name: str, why: str) -> BadDocument:

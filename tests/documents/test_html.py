@@ -88,9 +88,35 @@ def test_a_head_left_open_ends_where_the_body_begins() -> None:
     assert text == "Shown\n"
 
 
+def test_the_site_name_a_page_declares_is_its_publisher(store: Store, tmp_path: Path) -> None:
+    named = PAGE.replace(
+        '<link rel="canonical"',
+        '<meta property="og:site_name" content="Children &amp; Families Weekly">\n'
+        '<link rel="canonical"',
+    ).replace("northampost.co.uk", "cfweekly.co.uk")
+    assert page(named).site_name == "Children & Families Weekly"
+    path = tmp_path / "weekly.html"
+    path.write_text(named)
+    doc = ingest(store, [str(path)], workers=1).results[0]
+    assert doc.document is not None
+    assert doc.document["sender"]["organisation"] == "Children & Families Weekly"
+    assert doc.document["evidence"]["sender.organisation"] == {
+        "start": None,
+        "end": None,
+        "text": 'og:site_name "Children & Families Weekly"',
+    }
+    # the text's own byline wins over the page's metadata
+    byline = named.replace("<h1>", "<p>By Jo Bloggs, Westbrook Gazette</p><h1>")
+    assert page(byline).site_name is not None
+    path.write_text(byline)
+    doc = ingest(store, [str(path)], workers=1).results[0]
+    assert doc.document is not None
+    assert doc.document["sender"]["organisation"] == "Westbrook Gazette"
+
+
 def test_a_page_declaring_no_web_address_has_none() -> None:
-    assert read_page(PAGE.replace("https://", "javascript:").encode(), "a.html")[1] is None
-    assert read_page(PAGE.replace("https://www.", "/").encode(), "a.html")[1] is None
+    assert read_page(PAGE.replace("https://", "javascript:").encode(), "a.html").url is None
+    assert read_page(PAGE.replace("https://www.", "/").encode(), "a.html").url is None
 
 
 @pytest.mark.parametrize(
