@@ -308,7 +308,8 @@ LOOSE_OVERALL_PATTERNS = [
     re.compile(
         rf"\b(?:bumped|moved|gone|went|risen|rose|rises?|climbed|climbs?|jumped|jumps?|upgraded"
         rf"|upgrades?|downgraded|dropped|drops?|fallen|fell|falls?|slipped|slips?|slumped"
-        rf"|elevated|lifted|raised|improved|declined|sunk|sank|sinks?|plunged|plummeted|moves?)"
+        rf"|elevated|lifted|raised|improved|declined|sunk|sank|sinks?|plunged|plummeted|moves?"
+        rf"|upgrading|downgrading|moving|rising|climbing|dropping|falling|slipping|lifting)"
         rf"(?: (?:up|down|back|straight))?"
         rf"(?: (?:[A-Z][\w-]*'s|its|their|the(?: council's)?) (?:overall )?(?:Ofsted )?"
         rf"(?:rating|grade|judgement))?"
@@ -405,7 +406,8 @@ AREA_PATTERNS = [
         rf"(?: of [\w' ]{{0,40}}?)?(?:, [^,.;:]{{1,60}},)?(?:,| -)? (?:which |that )?"
         rf"(?:Ofsted |inspectors )?"
         rf"(?:says |said |found |judged )?(?:is|are|was|were|has been|have been|remains?"
-        rf"|remained|has remained)(?: now| still)?"
+        rf"|remained|has remained)(?: now| still)?(?: the only (?:area|aspect|judgement|one)"
+        rf"(?: to be| that was)?)?"
         rf"(?: (?:judged|rated|graded|found|deemed|assessed))?(?: to be| as)? {_Q}(?P<g>{GRADE})",
         re.I,
     ),

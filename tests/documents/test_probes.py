@@ -74,6 +74,8 @@ def _x(text: str):  # type: ignore[no-untyped-def]
         ("Ofsted has given children's services in Westbrook its second-highest rating.", G),
         ("Westbrook's children's services have been given a 'good' overall rating, with "
          "leadership rated 'outstanding'.", G),
+        ("Westbrook has lost its outstanding rating, with Ofsted downgrading its children's "
+         "services to good.", G),
         _todo("Westbrook children's services: Ofsted says 'good' but more to do", G,
               reason="'Ofsted says good' is also said of progress and practice"),
     ],
@@ -403,6 +405,9 @@ def test_more_visit_types(text: str, kind: str) -> None:
          {"leadership": G, "help_and_protection": RI, "in_care": G, "care_leavers": G}),
         ("Inspectors said leadership had improved to good, but work with care leavers still "
          "requires improvement.", {"leadership": G, "care_leavers": RI}),
+        ("Care leavers' services at Westbrook were the only area to be rated inadequate; the "
+         "council was judged to require improvement overall.",
+         {"overall": RI, "care_leavers": INAD}),
         # each grade with its number on Ofsted's scale, as a list and as a table
         ("Overall effectiveness: Inadequate (4)\nLeadership: Inadequate (4)\nHelp and "
          "protection: Requires improvement (3)\nChildren in care: Requires improvement (3)\n"
