@@ -217,7 +217,7 @@ LOOSE_OVERALL_PATTERNS = [
         rf"|described|rates|judges|grades|deems|brands|rating|judging|grading)"
         rf"(?: by (?:Ofsted|inspectors))?(?: overall)?"
         rf"(?: (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,2}}(?= {_Q}{GRADE})"
-        rf"|(?: (?:the|its|their|overall|council|council's|children's|service|services|them|it"
+        rf"|(?: (?:the|its|their|our|overall|council|council's|children's|service|services|them|it"
         rf"|provision|borough's|authority's))"
         rf"{{1,4}}(?: as| to be| to(?= requir))?|(?: (?!as\b|to\b|for\b|in\b|{GRADE})\w[\w'-]*"
         rf"| \([A-Z]{{2,8}}\)){{1,6}}?"
@@ -1461,7 +1461,7 @@ _G = rf"{_Q}(?P<g>{GRADE}){_Q}"
 #: June 2018", "when it was last inspected in 2020", "in 2015".
 _WHEN = (
     rf"(?: (?:at|in|following|after) (?:the |its |their |an? )?(?:last |previous |prior )?"
-    rf"(?P<type>{_TYPE})| when (?:it|they|the \w+) (?:was|were) (?:last |previously |first )?"
+    rf"(?P<type>{_TYPE})| when (?:it|they|we|the \w+) (?:was|were) (?:last |previously |first )?"
     rf"(?:inspected|visited))?(?: in| of)? {_DATE}"
 )
 

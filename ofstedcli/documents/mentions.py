@@ -145,7 +145,11 @@ def earlier(text: str, doc_date: str | None, current: str | None = None) -> list
             or (before and not re.search(r"\w", text[floor:start]))
         ):
             continue
-        dates = _dates(text, floor, start, end, ceiling, stop) or _opening(text, sentence, start)
+        dates = (
+            _dates(text, floor, start, end, ceiling, stop)
+            or _opening(text, sentence, start)
+            or _years_ago(text, sentence, start, end, ceiling, doc_date)
+        )
         old = [d for d in dates if tense.older(d, latest)]
         if tense.is_past(text, start, end, floor, latest, ceiling):
             # its own words put it in the past: the date the text gives it is its own, unless
@@ -271,11 +275,17 @@ _SAME_GRADE_DATED = re.compile(
     + r" (?:(?:that|which|as) )?(?:it|they|the (?:council|authority|service)s?) (?:had )?"
     r"(?:received|got|was given|were given|was awarded|were awarded|achieved|earned|had)"
     r"|\b(?:maintaining|maintains|maintained|retaining|retains|retained|keeping|keeps|kept"
-    r"|matching|matches|matched) (?:the|its|their) (?:overall )?(?:rating|grade|judge?ment)"
-    r"(?: (?:it|they))?(?: (?:was|were|had been))? (?:awarded|given|received|achieved|earned))"
+    r"|matching|matches|matched) (?:the|its|their|our) (?:overall )?(?:['\"]?(?:outstanding"
+    r"|good|requires improvement(?: to be good)?|inadequate)['\"]? )?(?:Ofsted )?(?:rating|grade"
+    r"|judge?ment)(?: from Ofsted)?,?(?: (?:it|they|we))?(?: (?:was|were|had been))?(?: first)?"
+    r" (?:awarded|given|received|achieved|earned))"
     rf" (?:(?:in|back in|during) )?(?P<d>{vocab.PARTIAL_DATE})(?!\d)",
     _I,
 )
+
+
+#: The verb of an earlier award in a same-grade sentence.
+_AWARDED = re.compile(r"\b(?:received|got|given|awarded|achieved|earned|had)\b", _I)
 
 
 def same_grade(text: str, found: list[Mention], current: str | None) -> list[Mention]:
@@ -295,7 +305,11 @@ def same_grade(text: str, found: list[Mention], current: str | None) -> list[Men
     for m in _SAME_GRADE_DATED.finditer(text):
         day = _partial(m["d"])
         if not any(x.date == day for x in out):
-            out.append(Mention(day, None, current, m.span()))
+            # the earlier award's own words ("first awarded in 2018"): the grade before them
+            # is the current one's evidence
+            verbs = list(_AWARDED.finditer(text, m.start(), m.start("d")))
+            start = verbs[-1].start() if verbs else m.start()
+            out.append(Mention(day, None, current, (start, m.end())))
     return out
 
 
@@ -430,6 +444,34 @@ def _dates(text: str, floor: int, start: int, end: int, ceiling: int, stop: int)
         if not _in_full_date(text, d) and not _since_then(text, d, start)
     ]
     return _all(found[-1]) if found else []
+
+
+#: How long ago a grade was given: "three years ago", "a year ago", "a decade ago".
+_AGO = (
+    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r" (?P<u>years?|decades?) ago\b"
+)
+#: ... just after the grade ("judged good four years ago") ...
+_AGO_AFTER = re.compile(rf"\W{{0,3}}(?:[\w']+ ){{0,3}}?{_AGO}", _I)
+#: ... or opening its sentence ("Three years ago, our services were rated inadequate").
+_AGO_OPENING = re.compile(rf"\W{{0,3}}{_AGO}", _I)
+
+
+def _years_ago(
+    text: str, sentence: int, start: int, end: int, ceiling: int, doc_date: str | None
+) -> list[str]:
+    """The year "three years ago" gives the grade at ``text[start:end]``, just after it or
+    opening its sentence, counted back from the document's own date (none without one)."""
+    if not doc_date:
+        return []
+    m = _AGO_AFTER.match(text, end, min(ceiling, end + 40))
+    if m is None:
+        m = _AGO_OPENING.match(text, sentence, start)
+    if m is None:
+        return []
+    n = 1 if m["n"].lower() in ("a", "an") else vocab.count(m["n"])
+    years = n * (10 if m["u"].lower().startswith("decade") else 1)
+    return [str(int(doc_date[:4]) - years)] if years else []
 
 
 def _since_then(text: str, m: re.Match[str], start: int) -> bool:

@@ -252,6 +252,14 @@ def _mentions(text: str) -> list[tuple[str | None, str | None]]:
         ("The watchdog rated the borough's fostering and adoption work 'good' in 2019. This "
          "week it rated the council outstanding overall.", OUT, []),
         ("Westbrook saw its 2019 rating rise from inadequate to good.", G, [(INAD, "2019")]),
+        # a release's own words: "when we were last inspected", "our" services, a grade
+        # retained since it was first awarded, "three years ago" counted from the page's date
+        ("Our children's services have achieved 'good' in every area of the inspection, up "
+         "from 'requires improvement' when we were last inspected in 2021.", G, [(RI, "2021")]),
+        ("Ofsted has recognised the progress we have made, rating our services good. Three "
+         "years ago, our services were rated inadequate.", G, [(INAD, "2021")]),
+        ("We have retained our 'outstanding' rating from Ofsted, first awarded in 2018.", OUT,
+         [(OUT, "2018")]),
         _todo("Westbrook, which was rated inadequate in 2017 and requires improvement in "
               "2020, is now good.", G, [(INAD, "2017"), (RI, "2020")],
               reason="a place as the subject of 'is now good' is not read (an area would be)"),
@@ -570,8 +578,10 @@ def test_trade_press(headline: str, body: str, overall: str, areas: dict[str, st
          "inadequate in 2015.", [(INAD, "2015")]),
         ("Westbrook was graded outstanding - up two grades from its 2019 rating of "
          "requires improvement.", [(RI, "2019")]),
+        # "three years ago", counted back from the page's date (14 March 2024), as the
+        # development pages' labels count it ("good four years ago" in 2020: 2016)
         ("Three years ago Westbrook's services were branded inadequate; today they are "
-         "good.", [(INAD, None)]),
+         "good.", [(INAD, "2021")]),
         ("The previous inspection, in November 2020, had judged the services to require "
          "improvement. Now they are good.", [(RI, "2020-11")]),
     ],
