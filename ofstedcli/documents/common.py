@@ -309,7 +309,12 @@ _CUES = ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF"), (_SLAC_CUE, "SLAC"))
 _SEND_CUE = re.compile(
     r"\b(?:(?:local )?area (?-i:SEND) (?:re-?)?inspection|(?-i:SEND) (?:(?:local )?area )?"
     r"(?:re-?)?inspection|inspection of (?:the )?(?:[\w']+ ){0,5}?(?:special educational needs"
-    r"|(?-i:SEND))\b|local area partnership|(?-i:SEND) partnership)",
+    r"|(?-i:SEND))\b|local area partnership|(?-i:SEND) partnership"
+    # the two inspectorates inspecting together: only an area's SEND arrangements (not
+    # "top grades from Ofsted and the CQC for their services for children and adults")
+    r"|(?:inspection|inspected|visit) by Ofsted and (?:the )?(?:(?-i:CQC)|Care Quality "
+    r"Commission)|Ofsted and (?:the )?(?:(?-i:CQC)|Care Quality"
+    r" Commission)(?: \((?-i:CQC)\))? (?:found|said|judged|inspected|concluded|visited))",
     _I,
 )
 

@@ -919,6 +919,9 @@ def test_the_grade_against_an_earlier_one(
          "positive experiences and outcomes for children and young people.", 1),
         ("The area SEND inspection found that arrangements in Westbrook lead to inconsistent "
          "experiences and outcomes for children with SEND.", 2),
+        # the two inspectorates' joint inspection, not named as an area SEND inspection
+        ("Westbrook's SEND services have been found to have 'widespread and/or systemic "
+         "failings' after an inspection by Ofsted and the Care Quality Commission.", 3),
     ],
 )  # fmt: skip
 def test_a_send_news_page_giving_only_the_outcome(text: str, level: int) -> None:
@@ -953,3 +956,13 @@ def test_a_grade_given_back_in_a_month_is_not_the_new_one() -> None:
         "Inspectors have now found them to be good."
     )
     assert x.get("inspection.overall") == G
+
+
+def test_two_inspectorates_rating_two_services_are_no_send_inspection() -> None:
+    x = _x(
+        "Westbrook is the only council to receive top grades from inspectors at Ofsted and "
+        "the Care Quality Commission (CQC) for its services for children and adults. Its "
+        "children's services were rated outstanding by Ofsted."
+    )
+    assert x.get("inspection.framework") != "SEND"
+    assert x.get("inspection.overall") == OUT
