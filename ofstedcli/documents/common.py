@@ -531,7 +531,9 @@ def _line_of(raw: str, a: int, z: int) -> tuple[int, int] | None:
 #: monitoring visit", "Ofsted Focussed Visit", "a standard inspection under the ILACS
 #: framework", "a short inspection".
 _VISIT_TYPE = re.compile(
-    r"\b(?:(?P<t>monitoring|focus(?:s?ed)?) visits?|(?P<i>standard|short) inspection)\b", _I
+    r"\b(?:(?P<t>monitoring|focus(?:s?ed)?) visits?|(?P<i>standard|short) inspection"
+    r"|(?P<r>re-?inspection))\b",
+    _I,
 )
 _NOT_THIS_VISIT = re.compile(
     r"\b(?:since|previous|following(?!\W+an?\b)|after|before"
@@ -579,6 +581,8 @@ def visit_type(b: Builder) -> None:
         if m["t"]:
             kind = "focused" if m["t"].lower().startswith("focus") else "monitoring"
             b.match("inspection.type", f"{kind} visit", m)
+        elif m["r"]:
+            b.match("inspection.type", "re-inspection", m)
         else:
             b.match("inspection.type", f"{m['i'].lower()} inspection", m)
         return

@@ -358,6 +358,9 @@ def test_more_dates(text: str, start: str, end: str | None) -> None:
          "children in care.", "focused visit"),
         ("The monitoring visit, the fourth since the council was judged inadequate, found "
          "progress.", "monitoring visit"),
+        ("The re-inspection found that services are no longer inadequate.", "re-inspection"),
+        ("Ofsted carried out a short inspection of Westbrook's children's services in "
+         "January and rated them good.", "short inspection"),
     ],
 )  # fmt: skip
 def test_more_visit_types(text: str, kind: str) -> None:
@@ -966,3 +969,14 @@ def test_two_inspectorates_rating_two_services_are_no_send_inspection() -> None:
     )
     assert x.get("inspection.framework") != "SEND"
     assert x.get("inspection.overall") == OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted will carry out a re-inspection of Westbrook's children's services next year.",
+        "After a re-inspection in 2019 the council was judged good; it is now outstanding.",
+    ],
+)
+def test_a_re_inspection_to_come_or_past_is_not_this_one(text: str) -> None:
+    assert _x(text).get("inspection.type") != "re-inspection"
