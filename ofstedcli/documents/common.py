@@ -195,10 +195,11 @@ _WILL_BE = re.compile(r"\b(?:will|is to|are to|due to|expected to)\b[\w ]{0,12}$
 _PUBLISHED_REACH = 6000
 
 
-#: "the report, published on Friday", "released last Monday": a day of the page's week.
+#: "the report, published on Friday", "released last Monday", "published its report on
+#: Westbrook's services on Tuesday": a day of the page's week.
 _PUBLISHED_WEEKDAY = re.compile(
     r"\b(?:published|released|made public)(?: (?:its|their|the) (?:[\w-]+ ){0,4}?"
-    r"(?:report|findings|letter|judgements?))? (?:on |last )"
+    r"(?:report|findings|letter|judgements?)(?: (?:on|into|of) [^.;:]{1,60}?)?)? (?:on |last )"
     r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!,? (?:the )?\d|,? \(|,? \w+,? \d)",
     _I,
 )

@@ -184,6 +184,9 @@ def test_inspection_dates(text: str, start: str, end: str | None) -> None:
         ("The inspectorate's report was released on 8 March.", "2024-03-08"),
         ("In a report made public yesterday, inspectors rated the council good.",
          "2024-03-13"),
+        # the page is dated Thursday 14 March 2024: its Tuesday is the 12th
+        ("Ofsted published its report on Westbrook's children's services on Tuesday, rating "
+         "them good.", "2024-03-12"),
     ],
 )  # fmt: skip
 def test_published(text: str, published: str) -> None:
