@@ -43,14 +43,17 @@ _COMMITTEE_NAME = re.compile(
     _I,
 )
 #: A council's meeting papers as its committee system publishes them: the report's purpose
-#: and author, an agenda item, its minutes and decisions (a decision record, "RESOLVED:"),
-#: the meeting's date, what the meeting is asked to do.
+#: and author, an agenda item, its minutes ("Minutes of the Corporate Parenting Board held
+#: on ...", "Present: Councillors ...") and decisions (a decision record, "RESOLVED:"), the
+#: meeting's date, what the meeting is asked to do.
 _COMMITTEE = re.compile(
     r"\bpurpose of (?:the|this) report\b"
     r"|\breport of the (?:director|chief|head|strategic|executive)"
     r"|\brecommendations? to (?:the )?(?:cabinet|committee)\b"
     r"|\bagenda item\b|\bissue - (?:meetings|decisions)\b|\bdate of meeting\b|\breport to:"
     r"|\bmeeting: \d{1,2}/\d{1,2}/\d{2,4}\b|\bminutes: |\bminutes of (?:a|the) meeting of\b"
+    r"|\bminutes of the (?:[\w&',-]+ ){1,8}?(?:held|meeting) (?:on|at)\b"
+    r"|\bpresent: (?:councillors?|cllrs?)\b"
     r"|\badditional documents:"
     r"|\breasons? for (?:the )?decision:|\bdate of decision:|\bdecision maker:"
     r"|\b(?:decision record|record of (?:the )?decision)\b|(?-i:\bRESOLVED\b)|\bresolved:"

@@ -285,12 +285,28 @@ service had turned a corner.
 """
 
 
+BOARD_MINUTES = """\
+Minutes of the Corporate Parenting Board held on 12 March 2024
+
+6. Ofsted inspection outcome
+The Director reported that Ofsted had judged children's services in Northam as good.
+"""
+PRESENT = """\
+Northam Council
+Present: Councillors Bloggs (Chair), Smith and Jones
+
+The Director reported that Ofsted had judged children's services as good.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
         (DECISION, "committee_report"),
         (MINUTES, "committee_report"),
         (COMMITTEE_HEADING, "committee_report"),
+        (BOARD_MINUTES, "committee_report"),
+        (PRESENT, "committee_report"),
         (COMMITTEE_IN_NEWS, "other"),
     ],
 )
