@@ -49,21 +49,25 @@ _COMMITTEE_LABELS = {
 }  # fmt: skip
 
 
-def web_address(url: str) -> str:
-    """``url`` checked as a page's web address (http or https, a host with a dot)."""
-    url = url.strip()
+def is_web_address(url: str) -> bool:
+    """True for a page's web address: http or https, a host with a dot, no spaces."""
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
     except ValueError:
-        host = ""
-        parts = urlsplit("")
-    if (
-        parts.scheme not in ("http", "https")
-        or "." not in host.strip(".")
-        or len(url) > _LONGEST_URL
-        or any(c.isspace() or ord(c) < 32 for c in url)
-    ):
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and "." in host.strip(".")
+        and len(url) <= _LONGEST_URL
+        and not any(c.isspace() or ord(c) < 32 for c in url)
+    )
+
+
+def web_address(url: str) -> str:
+    """``url`` checked as a page's web address; a usage error when it is not one."""
+    url = url.strip()
+    if not is_web_address(url):
         shown = url if len(url) <= 60 else url[:57] + "..."
         raise UsageError(f"--url must be a web address (http:// or https://), not {shown!r}")
     return url

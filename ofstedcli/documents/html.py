@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+from ofstedcli.documents.address import is_web_address
+
 #: Elements whose content is never shown.
 _HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
 #: Elements set apart by a blank line, as a browser's margins set them apart.
@@ -37,8 +39,6 @@ _HTML_START = re.compile(
 
 #: The longest site name taken from a page's metadata.
 _LONGEST_NAME = 120
-#: A web address: only an absolute http or https one is a page's own.
-_WEB = re.compile(r"https?://[^\s/]+\.[^\s]*\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def page(markup: str) -> Page:
     reader = _Reader()
     reader.feed(markup)
     url = next(
-        (u.strip() for u in (reader.canonical, reader.og_url) if u and _WEB.match(u.strip())),
+        (u.strip() for u in (reader.canonical, reader.og_url) if u and is_web_address(u.strip())),
         None,
     )
     name = " ".join((reader.site_name or "").split())[:_LONGEST_NAME] or None

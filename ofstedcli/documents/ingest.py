@@ -250,18 +250,9 @@ def prepare(
         page = read_page(raw, name, max_bytes)
     except BadDocument as exc:
         return Prepared(path, reason=exc.message, url=url)
-    if url is None and page.url is not None:
-        url = _checked(page.url)
+    url = url or page.url  # the address given, else the one the page declares
     x = extract(page.text, url, page.site_name)
     return Prepared(path, hashlib.sha256(raw).hexdigest(), page.text, x, url=url)
-
-
-def _checked(url: str) -> str | None:
-    """A page's declared address, if it is a web address."""
-    try:
-        return web_address(url)
-    except UsageError:
-        return None
 
 
 def ingest(

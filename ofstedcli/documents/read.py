@@ -95,7 +95,8 @@ def read_page(data: bytes, name: str = "-", max_bytes: int = MAX_BYTES) -> html.
             shown = html.page(text)
             text = shown.text
     if not text.strip():
-        raise BadDocument(f"{name} has no text (a scanned image?)")
+        what = "a browser would show" if shown is not None else "(a scanned image?)"
+        raise BadDocument(f"{name} has no text {what}")
     if len(text) > MAX_TEXT:
         raise too_complex(name, f"more than {MAX_TEXT:,} characters of text")
     return shown if shown is not None else html.Page(text)

@@ -117,6 +117,9 @@ def test_the_site_name_a_page_declares_is_its_publisher(store: Store, tmp_path: 
 def test_a_page_declaring_no_web_address_has_none() -> None:
     assert read_page(PAGE.replace("https://", "javascript:").encode(), "a.html").url is None
     assert read_page(PAGE.replace("https://www.", "/").encode(), "a.html").url is None
+    # a canonical link that is no web address gives way to og:url
+    relative = PAGE.replace('href="https://www.northampost.co.uk', 'href="/news')
+    assert read_page(relative.encode(), "a.html").url == "https://www.northampost.co.uk/news/og-123"
 
 
 @pytest.mark.parametrize(
@@ -138,7 +141,7 @@ def test_html_work_is_linear(hostile: str) -> None:
 def test_html_work_is_bounded() -> None:
     with pytest.raises(BadDocument, match="too large or complex"):
         read_bytes(b"<html>" + b"x" * (MAX_HTML + 1), "big.html")
-    with pytest.raises(BadDocument, match="no text"):
+    with pytest.raises(BadDocument, match="no text a browser would show"):
         read_bytes(b"<html><script>only()</script></html>", "empty.html")
 
 
