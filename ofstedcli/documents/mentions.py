@@ -275,9 +275,9 @@ _SAME_GRADE_DATED = re.compile(
     + r" (?:(?:that|which|as) )?(?:it|they|the (?:council|authority|service)s?) (?:had )?"
     r"(?:received|got|was given|were given|was awarded|were awarded|achieved|earned|had)"
     r"|\b(?:maintaining|maintains|maintained|retaining|retains|retained|keeping|keeps|kept"
-    r"|matching|matches|matched) (?:the|its|their|our) (?:overall )?(?:['\"]?(?:outstanding"
-    r"|good|requires improvement(?: to be good)?|inadequate)['\"]? )?(?:Ofsted )?(?:rating|grade"
-    r"|judge?ment)(?: from Ofsted)?,?(?: (?:it|they|we))?(?: (?:was|were|had been))?(?: first)?"
+    r"|matching|matches|matched) (?:the|its|their|our) (?:overall )?"
+    rf"(?:['\"]?{vocab.GRADE}['\"]? )?(?:Ofsted )?(?:rating|grade|judge?ment)(?: from Ofsted)?,?"
+    r"(?: (?:it|they|we))?(?: (?:was|were|had been))?(?: first)?"
     r" (?:awarded|given|received|achieved|earned))"
     rf" (?:(?:in|back in|during) )?(?P<d>{vocab.PARTIAL_DATE})(?!\d)",
     _I,
@@ -469,7 +469,7 @@ def _years_ago(
         m = _AGO_OPENING.match(text, sentence, start)
     if m is None:
         return []
-    n = 1 if m["n"].lower() in ("a", "an") else vocab.count(m["n"])
+    n = 1 if m["n"].lower() in ("a", "an") else vocab.count(m["n"])  # "a year ago"
     years = n * (10 if m["u"].lower().startswith("decade") else 1)
     return [str(int(doc_date[:4]) - years)] if years else []
 

@@ -588,6 +588,8 @@ def test_trade_press(headline: str, body: str, overall: str, areas: dict[str, st
         # development pages' labels count it ("good four years ago" in 2020: 2016)
         ("Three years ago Westbrook's services were branded inadequate; today they are "
          "good.", [(INAD, "2021")]),
+        ("Seven years ago Westbrook's services were branded inadequate; today they are "
+         "good.", [(INAD, "2017")]),
         ("The previous inspection, in November 2020, had judged the services to require "
          "improvement. Now they are good.", [(RI, "2020-11")]),
     ],
