@@ -304,6 +304,8 @@ _SLAC_CUE = re.compile(
     _I,
 )
 _CUES = ((_ILACS_CUE, "ILACS"), (_SIF_CUE, "SIF"), (_SLAC_CUE, "SLAC"))
+#: Ofsted with the Care Quality Commission.
+_WITH_CQC = r"Ofsted and (?:the )?(?:(?-i:CQC)|Care Quality Commission)"
 #: An area SEND inspection (Ofsted and the CQC), not one of children's social care: "area
 #: SEND inspection", "an inspection of the area's special educational needs and
 #: disabilities (SEND) services", "the local area partnership".
@@ -313,9 +315,8 @@ _SEND_CUE = re.compile(
     r"|(?-i:SEND))\b|local area partnership|(?-i:SEND) partnership"
     # the two inspectorates inspecting together: only an area's SEND arrangements (not
     # "top grades from Ofsted and the CQC for their services for children and adults")
-    r"|(?:inspection|inspected|visit) by Ofsted and (?:the )?(?:(?-i:CQC)|Care Quality "
-    r"Commission)|Ofsted and (?:the )?(?:(?-i:CQC)|Care Quality"
-    r" Commission)(?: \((?-i:CQC)\))? (?:found|said|judged|inspected|concluded|visited))",
+    rf"|(?:inspection|inspected|visit) by {_WITH_CQC}"
+    rf"|{_WITH_CQC}(?: \((?-i:CQC)\))? (?:found|said|judged|inspected|concluded|visited))",
     _I,
 )
 
